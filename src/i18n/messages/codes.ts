@@ -1,0 +1,83 @@
+/**
+ * Every refusal code of the rules module and the store, in plain words.
+ * `date` arrives already formatted for the reader's locale.
+ * The COOL_OFF text follows the source article's own message.
+ */
+import type { RefusalCode } from '../../rules';
+
+type CodeText = (date: string | null) => string;
+
+/** Codes the store and the forms add to the rules' own. */
+export type AppCode =
+  | 'EMAIL_DOMAIN'
+  | 'EMAIL_INVALID'
+  | 'DUPLICATE_EMAIL'
+  | 'NOT_ADMIN'
+  | 'MCID_INVALID'
+  | 'NOT_FOUND'
+  | 'STORAGE_FULL'
+  | 'UNKNOWN';
+
+export type MessageCode = RefusalCode | AppCode;
+
+const en: Record<MessageCode, CodeText> = {
+  NO_ACCESS: () =>
+    'This work account cannot link: it must be created in Partner Center by your global admin or account admin, with an official email of your organization, and not deleted. Ask your admin for access.',
+  NOT_SELF: () =>
+    'Only you can link or unlink your own profile. For privacy, an admin cannot do it for anyone else — each person signs in and does it themselves.',
+  PROFILE_INCOMPLETE: () =>
+    'Your Microsoft Learn certification profile is not complete yet, so it has no MCID. Complete it on the certification dashboard first.',
+  ALREADY_LINKED: () => 'This profile is already linked to this work account.',
+  ACCOUNT_HAS_OTHER_PROFILE: () =>
+    'This work account already has another profile of this kind linked. A work account holds one MCID at a time: remove that link first.',
+  NOT_LINKED: () => 'This profile is not linked to this work account.',
+  COOL_OFF: (date) =>
+    `You tried to associate with a partner organization. Associations need a 30-day period between them. The next association is possible on ${date ?? '—'}.`,
+  YEARLY_LIMIT: (date) =>
+    `To protect against abuse, a profile can start at most 3 associations a year. The next association is possible on ${date ?? '—'}.`,
+  EMAIL_DOMAIN: () =>
+    "This email is not on one of the organization's verified domains. Use the person's official work email.",
+  EMAIL_INVALID: () => 'Enter a valid email address, such as name@contoso.example.',
+  DUPLICATE_EMAIL: () => 'A user with this email already exists.',
+  NOT_ADMIN: () => 'Only a global admin or account admin of this organization can do this.',
+  MCID_INVALID: () =>
+    'An MCID is digits only (for example 987654321). Find it on your Microsoft Learn certification dashboard.',
+  NOT_FOUND: () => 'That item no longer exists. It may have been removed in another tab.',
+  STORAGE_FULL: () =>
+    'This device is out of storage space for MCID Link. Nothing was saved. Free some space, or export your data, then try again.',
+  UNKNOWN: () => 'Something went wrong. Nothing was changed. Please try again.',
+};
+
+const ja: Record<MessageCode, CodeText> = {
+  NO_ACCESS: () =>
+    'この職場アカウントではリンクできません。組織のグローバル管理者またはアカウント管理者が、組織の公式メールアドレスでパートナー センターに作成した、削除されていないアカウントが必要です。管理者にアクセスを依頼してください。',
+  NOT_SELF: () =>
+    'プロファイルのリンクとリンク解除は本人だけが行えます。プライバシーのため、管理者が他の人の代わりに行うことはできません。',
+  PROFILE_INCOMPLETE: () =>
+    'Microsoft Learn の認定プロファイルがまだ完了しておらず、MCID がありません。先に認定ダッシュボードでプロファイルを完了してください。',
+  ALREADY_LINKED: () => 'このプロファイルはすでにこの職場アカウントにリンクされています。',
+  ACCOUNT_HAS_OTHER_PROFILE: () =>
+    'この職場アカウントには同じ種類の別のプロファイルがすでにリンクされています。リンクできる MCID は 1 つだけです。先にそのリンクを解除してください。',
+  NOT_LINKED: () => 'このプロファイルはこの職場アカウントにリンクされていません。',
+  COOL_OFF: (date) =>
+    `パートナー組織に関連付けようとしました。関連付けには 30 日の期間が必要です。次に関連付けできるのは ${date ?? '—'} です。`,
+  YEARLY_LIMIT: (date) =>
+    `不正利用を防ぐため、関連付けは 1 年に 3 回までです。次に関連付けできるのは ${date ?? '—'} です。`,
+  EMAIL_DOMAIN: () =>
+    'このメールアドレスは組織の確認済みドメインではありません。本人の公式の職場メールアドレスを使ってください。',
+  EMAIL_INVALID: () => '有効なメールアドレスを入力してください（例: name@contoso.example）。',
+  DUPLICATE_EMAIL: () => 'このメールアドレスのユーザーはすでに存在します。',
+  NOT_ADMIN: () => 'この操作は、この組織のグローバル管理者またはアカウント管理者だけが行えます。',
+  MCID_INVALID: () =>
+    'MCID は数字だけです（例: 987654321）。Microsoft Learn の認定ダッシュボードで確認できます。',
+  NOT_FOUND: () => 'この項目はもう存在しません。別のタブで削除された可能性があります。',
+  STORAGE_FULL: () =>
+    'この端末に MCID Link の保存領域が足りません。何も保存されていません。空き領域を増やすか、データをエクスポートしてからやり直してください。',
+  UNKNOWN: () => '問題が発生しました。何も変更されていません。もう一度お試しください。',
+};
+
+export const codes = { en, ja };
+
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.hasOwn(en, code);
+}

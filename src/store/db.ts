@@ -1,0 +1,134 @@
+/**
+ * The one schema file: every `db.version(n).stores()` of the app's database,
+ * with its upgrade functions beside it (Dexie's own habit).
+ *
+ * Version 1 shipped first; version 2 is what the app opens now. A database
+ * left at version 1 on a device is upgraded in place by `upgradeToV2` the
+ * first time the new code opens it (test/store/migration.test.ts).
+ */
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type {
+  Achievement,
+  Association,
+  CatalogRecord,
+  LearningProfile,
+  Organization,
+  OutboxEntry,
+  Person,
+  Settings,
+  WorkAccount,
+} from './records';
+
+export const DB_NAME = 'mcid-link';
+
+export type AppDb = Dexie & {
+  organizations: EntityTable<Organization, 'id'>;
+  people: EntityTable<Person, 'id'>;
+  accounts: EntityTable<WorkAccount, 'id'>;
+  profiles: EntityTable<LearningProfile, 'id'>;
+  achievements: EntityTable<Achievement, 'id'>;
+  associations: EntityTable<Association, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'id'>;
+  settings: EntityTable<Settings, 'key'>;
+  catalog: EntityTable<CatalogRecord, 'id'>;
+};
+
+/** Every table of the current schema, in the order export and import walk them. */
+export const TABLE_NAMES = [
+  'organizations',
+  'people',
+  'accounts',
+  'profiles',
+  'achievements',
+  'associations',
+  'outbox',
+  'settings',
+  'catalog',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** Version 1 of the schema: the indexes each screen and the sync engine query by. */
+export const SCHEMA_V1 = {
+  organizations: 'id',
+  people: 'id',
+  accounts: 'id, orgId, personId, email',
+  profiles: 'id, personId, kind, mcid',
+  achievements: 'id, profileId, completedOn',
+  associations: 'id, profileId, accountId, [profileId+accountId], pendingActionId',
+  outbox: 'id, &seq, state, accountId, [profile.id+seq]',
+  settings: 'key',
+} as const;
+
+/**
+ * Version 2 (only the tables that change):
+ * - `catalog`: the designation catalog the organization view edits (issue 7);
+ * - `accounts.[orgId+email]`: the duplicate-email check of "add a user" is one
+ *   index lookup instead of a scan of the organization.
+ */
+export const SCHEMA_V2 = {
+  accounts: 'id, orgId, personId, email, [orgId+email]',
+  catalog: 'id',
+} as const;
+
+/**
+ * The v1 → v2 transform. Version 1 stored emails and domains as typed, so
+ * `Ann@Contoso.example` and `ann@contoso.example` could both exist and the new
+ * `[orgId+email]` lookup would miss one: emails and domains become lower case.
+ * Outbox rows gain `dismissedAt: null` (v1 had no way to dismiss a refusal).
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table<Organization, string>('organizations')
+    .toCollection()
+    .modify((org) => {
+      org.domains = [...new Set(org.domains.map((d) => d.trim().toLowerCase()))];
+    });
+  await tx
+    .table<WorkAccount, string>('accounts')
+    .toCollection()
+    .modify((account) => {
+      account.email = account.email.trim().toLowerCase();
+    });
+  await tx
+    .table<OutboxEntry, string>('outbox')
+    .toCollection()
+    .modify((entry) => {
+      entry.dismissedAt ??= null;
+    });
+}
+
+/** The database as version 1 shipped it. Only migration tests and tools open this. */
+export function openDbV1(name: string): AppDb {
+  const db = new Dexie(name) as AppDb;
+  db.version(1).stores(SCHEMA_V1);
+  return db;
+}
+
+/** The app's database at the current version (2). */
+export function openDb(name: string = DB_NAME): AppDb {
+  const db = new Dexie(name) as AppDb;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  return db;
+}
+
+/**
+ * Another tab or the service worker opened a newer version (or deletes the
+ * database): IndexedDB waits until every older connection closes. We close at
+ * once, without Dexie's auto-reopen (which would bring the old schema back),
+ * and tell the caller so the UI can ask for a reload. Later calls on this `db`
+ * fail with `DatabaseClosedError` instead of acting on a stale schema.
+ */
+export function onVersionChange(
+  db: AppDb,
+  callback: (info: { newVersion: number | null }) => void,
+): () => void {
+  const handler = (event: IDBVersionChangeEvent) => {
+    db.close({ disableAutoOpen: true });
+    callback({ newVersion: event.newVersion });
+  };
+  db.on('versionchange', handler);
+  return () => {
+    db.on('versionchange').unsubscribe(handler);
+  };
+}

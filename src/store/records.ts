@@ -1,0 +1,134 @@
+/**
+ * The shape of every row the app keeps in IndexedDB (DESIGN.md §1).
+ * One interface a table; the schema in `db.ts` indexes these fields.
+ * Dates are calendar days `YYYY-MM-DD` (UTC); instants are ISO strings.
+ */
+import type { ProfileKind } from '../rules';
+
+export type Role = 'global-admin' | 'account-admin';
+export type EndReason = 'unlinked' | 'moved' | 'account-deleted';
+export type AchievementKind = 'certification' | 'assessment' | 'training';
+
+export interface Organization {
+  id: string;
+  name: string;
+  /** Verified email domains, lower case, e.g. `contoso.example`. */
+  domains: string[];
+}
+
+/** A person. Their work accounts (one per company) and learning profiles hang off it. */
+export interface Person {
+  id: string;
+  displayName: string;
+}
+
+/** A Partner Center user (Entra ID work account). */
+export interface WorkAccount {
+  id: string;
+  orgId: string;
+  personId: string;
+  displayName: string;
+  email: string;
+  roles: Role[];
+  /** The admin account that created it, or null for the organization's first admin. */
+  createdBy: string | null;
+  createdOn: string;
+  /** Null until the user first signs in: "no response" in the admin view. */
+  firstSignInOn: string | null;
+  deletedOn: string | null;
+}
+
+/** The individual's own learning profile: Microsoft Learn (with an MCID) or Partner University. */
+export interface LearningProfile {
+  id: string;
+  personId: string;
+  kind: ProfileKind;
+  /** Digits; null until the Learn certification profile is complete. Always null for Partner University. */
+  mcid: string | null;
+  /** The sign-in name of the personal account (never the work email). */
+  label: string;
+}
+
+export interface Achievement {
+  id: string;
+  profileId: string;
+  code: string;
+  title: string;
+  kind: AchievementKind;
+  completedOn: string;
+}
+
+/** One link of a learning profile to a work account. Active while `endedOn` is null. */
+export interface Association {
+  id: string;
+  profileId: string;
+  accountId: string;
+  startedOn: string;
+  endedOn: string | null;
+  endReason: EndReason | null;
+  /** The outbox action that created this row optimistically; cleared once the remote confirms. */
+  pendingActionId: string | null;
+}
+
+export type LinkActionType = 'link' | 'unlink';
+export type OutboxState = 'queued' | 'sending' | 'retry' | 'applied' | 'rejected' | 'failed';
+
+/** What the optimistic effect changed, so that a refusal can undo exactly that. */
+export interface OptimisticEffect {
+  createdAssociationId: string | null;
+  /** Associations ended by the action, with the values they had before. */
+  ended: { id: string; endedOn: string | null; endReason: EndReason | null }[];
+}
+
+/** A link action waiting in (or done with) the outbox. */
+export interface OutboxEntry {
+  /** The idempotency id (UUID) sent to the remote. */
+  id: string;
+  /** Auto-incremented: the order the actions were made in. */
+  seq?: number;
+  type: LinkActionType;
+  actorAccountId: string;
+  accountId: string;
+  profile: { kind: ProfileKind; id: string; mcid?: string | null };
+  requestedAt: string;
+  state: OutboxState;
+  attempts: number;
+  /** Epoch ms of the next try while `state` is `retry`. */
+  nextAttemptAt: number | null;
+  lastError: string | null;
+  /** Rule refusal from the remote, when `state` is `rejected`. */
+  code: string | null;
+  nextAllowedOn: string | null;
+  effect: OptimisticEffect;
+  settledAt: string | null;
+  /** Set when the person has read a refusal; `pendingOutbox` stops showing it. Absent on v1 rows. */
+  dismissedAt?: string | null;
+}
+
+/**
+ * The organization's editable designation catalog (schema v2): which
+ * certifications count toward which designation, as the JSON text the admin
+ * edits. The organization view validates and parses it; the store keeps it as is.
+ */
+export interface CatalogRecord {
+  /** `designations` for the one catalog the app ships. */
+  id: string;
+  json: string;
+  /** True while it is the shipped sample, not yet checked against Partner Center. */
+  sample: boolean;
+  updatedAt: string;
+}
+
+export type RemoteSetting =
+  { kind: 'embedded' } | { kind: 'http'; baseUrl: string; token: string | null };
+
+/** Device settings, one row under key `device`. */
+export interface Settings {
+  key: 'device';
+  language: 'ja' | 'en' | null;
+  currentAccountId: string | null;
+  remote: RemoteSetting;
+  /** The embedded Partner Center's demo switches. */
+  embeddedOffline: boolean;
+  embeddedDelayMs: number;
+}

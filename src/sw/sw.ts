@@ -1,0 +1,55 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker: precaches the app shell so the app starts with no
+ * network, answers every navigation inside its scope with the shell (hash
+ * routes mean a deep link is the same document), and takes over only when
+ * the page says the user agreed — and never in the middle of a drain.
+ */
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { DRAIN_LOCK } from '../sync/lock-name';
+
+declare const self: ServiceWorkerGlobalScope;
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Any navigation in scope (`./`, `./index.html`, `./?x=1`) gets the shell.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const data: unknown = event.data;
+  if (!isMessage(data)) return;
+  if (data.type === 'SKIP_WAITING') {
+    // An update must not cut a delivery in half: wait for the drain lock.
+    event.waitUntil(afterDrain(() => self.skipWaiting()));
+  }
+});
+
+self.addEventListener('activate', (event: ExtendableEvent) => {
+  event.waitUntil(self.clients.claim());
+});
+
+function isMessage(data: unknown): data is { type: string } {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { type?: unknown }).type === 'string'
+  );
+}
+
+async function afterDrain(task: () => Promise<void>): Promise<void> {
+  // Web Locks are typed as always present, but older engines lack them.
+  const locks = (self.navigator as { locks?: LockManager }).locks;
+  if (!locks) {
+    await task();
+    return;
+  }
+  await locks.request(DRAIN_LOCK, async () => {
+    await task();
+  });
+}

@@ -1,0 +1,39 @@
+import type { Route } from '../../state/route';
+import { useMessages } from '../context';
+
+/** Picks the screen for a route. */
+export function Screen({ route }: { route: Route }) {
+  const m = useMessages();
+  switch (route.name) {
+    case 'not-found':
+      return (
+        <section aria-labelledby="screen-title">
+          <h1 id="screen-title">{m.common.notFound}</h1>
+          <p>
+            <a href="#/">{m.common.goHome}</a>
+          </p>
+        </section>
+      );
+    default:
+      return (
+        <section aria-labelledby="screen-title">
+          <h1 id="screen-title">{title(route, m.common.nav)}</h1>
+          <p aria-busy="true">{m.common.loading}</p>
+        </section>
+      );
+  }
+}
+
+function title(
+  route: Route,
+  nav: { me: string; planner: string; org: string; settings: string },
+): string {
+  switch (route.name) {
+    case 'planner':
+    case 'org':
+    case 'settings':
+      return nav[route.name];
+    default:
+      return nav.me;
+  }
+}

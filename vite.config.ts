@@ -1,0 +1,72 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+// A build id makes two builds of the same source differ (the update test deploys a second one).
+const version = process.env.MCID_BUILD_ID
+  ? `${pkg.version}+${process.env.MCID_BUILD_ID}`
+  : pkg.version;
+
+/**
+ * One build serves any path: assets are referenced relative to the page
+ * (`base: './'` with hash routes, so a deep link is always the same document),
+ * and the service worker is registered relative to the page (src/pwa/).
+ */
+export default defineConfig({
+  base: './',
+  define: {
+    __APP_VERSION__: JSON.stringify(version),
+  },
+  plugins: [
+    preact({ devToolsEnabled: false, prefreshEnabled: false }),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // We register through workbox-window ourselves (src/pwa/sw-bridge.ts):
+      // no injected inline script, which the CSP would refuse anyway.
+      injectRegister: false,
+      registerType: 'prompt',
+      injectManifest: {
+        rollupFormat: 'iife',
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,json}'],
+      },
+      manifest: {
+        id: './',
+        name: 'MCID Link — Microsoft Learn profile linkage',
+        short_name: 'MCID Link',
+        description:
+          'Link your Microsoft Learn certification profile (MCID) or Partner University account to your Partner Center work account, offline first.',
+        lang: 'en',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        orientation: 'any',
+        background_color: '#ffffff',
+        theme_color: '#0b5cad',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: 'icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    // The polyfill would be an extra script; every browser we support has modulepreload.
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+    // Read by scripts/size.mjs to tell first-paint chunks from lazy ones.
+    manifest: true,
+  },
+});
