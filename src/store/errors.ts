@@ -1,0 +1,61 @@
+/**
+ * What the store's operations throw when they refuse. A refusal is something
+ * the person can act on (the UI turns its code into words); a bug or corrupt
+ * data stays a plain Error or the rules' `RulesInputError`.
+ */
+import type { RefusalCode } from '../rules';
+
+export type StoreRefusalCode =
+  | RefusalCode
+  | 'EMAIL_DOMAIN'
+  | 'EMAIL_INVALID'
+  | 'DUPLICATE_EMAIL'
+  | 'NOT_ADMIN'
+  | 'MCID_INVALID'
+  | 'DUPLICATE_MCID'
+  | 'NOT_FOUND'
+  | 'INVALID_INPUT';
+
+export class StoreRefusal extends Error {
+  override readonly name = 'StoreRefusal';
+  readonly code: StoreRefusalCode;
+  /** The first day the refused action can succeed, where a date applies. */
+  readonly nextAllowedOn: string | undefined;
+
+  constructor(code: StoreRefusalCode, nextAllowedOn?: string, detail?: string) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.code = code;
+    this.nextAllowedOn = nextAllowedOn;
+  }
+}
+
+export function isStoreRefusal(error: unknown): error is StoreRefusal {
+  return error instanceof StoreRefusal;
+}
+
+/** The device ran out of storage; the transaction was aborted, nothing half-written. */
+export class StorageFullError extends Error {
+  override readonly name = 'StorageFullError';
+  constructor(options?: { cause?: unknown }) {
+    super('The device storage for MCID Link is full; nothing was saved.', options);
+  }
+}
+
+/** One problem in an import file: where (a JSON path) and why. */
+export interface ImportIssue {
+  path: string;
+  reason: string;
+}
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  readonly issues: readonly ImportIssue[];
+  constructor(issues: readonly ImportIssue[]) {
+    const shown = issues
+      .slice(0, 5)
+      .map((i) => `${i.path || '(file)'}: ${i.reason}`)
+      .join('; ');
+    super(`The file cannot be imported: ${shown}${issues.length > 5 ? '; …' : ''}`);
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The public face of the store: the schema, the operations that change data,
+ * the outbox's drain side for the sync engine, and the reads the screens use.
+ * Nothing outside src/store touches a Dexie table directly.
+ */
+export {
+  DB_NAME,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  TABLE_NAMES,
+  onVersionChange,
+  openDb,
+  openDbV1,
+  upgradeToV2,
+  type AppDb,
+  type TableName,
+} from './db';
+export type * from './records';
+export {
+  ImportError,
+  StorageFullError,
+  StoreRefusal,
+  isStoreRefusal,
+  type ImportIssue,
+  type StoreRefusalCode,
+} from './errors';
+export {
+  UNSETTLED_STATES,
+  dismissEntry,
+  dueEntries,
+  failEntries,
+  isUnsettled,
+  markSending,
+  pendingOutbox,
+  requeueInterrupted,
+  scheduleRetry,
+  settleResult,
+} from './outbox';
+export { reconcileAccountState } from './reconcile';
+export { DEFAULT_SETTINGS, getSettings, updateSettings } from './settings';
+export {
+  addOrganization,
+  addPerson,
+  addWorkAccount,
+  deleteWorkAccount,
+  recordFirstSignIn,
+  type NewOrganization,
+  type NewWorkAccount,
+} from './ops-org';
+export {
+  addAchievement,
+  addLearningProfile,
+  removeAchievement,
+  updateAchievement,
+  updateLearningProfile,
+  type AchievementInput,
+  type NewLearningProfile,
+} from './ops-profile';
+export { requestLink, requestUnlink } from './ops-link';
+export {
+  asStorageError,
+  guardQuota,
+  requestPersistence,
+  storageEstimate,
+  type PersistResult,
+  type StorageUse,
+} from './storage';

@@ -1,0 +1,28 @@
+/** The device settings row: read with defaults, changed by a patch. */
+import type { AppDb } from './db';
+import type { Settings } from './records';
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
+  key: 'device',
+  language: null,
+  currentAccountId: null,
+  remote: { kind: 'embedded' },
+  embeddedOffline: false,
+  embeddedDelayMs: 0,
+});
+
+export async function getSettings(db: AppDb): Promise<Settings> {
+  const row = await db.settings.get('device');
+  return { ...DEFAULT_SETTINGS, ...row, key: 'device' };
+}
+
+export async function updateSettings(
+  db: AppDb,
+  patch: Partial<Omit<Settings, 'key'>>,
+): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const next: Settings = { ...(await getSettings(db)), ...patch, key: 'device' };
+    await db.settings.put(next);
+    return next;
+  });
+}

@@ -1,0 +1,105 @@
+/** A small world for store tests: companies A and B, a user in each, one person's profiles. */
+import {
+  addLearningProfile,
+  addOrganization,
+  addWorkAccount,
+  openDb,
+  type AppDb,
+  type LearningProfile,
+  type Organization,
+  type WorkAccount,
+} from '../../src/store';
+
+export const NOW = new Date('2026-11-25T09:00:00Z');
+export const TODAY = '2026-11-25';
+
+export function freshDb(): AppDb {
+  return openDb(`t-${crypto.randomUUID()}`);
+}
+
+export interface Fixture {
+  db: AppDb;
+  orgA: Organization;
+  orgB: Organization;
+  adminA: WorkAccount;
+  adminB: WorkAccount;
+  /** Ann's account in A, and in B (the same person moves). */
+  annA: WorkAccount;
+  annB: WorkAccount;
+  learn: LearningProfile;
+  pu: LearningProfile;
+}
+
+export async function fixture(db: AppDb = freshDb(), now: Date = NOW): Promise<Fixture> {
+  const a = await addOrganization(
+    db,
+    {
+      name: 'Contoso Japan',
+      domains: ['contoso.example'],
+      admin: { displayName: 'Admin A', email: 'admin@contoso.example' },
+    },
+    now,
+  );
+  const b = await addOrganization(
+    db,
+    {
+      name: 'Fabrikam',
+      domains: ['fabrikam.example'],
+      admin: { displayName: 'Admin B', email: 'admin@fabrikam.example' },
+    },
+    now,
+  );
+  const annA = await addWorkAccount(
+    db,
+    {
+      actorAccountId: a.admin.id,
+      orgId: a.org.id,
+      displayName: 'Ann',
+      email: 'ann@contoso.example',
+    },
+    now,
+  );
+  const annB = await addWorkAccount(
+    db,
+    {
+      actorAccountId: b.admin.id,
+      orgId: b.org.id,
+      displayName: 'Ann',
+      email: 'ann@fabrikam.example',
+      personId: annA.personId,
+    },
+    now,
+  );
+  const learn = await addLearningProfile(db, {
+    personId: annA.personId,
+    kind: 'learn',
+    label: 'ann@outlook.example',
+    mcid: '1234567',
+  });
+  const pu = await addLearningProfile(db, {
+    personId: annA.personId,
+    kind: 'partner-university',
+    label: 'ann@outlook.example',
+  });
+  return { db, orgA: a.org, orgB: b.org, adminA: a.admin, adminB: b.admin, annA, annB, learn, pu };
+}
+
+/** Ann links a profile to one of her own accounts. */
+export function self(account: WorkAccount, profile: LearningProfile) {
+  return { actorAccountId: account.id, accountId: account.id, profileId: profile.id };
+}
+
+/** Expects `promise` to reject with a StoreRefusal of `code`; returns it. */
+export async function refusal(
+  promise: Promise<unknown>,
+): Promise<{ code: string; nextAllowedOn?: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'StoreRefusal') {
+      return error as unknown as { code: string; nextAllowedOn?: string };
+    }
+    throw error;
+  }
+  throw new Error('expected a refusal, but the operation succeeded');
+}
