@@ -1,0 +1,158 @@
+/**
+ * What an authoritative Partner Center does with one action, as a pure
+ * function over its own rows: decide with the rules module, then end and
+ * start associations. The embedded Partner Center runs it inside a Dexie
+ * transaction; keeping it pure keeps the storage out of the logic.
+ */
+import {
+  DEFAULT_POLICY,
+  decideLink,
+  decideUnlink,
+  nextAssociationDate,
+  startsOf,
+  type Policy,
+  type WireAccountState,
+  type WireAction,
+  type WireAssociation,
+  type WireResult,
+  type World,
+} from '../rules';
+
+export type EndReason = NonNullable<WireAssociation['endReason']>;
+
+/** One association as the authority keeps it. */
+export interface AuthorityAssociation {
+  id: string;
+  profileId: string;
+  accountId: string;
+  startedOn: string;
+  endedOn: string | null;
+  endReason: EndReason | null;
+}
+
+export interface Directory {
+  organizations: World['organizations'];
+  accounts: World['accounts'];
+  profiles: World['profiles'];
+}
+
+export interface Applied {
+  result: WireResult;
+  /** Rows to write: the new association and the ended ones, with their new values. */
+  writes: AuthorityAssociation[];
+}
+
+export function toWireAssociation(a: AuthorityAssociation): WireAssociation {
+  const wire: WireAssociation = {
+    profileId: a.profileId,
+    accountId: a.accountId,
+    startedOn: a.startedOn,
+  };
+  if (a.endedOn !== null) wire.endedOn = a.endedOn;
+  if (a.endReason !== null) wire.endReason = a.endReason;
+  return wire;
+}
+
+/**
+ * The profile as the action describes it wins over the directory's copy: the
+ * individual owns their profile, and the MCID travels with the action so the
+ * authority can check "profile complete" without knowing the profile before.
+ */
+function worldFor(dir: Directory, action: WireAction, associations: AuthorityAssociation[]): World {
+  const profile = {
+    id: action.profile.id,
+    kind: action.profile.kind,
+    mcid: action.profile.mcid ?? null,
+  };
+  return {
+    organizations: dir.organizations,
+    accounts: dir.accounts,
+    profiles: [...dir.profiles.filter((p) => p.id !== profile.id), profile],
+    associations,
+  };
+}
+
+export function applyAction(
+  dir: Directory,
+  associations: AuthorityAssociation[],
+  action: WireAction,
+  today: string,
+  newId: () => string,
+  policy: Policy = DEFAULT_POLICY,
+): Applied {
+  const world = worldFor(dir, action, associations);
+  const request = {
+    actorAccountId: action.actorAccountId,
+    accountId: action.accountId,
+    profileId: action.profile.id,
+  };
+  const decision =
+    action.type === 'link'
+      ? decideLink(world, request, today, policy)
+      : decideUnlink(world, request, today, policy);
+  if (!decision.ok) {
+    const result: WireResult = { id: action.id, status: 'rejected', code: decision.code };
+    if (decision.nextAllowedOn !== undefined) result.nextAllowedOn = decision.nextAllowedOn;
+    return { result, writes: [] };
+  }
+  const reason: EndReason = action.type === 'link' ? 'moved' : 'unlinked';
+  const ended = decision.ends.flatMap((e) =>
+    associations
+      .filter(
+        (a) =>
+          a.endedOn === null &&
+          a.profileId === e.profileId &&
+          a.accountId === e.accountId &&
+          a.startedOn === e.startedOn,
+      )
+      .map((a) => ({ ...a, endedOn: today, endReason: reason })),
+  );
+  if (action.type === 'unlink') {
+    const [first] = ended;
+    const result: WireResult = { id: action.id, status: 'applied' };
+    if (first) result.association = toWireAssociation(first);
+    return { result, writes: ended };
+  }
+  const created: AuthorityAssociation = {
+    id: newId(),
+    profileId: action.profile.id,
+    accountId: action.accountId,
+    startedOn: today,
+    endedOn: null,
+    endReason: null,
+  };
+  const result: WireResult = {
+    id: action.id,
+    status: 'applied',
+    association: toWireAssociation(created),
+  };
+  if (ended.length > 0) result.ended = ended.map(toWireAssociation);
+  return { result, writes: [...ended, created] };
+}
+
+/** The authoritative view of one account: its associations (history too) and next start days. */
+export function accountState(
+  associations: readonly AuthorityAssociation[],
+  accountId: string,
+  now: Date,
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): WireAccountState {
+  const mine = associations
+    .filter((a) => a.accountId === accountId)
+    .sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));
+  const nextAssociationOn: Record<string, string> = {};
+  for (const profileId of new Set(mine.map((a) => a.profileId))) {
+    nextAssociationOn[profileId] = nextAssociationDate(
+      startsOf(associations, profileId),
+      today,
+      policy,
+    );
+  }
+  return {
+    accountId,
+    asOf: now.toISOString(),
+    associations: mine.map(toWireAssociation),
+    nextAssociationOn,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * How the embedded Partner Center learns the demo's data. The app's
+ * organizations, accounts and profiles are the directory that admins manage,
+ * so they are copied before every batch. Associations are the authority's
+ * own: on first use (or after `resetEmbedded`) it takes the app's
+ * associations as its initial truth — as they were before any action still
+ * waiting in the outbox, whose optimistic effect is undone in the copy, since
+ * those actions have not reached it yet.
+ *
+ * This file reads the app's tables directly (read-only): the directory is a
+ * whole-table copy that no store operation exists for.
+ */
+import { isUnsettled, pendingOutbox, type AppDb } from '../store';
+import type { AuthorityAssociation } from './authority';
+import type { PartnerCenterDb, PcAccount, PcOrganization, PcProfile } from './partner-center-db';
+
+export interface DirectorySnapshot {
+  organizations: PcOrganization[];
+  accounts: PcAccount[];
+  profiles: PcProfile[];
+}
+
+export async function readDirectory(app: AppDb): Promise<DirectorySnapshot> {
+  const [orgs, accounts, profiles] = await Promise.all([
+    app.organizations.toArray(),
+    app.accounts.toArray(),
+    app.profiles.toArray(),
+  ]);
+  return {
+    organizations: orgs.map(({ id, domains }) => ({ id, domains: [...domains] })),
+    accounts: accounts.map(({ id, orgId, email, deletedOn }) => ({ id, orgId, email, deletedOn })),
+    profiles: profiles.map(({ id, kind, mcid }) => ({ id, kind, mcid })),
+  };
+}
+
+/** The app's associations with every unsettled action's optimistic effect undone. */
+export async function readInitialAssociations(app: AppDb): Promise<AuthorityAssociation[]> {
+  const rows = new Map((await app.associations.toArray()).map((a) => [a.id, { ...a }]));
+  const pending = (await pendingOutbox(app)).filter(isUnsettled);
+  // Newest first, so each undo sees the rows as that action left them.
+  pending.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+  for (const entry of pending) {
+    if (entry.effect.createdAssociationId) rows.delete(entry.effect.createdAssociationId);
+    for (const before of entry.effect.ended) {
+      const row = rows.get(before.id);
+      if (row) Object.assign(row, { endedOn: before.endedOn, endReason: before.endReason });
+    }
+  }
+  return [...rows.values()].map(({ id, profileId, accountId, startedOn, endedOn, endReason }) => ({
+    id,
+    profileId,
+    accountId,
+    startedOn,
+    endedOn,
+    endReason,
+  }));
+}
+
+/**
+ * Writes the directory (and, the first time, the initial associations). An
+ * account the admin deleted loses its active links, ended `account-deleted`
+ * on the day of the deletion — what the real Partner Center does.
+ */
+export async function refreshPartnerCenter(
+  pc: PartnerCenterDb,
+  app: AppDb,
+  today: string,
+): Promise<void> {
+  const dir = await readDirectory(app);
+  const seeded = (await pc.meta.get('seeded')) !== undefined;
+  const initial = seeded ? [] : await readInitialAssociations(app);
+  await pc.transaction('rw', pc.tables, async () => {
+    if ((await pc.meta.get('seeded')) === undefined) {
+      await pc.associations.bulkPut(initial);
+      await pc.meta.put({ key: 'seeded', at: today });
+    }
+    await Promise.all([pc.organizations.clear(), pc.accounts.clear(), pc.profiles.clear()]);
+    await pc.organizations.bulkPut(dir.organizations);
+    await pc.accounts.bulkPut(dir.accounts);
+    await pc.profiles.bulkPut(dir.profiles);
+    for (const account of dir.accounts) {
+      const deletedOn = account.deletedOn;
+      if (deletedOn == null || deletedOn > today) continue;
+      await pc.associations
+        .where('accountId')
+        .equals(account.id)
+        .filter((a) => a.endedOn === null)
+        .modify((a) => {
+          a.endedOn = deletedOn < a.startedOn ? a.startedOn : deletedOn;
+          a.endReason = 'account-deleted';
+        });
+    }
+  });
+}

@@ -1,0 +1,281 @@
+/**
+ * The outbox drainer. One drain at a time across tabs and the worker (the
+ * lock); entries are marked in flight, sent in `seq` order in batches of at
+ * most MAX_BATCH with their ids as idempotency keys, and settled only from
+ * the remote's answer. What happens to a batch on each failure follows
+ * DESIGN.md §3; the table is `onFailure` below.
+ */
+import { MAX_BATCH, type WireAction, type WireResult } from '../rules';
+import {
+  dueEntries,
+  failEntries,
+  getSettings,
+  markSending,
+  pendingOutbox,
+  requeueInterrupted,
+  scheduleRetry,
+  settleResult,
+  type AppDb,
+  type OutboxEntry,
+  type Settings,
+} from '../store';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { LockLike } from './lock';
+import { DRAIN_LOCK } from './lock-name';
+import { reconcileAccounts } from './reconcile';
+import { isRemoteError, RemoteError, type Remote } from './remote';
+
+export type SyncLog = (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+
+export interface SyncEngineOptions {
+  db: AppDb;
+  getRemote: (settings: Settings) => Remote;
+  lock: LockLike;
+  clock: { now(): number };
+  random: () => number;
+  backoff?: BackoffPolicy;
+  log?: SyncLog;
+  /** When another drainer holds the lock, try again after this long. */
+  busyRetryMs?: number;
+}
+
+export type DrainOutcome =
+  /** Nothing left that is due (retries may wait for `nextWakeAt`). */
+  | 'idle'
+  /** A retryable failure ended this drain; entries wait for their backoff. */
+  | 'retry-later'
+  /** Another tab or the worker is draining. */
+  | 'busy'
+  /** 401/403: the queue stops until the remote's token changes. */
+  | 'needs-sign-in'
+  /** The remote setting cannot be used (say, a bad URL). */
+  | 'misconfigured';
+
+export interface DrainReport {
+  reason: string;
+  outcome: DrainOutcome;
+  sent: number;
+  applied: number;
+  rejected: number;
+  retried: number;
+  failed: number;
+  /** Accounts brought in line with the remote's state after the drain. */
+  reconciled: number;
+  /** Epoch ms at which a drain should run again, or null when nothing waits. */
+  nextWakeAt: number | null;
+  /** The last error, for the log and the status line. */
+  error: string | null;
+}
+
+export interface DrainOptions {
+  /** Send entries waiting for a backoff now (the network came back, the demo switch turned on). */
+  ignoreBackoff?: boolean;
+}
+
+export interface SyncStatus {
+  draining: boolean;
+  needsSignIn: boolean;
+  lastReport: DrainReport | null;
+}
+
+export interface SyncEngine {
+  drain(reason: string, options?: DrainOptions): Promise<DrainReport>;
+  status(): SyncStatus;
+  /** Called after every change of `status()`; returns the unsubscribe. */
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+}
+
+/** The remote setting an auth failure belongs to: a new token or URL resumes the queue. */
+function remoteKey(settings: Settings): string {
+  return JSON.stringify(settings.remote);
+}
+
+export function toWire(entry: OutboxEntry): WireAction {
+  const profile: WireAction['profile'] = { kind: entry.profile.kind, id: entry.profile.id };
+  if (entry.profile.mcid != null) profile.mcid = entry.profile.mcid;
+  return {
+    id: entry.id,
+    type: entry.type,
+    actorAccountId: entry.actorAccountId,
+    accountId: entry.accountId,
+    profile,
+    requestedAt: entry.requestedAt,
+  };
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { db, lock, clock, random } = options;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const log: SyncLog = options.log ?? (() => undefined);
+  const busyRetryMs = options.busyRetryMs ?? 2_000;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  let current: SyncStatus = { draining: false, needsSignIn: false, lastReport: null };
+  // The remote setting that answered 401/403; nothing is sent to it again.
+  let authFailedFor: string | null = null;
+
+  function setStatus(patch: Partial<SyncStatus>): void {
+    current = { ...current, ...patch };
+    for (const listener of listeners) listener(current);
+  }
+
+  async function run(reason: string, drainOptions: DrainOptions): Promise<DrainReport> {
+    const report: DrainReport = {
+      reason,
+      outcome: 'idle',
+      sent: 0,
+      applied: 0,
+      rejected: 0,
+      retried: 0,
+      failed: 0,
+      reconciled: 0,
+      nextWakeAt: null,
+      error: null,
+    };
+    // Whatever a crashed drain left in flight goes again: ids make it safe.
+    await requeueInterrupted(db);
+    const settings = await getSettings(db);
+    const key = remoteKey(settings);
+    if (authFailedFor !== null && authFailedFor !== key) authFailedFor = null;
+    if (authFailedFor !== null) {
+      report.outcome = 'needs-sign-in';
+      return report;
+    }
+    let remote: Remote;
+    try {
+      remote = options.getRemote(settings);
+    } catch (error) {
+      report.outcome = 'misconfigured';
+      report.error = String(error);
+      log('error', 'sync: remote setting unusable', error);
+      return report;
+    }
+
+    const results: WireResult[] = [];
+    const touched: OutboxEntry[] = [];
+    const cutoff = drainOptions.ignoreBackoff ? Number.MAX_SAFE_INTEGER : clock.now();
+    for (;;) {
+      const batch = await dueEntries(db, cutoff, MAX_BATCH);
+      if (batch.length === 0) break;
+      const ids = batch.map((e) => e.id);
+      await markSending(db, ids);
+      report.sent += batch.length;
+      let answer: WireResult[];
+      try {
+        answer = await remote.send(batch.map(toWire));
+      } catch (error) {
+        const stop = await onFailure(batch, asRemoteError(error), report, key);
+        if (stop) break;
+        continue;
+      }
+      for (const result of answer) {
+        try {
+          await settleResult(db, result, new Date(clock.now()));
+          if (result.status === 'applied') report.applied += 1;
+          else report.rejected += 1;
+          results.push(result);
+        } catch (error) {
+          // Left `sending`: the next drain requeues it and the remote repeats its answer.
+          log('error', `sync: could not settle ${result.id}`, error);
+          report.error = String(error);
+        }
+      }
+      touched.push(...batch);
+    }
+
+    if (results.length > 0) {
+      report.reconciled = await reconcileAccounts(db, remote, touched, results, log);
+    }
+    report.nextWakeAt = await nextRetryAt();
+    return report;
+  }
+
+  function asRemoteError(error: unknown): RemoteError {
+    if (isRemoteError(error)) return error;
+    // A bug or corrupt data in the remote's code path: retried, never guessed at.
+    return new RemoteError('server', `unexpected: ${String(error)}`, { cause: error });
+  }
+
+  /** Applies DESIGN.md §3 to a failed batch. Returns true when the drain must stop. */
+  async function onFailure(
+    batch: OutboxEntry[],
+    error: RemoteError,
+    report: DrainReport,
+    key: string,
+  ): Promise<boolean> {
+    const ids = batch.map((e) => e.id);
+    const message = `${error.kind}: ${error.message}`;
+    report.error = message;
+    switch (error.kind) {
+      case 'bad-request':
+        // Final for the whole batch: rolled back and shown; the next batch goes on.
+        log('warn', 'sync: batch refused as a bad request', error);
+        await failEntries(db, ids, message, new Date(clock.now()));
+        report.failed += ids.length;
+        return false;
+      case 'auth':
+        // Nothing is dropped: back to queued, and the queue waits for a new sign-in.
+        log('warn', 'sync: remote wants a new sign-in', error);
+        await requeueInterrupted(db);
+        authFailedFor = key;
+        report.outcome = 'needs-sign-in';
+        return true;
+      default: {
+        if (error.kind === 'malformed') log('error', 'sync: malformed answer, not applied', error);
+        else log('info', `sync: ${message}, will retry`);
+        const attempts = Math.max(...batch.map((e) => e.attempts));
+        const wait =
+          error.kind === 'rate-limited' && error.retryAfterMs !== null
+            ? error.retryAfterMs
+            : backoffDelay(attempts, random, backoff);
+        await scheduleRetry(db, ids, clock.now() + wait, message);
+        report.retried += ids.length;
+        report.outcome = 'retry-later';
+        return true;
+      }
+    }
+  }
+
+  async function nextRetryAt(): Promise<number | null> {
+    const waiting = (await pendingOutbox(db)).filter((e) => e.state === 'retry');
+    const times = waiting.map((e) => e.nextAttemptAt ?? clock.now());
+    return times.length === 0 ? null : Math.min(...times);
+  }
+
+  return {
+    async drain(reason: string, drainOptions: DrainOptions = {}): Promise<DrainReport> {
+      const outcome = await lock.tryRun(DRAIN_LOCK, async () => {
+        setStatus({ draining: true });
+        try {
+          return await run(reason, drainOptions);
+        } finally {
+          setStatus({ draining: false });
+        }
+      });
+      const report: DrainReport = outcome.acquired
+        ? outcome.value
+        : {
+            reason,
+            outcome: 'busy',
+            sent: 0,
+            applied: 0,
+            rejected: 0,
+            retried: 0,
+            failed: 0,
+            reconciled: 0,
+            nextWakeAt: clock.now() + busyRetryMs,
+            error: null,
+          };
+      if (outcome.acquired) {
+        setStatus({ lastReport: report, needsSignIn: report.outcome === 'needs-sign-in' });
+      }
+      return report;
+    },
+    status: () => current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}

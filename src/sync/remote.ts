@@ -1,0 +1,65 @@
+/**
+ * The one port the sync engine talks through: the embedded Partner Center
+ * and the HTTP remote both implement it. Every failure is a `RemoteError`
+ * whose `kind` tells the engine what to do with the batch (DESIGN.md §3).
+ */
+import type { WireAccountState, WireAction, WireResult } from '../rules';
+
+export interface Remote {
+  /** Delivers up to MAX_BATCH actions in order; one result per action, same order. */
+  send(actions: WireAction[], signal?: AbortSignal): Promise<WireResult[]>;
+  /** The authoritative view of one work account. */
+  state(accountId: string, signal?: AbortSignal): Promise<WireAccountState>;
+}
+
+export type RemoteErrorKind =
+  /** No answer at all (DNS, refused, reset): retried with backoff. */
+  | 'network'
+  /** No answer in time: retried with backoff (the remote may have applied it). */
+  | 'timeout'
+  /** 5xx: retried with backoff. */
+  | 'server'
+  /** 429: retried after `retryAfterMs`. */
+  | 'rate-limited'
+  /** 401/403: the queue stops until the person signs in again; nothing is dropped. */
+  | 'auth'
+  /** 400/422: the request itself is wrong; final for the whole batch. */
+  | 'bad-request'
+  /** An answer that fails the schema: logged and retried, never applied. */
+  | 'malformed'
+  /** The embedded Partner Center's demo "offline" switch: retried with backoff. */
+  | 'offline';
+
+export class RemoteError extends Error {
+  override readonly name = 'RemoteError';
+  readonly kind: RemoteErrorKind;
+  /** HTTP status when there was one. */
+  readonly status: number | null;
+  /** For `rate-limited`: how long the remote asked us to wait. */
+  readonly retryAfterMs: number | null;
+
+  constructor(
+    kind: RemoteErrorKind,
+    message: string,
+    extra: { status?: number; retryAfterMs?: number | null; cause?: unknown } = {},
+  ) {
+    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+    this.kind = kind;
+    this.status = extra.status ?? null;
+    this.retryAfterMs = extra.retryAfterMs ?? null;
+  }
+}
+
+export function isRemoteError(error: unknown): error is RemoteError {
+  return error instanceof RemoteError;
+}
+
+/** Kinds after which the same batch may simply be sent again later. */
+export const RETRYABLE_KINDS: ReadonlySet<RemoteErrorKind> = new Set([
+  'network',
+  'timeout',
+  'server',
+  'rate-limited',
+  'malformed',
+  'offline',
+]);

@@ -1,0 +1,98 @@
+/**
+ * The schemas every remote answer passes before the app uses it (DESIGN.md §3:
+ * "an answer that does not match the schema is an error that is logged and
+ * retried, never applied"). Unknown extra fields are allowed and dropped, so a
+ * server may extend the contract compatibly.
+ */
+import * as v from 'valibot';
+import { isIsoDate } from '../rules';
+import type { WireAccountState, WireAction, WireResult } from '../rules';
+import { RemoteError } from './remote';
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const IsoDate = v.pipe(
+  v.string(),
+  v.check((s) => isIsoDate(s), 'not a calendar date YYYY-MM-DD'),
+);
+const Instant = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.check((s) => !Number.isNaN(Date.parse(s)), 'not an ISO instant'),
+);
+
+export const AssociationSchema = v.object({
+  profileId: Id,
+  accountId: Id,
+  startedOn: IsoDate,
+  endedOn: v.nullish(IsoDate),
+  endReason: v.nullish(v.picklist(['unlinked', 'moved', 'account-deleted'])),
+});
+
+const Code = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+export const ResultSchema = v.pipe(
+  v.object({
+    id: Id,
+    status: v.picklist(['applied', 'rejected']),
+    code: v.optional(Code),
+    nextAllowedOn: v.optional(IsoDate),
+    association: v.optional(AssociationSchema),
+    ended: v.optional(v.pipe(v.array(AssociationSchema), v.maxLength(1000))),
+  }),
+  // A refusal without its code could not tell the person why.
+  v.check((r) => r.status === 'applied' || r.code !== undefined, 'a rejected result needs a code'),
+);
+
+export const BatchResponseSchema = v.object({
+  results: v.pipe(v.array(ResultSchema), v.maxLength(1000)),
+});
+
+export const AccountStateSchema = v.object({
+  accountId: Id,
+  asOf: Instant,
+  associations: v.pipe(v.array(AssociationSchema), v.maxLength(10_000)),
+  nextAssociationOn: v.record(Id, IsoDate),
+});
+
+function describe(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid';
+  const path = first.path?.map((p) => String(p.key)).join('.') ?? '';
+  return path ? `${path}: ${first.message}` : first.message;
+}
+
+/**
+ * Checks a batch answer against the request: one result per action, the same
+ * ids in the same order. Throws `RemoteError('malformed')` otherwise.
+ */
+export function parseBatchResponse(body: unknown, actions: readonly WireAction[]): WireResult[] {
+  const parsed = v.safeParse(BatchResponseSchema, body);
+  if (!parsed.success) {
+    throw new RemoteError('malformed', `batch answer: ${describe(parsed.issues)}`);
+  }
+  const results = parsed.output.results;
+  if (results.length !== actions.length) {
+    throw new RemoteError(
+      'malformed',
+      `batch answer: ${results.length} results for ${actions.length} actions`,
+    );
+  }
+  results.forEach((r, i) => {
+    if (r.id !== actions[i]?.id) {
+      throw new RemoteError('malformed', `batch answer: results[${i}] is for another action`);
+    }
+  });
+  return results;
+}
+
+/** Checks an account state answer; it must be about the account asked for. */
+export function parseAccountState(body: unknown, accountId: string): WireAccountState {
+  const parsed = v.safeParse(AccountStateSchema, body);
+  if (!parsed.success) {
+    throw new RemoteError('malformed', `state answer: ${describe(parsed.issues)}`);
+  }
+  if (parsed.output.accountId !== accountId) {
+    throw new RemoteError('malformed', 'state answer: for another account');
+  }
+  return parsed.output;
+}

@@ -1,0 +1,162 @@
+/**
+ * A world for sync tests: companies A and B, Ann with an account in each and
+ * two profiles, and `crowd(n)` people in A each with a Learn profile (for
+ * batches and the benchmark). Built through the store's own operations where
+ * one exists; the crowd is bulk-inserted because 1,000 admin operations would
+ * only slow the tests down.
+ */
+import {
+  addLearningProfile,
+  addOrganization,
+  addWorkAccount,
+  getSettings,
+  openDb,
+  requestLink,
+  requestUnlink,
+  type AppDb,
+  type LearningProfile,
+  type OutboxEntry,
+  type WorkAccount,
+} from '../../src/store';
+
+export const T0 = Date.parse('2026-11-25T09:00:00Z');
+export const TODAY = '2026-11-25';
+
+export function freshDb(): AppDb {
+  return openDb(`t-${crypto.randomUUID()}`);
+}
+
+export interface SyncFixture {
+  db: AppDb;
+  orgAId: string;
+  orgBId: string;
+  annA: WorkAccount;
+  annB: WorkAccount;
+  learn: LearningProfile;
+  pu: LearningProfile;
+}
+
+export async function fixture(db: AppDb = freshDb()): Promise<SyncFixture> {
+  const now = new Date(T0);
+  const a = await addOrganization(
+    db,
+    {
+      name: 'Company A',
+      domains: ['a.example'],
+      admin: { displayName: 'Admin A', email: 'admin@a.example' },
+    },
+    now,
+  );
+  const b = await addOrganization(
+    db,
+    {
+      name: 'Company B',
+      domains: ['b.example'],
+      admin: { displayName: 'Admin B', email: 'admin@b.example' },
+    },
+    now,
+  );
+  const annA = await addWorkAccount(
+    db,
+    { actorAccountId: a.admin.id, orgId: a.org.id, displayName: 'Ann', email: 'ann@a.example' },
+    now,
+  );
+  const annB = await addWorkAccount(
+    db,
+    {
+      actorAccountId: b.admin.id,
+      orgId: b.org.id,
+      displayName: 'Ann',
+      email: 'ann@b.example',
+      personId: annA.personId,
+    },
+    now,
+  );
+  const learn = await addLearningProfile(db, {
+    personId: annA.personId,
+    kind: 'learn',
+    label: 'ann@outlook.example',
+    mcid: '1234567',
+  });
+  const pu = await addLearningProfile(db, {
+    personId: annA.personId,
+    kind: 'partner-university',
+    label: 'ann@outlook.example',
+  });
+  return { db, orgAId: a.org.id, orgBId: b.org.id, annA, annB, learn, pu };
+}
+
+export function self(account: WorkAccount, profile: LearningProfile) {
+  return { actorAccountId: account.id, accountId: account.id, profileId: profile.id };
+}
+
+export function link(db: AppDb, account: WorkAccount, profile: LearningProfile, at = T0) {
+  return requestLink(db, self(account, profile), new Date(at));
+}
+
+export function unlink(db: AppDb, account: WorkAccount, profile: LearningProfile, at = T0) {
+  return requestUnlink(db, self(account, profile), new Date(at));
+}
+
+/** `n` people in company A, each with a Learn profile; returns their accounts and profiles. */
+export async function crowd(
+  db: AppDb,
+  orgId: string,
+  n: number,
+): Promise<{ account: WorkAccount; profile: LearningProfile }[]> {
+  const people = Array.from({ length: n }, (_, i) => {
+    const personId = `p-${i}`;
+    const account: WorkAccount = {
+      id: `acc-${String(i).padStart(4, '0')}`,
+      orgId,
+      personId,
+      displayName: `Person ${i}`,
+      email: `person${i}@a.example`,
+      roles: [],
+      createdBy: null,
+      createdOn: TODAY,
+      firstSignInOn: TODAY,
+      deletedOn: null,
+    };
+    const profile: LearningProfile = {
+      id: `prof-${String(i).padStart(4, '0')}`,
+      personId,
+      kind: 'learn',
+      mcid: String(1_000_000 + i),
+      label: `person${i}@outlook.example`,
+    };
+    return { account, profile };
+  });
+  await db.transaction('rw', db.people, db.accounts, db.profiles, async () => {
+    await db.people.bulkAdd(
+      people.map((p, i) => ({ id: p.account.personId, displayName: `Person ${i}` })),
+    );
+    await db.accounts.bulkAdd(people.map((p) => p.account));
+    await db.profiles.bulkAdd(people.map((p) => p.profile));
+  });
+  return people;
+}
+
+export async function outbox(db: AppDb): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('seq').toArray();
+}
+
+export async function activeLinks(db: AppDb) {
+  return (await db.associations.toArray()).filter((a) => a.endedOn === null);
+}
+
+export { getSettings };
+
+/** A clock the test moves by hand. */
+export function manualClock(start = T0) {
+  let t = start;
+  return {
+    now: () => t,
+    advance(ms: number) {
+      t += ms;
+    },
+    set(ms: number) {
+      t = ms;
+    },
+  };
+}
