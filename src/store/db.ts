@@ -123,9 +123,13 @@ export function onVersionChange(
   db: AppDb,
   callback: (info: { newVersion: number | null }) => void,
 ): () => void {
-  const handler = (event: IDBVersionChangeEvent) => {
+  // Dexie fires the newest subscriber first; `false` stops the chain before
+  // Dexie's default handler, which would re-enable auto-open.
+  const handler = (event: IDBVersionChangeEvent): false => {
     db.close({ disableAutoOpen: true });
-    callback({ newVersion: event.newVersion });
+    // IndexedDB versions are Dexie's times ten.
+    callback({ newVersion: event.newVersion === null ? null : event.newVersion / 10 });
+    return false;
   };
   db.on('versionchange', handler);
   return () => {

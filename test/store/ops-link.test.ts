@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  StorageFullError,
+  addLearningProfile,
+  deleteWorkAccount,
+  requestLink,
+  requestUnlink,
+  settleResult,
+} from '../../src/store';
+import { NOW, TODAY, fixture, refusal, self, type Fixture } from './fixtures';
+
+const day = (d: string) => new Date(`${d}T12:00:00Z`);
+
+async function snapshot(f: Fixture) {
+  return { associations: await f.db.associations.toArray(), outbox: await f.db.outbox.toArray() };
+}
+
+describe('requestLink refusals (decided by the rules, nothing written)', () => {
+  it('NO_ACCESS, NOT_SELF, PROFILE_INCOMPLETE, NOT_FOUND', async () => {
+    const f = await fixture();
+    const incomplete = await addLearningProfile(f.db, {
+      personId: f.annA.personId,
+      kind: 'learn',
+      label: 'no mcid yet',
+    });
+    const before = await snapshot(f);
+    const asAdmin = { actorAccountId: f.adminA.id, accountId: f.annA.id, profileId: f.learn.id };
+    expect((await refusal(requestLink(f.db, asAdmin, NOW))).code).toBe('NOT_SELF');
+    expect((await refusal(requestLink(f.db, self(f.annA, incomplete), NOW))).code).toBe(
+      'PROFILE_INCOMPLETE',
+    );
+    const ghost = { actorAccountId: 'x', accountId: 'x', profileId: f.learn.id };
+    expect((await refusal(requestLink(f.db, ghost, NOW))).code).toBe('NO_ACCESS');
+    const noProfile = { ...self(f.annA, f.learn), profileId: 'nobody' };
+    expect((await refusal(requestLink(f.db, noProfile, NOW))).code).toBe('NOT_FOUND');
+    await deleteWorkAccount(f.db, { actorAccountId: f.adminA.id, accountId: f.annA.id }, NOW);
+    expect((await refusal(requestLink(f.db, self(f.annA, f.learn), NOW))).code).toBe('NO_ACCESS');
+    expect(await snapshot(f)).toEqual(before);
+  });
+
+  it('ALREADY_LINKED and ACCOUNT_HAS_OTHER_PROFILE (one MCID per work account)', async () => {
+    const f = await fixture();
+    await requestLink(f.db, self(f.annA, f.learn), NOW);
+    expect((await refusal(requestLink(f.db, self(f.annA, f.learn), NOW))).code).toBe(
+      'ALREADY_LINKED',
+    );
+    const second = await addLearningProfile(f.db, {
+      personId: f.annA.personId,
+      kind: 'learn',
+      label: 'other',
+      mcid: '7777777',
+    });
+    expect((await refusal(requestLink(f.db, self(f.annA, second), NOW))).code).toBe(
+      'ACCOUNT_HAS_OTHER_PROFILE',
+    );
+    // A Partner University profile is a separate link.
+    await expect(requestLink(f.db, self(f.annA, f.pu), NOW)).resolves.toMatchObject({
+      type: 'link',
+    });
+  });
+
+  it('COOL_OFF gives the first day a new start is allowed', async () => {
+    const f = await fixture();
+    await requestLink(f.db, self(f.annA, f.learn), NOW);
+    await requestUnlink(f.db, self(f.annA, f.learn), day('2026-11-26'));
+    const r = await refusal(requestLink(f.db, self(f.annB, f.learn), day('2026-12-01')));
+    expect(r).toMatchObject({ code: 'COOL_OFF', nextAllowedOn: '2026-12-25' });
+  });
+
+  it('YEARLY_LIMIT after three starts in twelve months, with the date one leaves the window', async () => {
+    const f = await fixture();
+    for (const d of ['2026-01-10', '2026-04-10', '2026-07-10']) {
+      await requestLink(f.db, self(f.annA, f.learn), day(d));
+      await requestUnlink(f.db, self(f.annA, f.learn), day(d));
+    }
+    const r = await refusal(requestLink(f.db, self(f.annB, f.learn), NOW));
+    expect(r).toMatchObject({ code: 'YEARLY_LIMIT', nextAllowedOn: '2027-01-10' });
+  });
+
+  it('NOT_LINKED for an unlink of something not linked', async () => {
+    const f = await fixture();
+    expect((await refusal(requestUnlink(f.db, self(f.annA, f.learn), NOW))).code).toBe(
+      'NOT_LINKED',
+    );
+    expect(await f.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('the move and the unlink', () => {
+  it('linking to B ends the link to A (moved) and records it for rollback', async () => {
+    const f = await fixture();
+    const first = await requestLink(f.db, self(f.annA, f.learn), day('2026-09-01'));
+    await settleResult(f.db, { id: first.id, status: 'applied' }, NOW);
+    const move = await requestLink(f.db, self(f.annB, f.learn), NOW);
+    const rows = await f.db.associations.where('profileId').equals(f.learn.id).sortBy('startedOn');
+    expect(rows.map((r) => [r.accountId, r.startedOn, r.endedOn, r.endReason])).toEqual([
+      [f.annA.id, '2026-09-01', TODAY, 'moved'],
+      [f.annB.id, TODAY, null, null],
+    ]);
+    expect(move.effect.ended).toEqual([
+      { id: first.effect.createdAssociationId, endedOn: null, endReason: null },
+    ]);
+  });
+
+  it('unlinking ends the link today with reason unlinked', async () => {
+    const f = await fixture();
+    const link = await requestLink(f.db, self(f.annA, f.pu), day('2026-11-01'));
+    const unlink = await requestUnlink(f.db, self(f.annA, f.pu), NOW);
+    expect(unlink.effect.createdAssociationId).toBeNull();
+    expect(await f.db.associations.get(link.effect.createdAssociationId ?? '')).toMatchObject({
+      endedOn: TODAY,
+      endReason: 'unlinked',
+    });
+  });
+});
+
+describe('atomicity of effect + outbox entry', () => {
+  it('a failure while writing the outbox entry leaves no association behind', async () => {
+    const f = await fixture();
+    const first = await requestLink(f.db, self(f.annA, f.learn), day('2026-09-01'));
+    const before = await snapshot(f);
+    f.db.outbox.hook('creating', () => {
+      throw new Error('injected');
+    });
+    await expect(requestLink(f.db, self(f.annB, f.learn), NOW)).rejects.toThrow('injected');
+    // Neither the new link to B nor the end of the link to A was written.
+    expect(await snapshot(f)).toEqual(before);
+    expect(before.associations[0]?.id).toBe(first.effect.createdAssociationId);
+  });
+
+  it('a quota error becomes StorageFullError with nothing half-written', async () => {
+    const f = await fixture();
+    const before = await snapshot(f);
+    f.db.outbox.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const error: unknown = await requestLink(f.db, self(f.annA, f.learn), NOW).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect(await snapshot(f)).toEqual(before);
+  });
+});
