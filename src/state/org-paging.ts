@@ -1,0 +1,52 @@
+/**
+ * Paging for the organization's long lists (10,000 users, 100,000 report
+ * rows): the screen renders one page, so the DOM stays small whatever the
+ * size of the organization.
+ */
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+export interface Page<T> {
+  items: T[];
+  /** 0-based, clamped into range. */
+  page: number;
+  pages: number;
+  /** 1-based positions of the first and last item shown (0 and 0 when empty). */
+  from: number;
+  to: number;
+  total: number;
+}
+
+export function isPageSize(n: number): n is PageSize {
+  return (PAGE_SIZES as readonly number[]).includes(n);
+}
+
+export function pageOf<T>(items: readonly T[], page: number, size: number): Page<T> {
+  const total = items.length;
+  const pages = Math.max(1, Math.ceil(total / size));
+  const current = Math.min(Math.max(0, Math.floor(page)), pages - 1);
+  const start = current * size;
+  const slice = items.slice(start, start + size);
+  return {
+    items: slice,
+    page: current,
+    pages,
+    from: total === 0 ? 0 : start + 1,
+    to: start + slice.length,
+    total,
+  };
+}
+
+/** Case- and width-insensitive text matching for the filter boxes ("ＡＺ" finds "az"). */
+export function searchKey(...parts: (string | null | undefined)[]): string {
+  return parts
+    .filter((p): p is string => typeof p === 'string')
+    .join('\u0001')
+    .normalize('NFKC')
+    .toLowerCase();
+}
+
+export function matches(key: string, query: string): boolean {
+  const q = query.normalize('NFKC').toLowerCase().trim();
+  return q === '' || key.includes(q);
+}

@@ -1,0 +1,147 @@
+/**
+ * The skills report as the organization view shows it: the rules' rows
+ * (rules.skillsReport) joined with whose they are, filtered, sorted, and
+ * turned into CSV records. The figures themselves come from the rules
+ * module; nothing here decides a date.
+ */
+import type { CreditStatus, EndReason, ReportRow } from '../rules';
+import { matches, searchKey } from './org-paging';
+
+export interface Person {
+  displayName: string;
+  email: string;
+}
+
+export interface ReportViewRow extends ReportRow {
+  displayName: string;
+  email: string;
+  /** Lower-case text the filter box searches (name, email, code, title). */
+  key: string;
+}
+
+export type StatusFilter = CreditStatus | 'current' | 'all';
+export type ReportSortKey =
+  'name' | 'code' | 'completedOn' | 'countsFrom' | 'countsUntil' | 'status';
+export type SortDir = 'asc' | 'desc';
+
+export interface ReportQuery {
+  text: string;
+  status: StatusFilter;
+  sort: ReportSortKey;
+  dir: SortDir;
+}
+
+export const DEFAULT_REPORT_QUERY: ReportQuery = {
+  text: '',
+  status: 'current',
+  sort: 'countsFrom',
+  dir: 'asc',
+};
+
+export const STATUS_FILTERS: readonly StatusFilter[] = [
+  'current',
+  'counted',
+  'pending',
+  'scheduled-removal',
+  'removed',
+  'all',
+];
+
+export function joinPeople(
+  rows: readonly ReportRow[],
+  people: ReadonlyMap<string, Person>,
+): ReportViewRow[] {
+  return rows.map((row) => {
+    const person = people.get(row.accountId);
+    const displayName = person?.displayName ?? '';
+    const email = person?.email ?? '';
+    return { ...row, displayName, email, key: searchKey(displayName, email, row.code, row.title) };
+  });
+}
+
+function statusMatches(status: CreditStatus, filter: StatusFilter): boolean {
+  if (filter === 'all') return true;
+  // "Current": what the report shows today or will show (removed rows are history).
+  if (filter === 'current') return status !== 'removed';
+  return status === filter;
+}
+
+// Order of a status when sorting: what counts first, then what is coming or going.
+const STATUS_ORDER: Record<CreditStatus, number> = {
+  counted: 0,
+  pending: 1,
+  'scheduled-removal': 2,
+  removed: 3,
+};
+
+const collator = new Intl.Collator(['ja', 'en'], { sensitivity: 'base', numeric: true });
+
+function compareBy(key: ReportSortKey): (a: ReportViewRow, b: ReportViewRow) => number {
+  const str = (x: string, y: string) => (x === y ? 0 : x < y ? -1 : 1);
+  switch (key) {
+    case 'name':
+      return (a, b) => collator.compare(a.displayName, b.displayName) || str(a.email, b.email);
+    case 'code':
+      return (a, b) => str(a.code, b.code);
+    case 'completedOn':
+      return (a, b) => str(a.completedOn, b.completedOn);
+    case 'countsFrom':
+      return (a, b) => str(a.countsFrom, b.countsFrom);
+    // Still counting with no end sorts after any end date.
+    case 'countsUntil':
+      return (a, b) => str(a.countsUntil ?? '\uffff', b.countsUntil ?? '\uffff');
+    case 'status':
+      return (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+  }
+}
+
+/** The rows the query selects, in its order; ties keep the rules' stable order. */
+export function queryReport(rows: readonly ReportViewRow[], query: ReportQuery): ReportViewRow[] {
+  const selected = rows.filter(
+    (r) => statusMatches(r.status, query.status) && matches(r.key, query.text),
+  );
+  const compare = compareBy(query.sort);
+  const sign = query.dir === 'asc' ? 1 : -1;
+  return selected.sort((a, b) => sign * compare(a, b));
+}
+
+export function statusCounts(rows: readonly ReportRow[]): Record<CreditStatus, number> {
+  const counts: Record<CreditStatus, number> = {
+    counted: 0,
+    pending: 0,
+    'scheduled-removal': 0,
+    removed: 0,
+  };
+  for (const r of rows) counts[r.status]++;
+  return counts;
+}
+
+export interface CsvLabels {
+  header: readonly string[];
+  status: Record<CreditStatus, string>;
+  endReason: Record<EndReason, string>;
+}
+
+/**
+ * One CSV record per row: name, email, code, title, completed, linked,
+ * counts from, counts until, status, link ended, why. Dates stay ISO
+ * (YYYY-MM-DD), which every spreadsheet reads as a date.
+ */
+export function reportCsvRecords(
+  rows: readonly ReportViewRow[],
+  labels: CsvLabels,
+): (string | null)[][] {
+  return rows.map((r) => [
+    r.displayName,
+    r.email,
+    r.code,
+    r.title,
+    r.completedOn,
+    r.startedOn,
+    r.countsFrom,
+    r.countsUntil,
+    labels.status[r.status],
+    r.endedOn,
+    r.endReason === null ? null : labels.endReason[r.endReason],
+  ]);
+}
