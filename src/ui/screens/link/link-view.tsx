@@ -1,0 +1,150 @@
+import { useState } from 'preact/hooks';
+import { normalizeMcid, validateMcid, type McidProblem } from '../../../rules';
+import { formatDate } from '../../../i18n';
+import { Notice } from '../../components/notice';
+import { refusalText } from '../../components/refusal';
+import { useWords } from '../../components/use-words';
+import type { ActionResult, LinkCheck, LinkChoice, LinkView } from '../me/view-model';
+import { ChoiceForm, type Picked } from './choice-form';
+
+interface LinkScreenViewProps {
+  view: LinkView;
+  online: boolean;
+  onCheck: (choice: LinkChoice) => Promise<LinkCheck>;
+  onLink: (profileId: string) => Promise<ActionResult>;
+}
+
+type Stage =
+  | { name: 'choosing' }
+  | { name: 'checked'; check: LinkCheck }
+  | { name: 'done'; result: ActionResult };
+
+/**
+ * Link a profile in two steps: the rules check first and say what would
+ * happen (or why not), and only "Link now" queues anything.
+ */
+export function LinkScreenView({ view, online, onCheck, onLink }: LinkScreenViewProps) {
+  const words = useWords();
+  const { t, lang } = words;
+  const learn = view.kind === 'learn';
+  const [picked, setPicked] = useState<Picked>(firstPick(view));
+  const [mcid, setMcid] = useState('');
+  const [problem, setProblem] = useState<McidProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [stage, setStage] = useState<Stage>({ name: 'choosing' });
+  const date = (iso: string) => formatDate(iso, lang, 'long');
+
+  const reset = () => {
+    if (stage.name !== 'choosing') setStage({ name: 'choosing' });
+  };
+
+  const submit = async () => {
+    let choice: LinkChoice;
+    if (learn && picked === '') {
+      const value = normalizeMcid(mcid);
+      const found = validateMcid(value);
+      setProblem(found);
+      if (found) {
+        document.getElementById('mcid')?.focus();
+        return;
+      }
+      choice = { mcid: value };
+    } else {
+      choice = { profileId: picked };
+    }
+    setBusy(true);
+    const check = await onCheck(choice);
+    setBusy(false);
+    setStage({ name: 'checked', check });
+  };
+
+  const link = async (profileId: string) => {
+    setBusy(true);
+    const result = await onLink(profileId);
+    setBusy(false);
+    setStage({ name: 'done', result });
+  };
+
+  const title = learn ? t.link.learnTitle : t.link.puTitle;
+  return (
+    <section aria-labelledby="screen-title" class="link-screen">
+      <h1 id="screen-title" tabIndex={-1}>
+        {title}
+      </h1>
+      <p>{t.link.intro(view.account.email, view.account.orgName)}</p>
+      {!learn && view.profiles.length === 0 ? (
+        <p class="card">{t.link.noPu}</p>
+      ) : stage.name === 'done' ? null : (
+        <ChoiceForm
+          kind={view.kind}
+          profiles={view.profiles}
+          picked={picked}
+          onPick={(p) => {
+            setPicked(p);
+            setProblem(null);
+            reset();
+          }}
+          mcid={mcid}
+          onMcid={(v) => {
+            setMcid(v);
+            if (problem) setProblem(validateMcid(normalizeMcid(v)));
+            reset();
+          }}
+          mcidProblem={problem}
+          busy={busy && stage.name === 'choosing'}
+          onSubmit={() => void submit()}
+        />
+      )}
+      {stage.name === 'checked' && !stage.check.ok ? (
+        <Notice tone="error" heading={t.link.refusedHeading} testId="link-refusal">
+          <p>{refusalText(words, stage.check.code, stage.check.nextAllowedOn)}</p>
+        </Notice>
+      ) : null}
+      {stage.name === 'checked' && stage.check.ok ? (
+        <Notice tone="info" heading={t.link.canLink} testId="link-check">
+          {stage.check.ends.map((end) => (
+            <p key={end.orgName} class="will-end">
+              {t.link.willEnd(end.orgName, date(end.removalOn))}
+            </p>
+          ))}
+          {stage.check.creditFrom ? (
+            <p>{t.link.creditFrom(view.account.orgName, date(stage.check.creditFrom))}</p>
+          ) : null}
+          <p>{t.link.usesStart(stage.check.startNumber, stage.check.limit)}</p>
+          <button
+            type="button"
+            class="primary"
+            disabled={busy}
+            aria-busy={busy ? 'true' : undefined}
+            onClick={() => {
+              if (stage.check.ok) void link(stage.check.profileId);
+            }}
+          >
+            {busy ? t.link.linking : t.link.confirm}
+          </button>
+        </Notice>
+      ) : null}
+      {stage.name === 'done' ? (
+        stage.result.ok ? (
+          <Notice tone="ok" testId="link-done">
+            <p>{t.link.queued}</p>
+            {online ? null : <p>{t.link.queuedOffline}</p>}
+          </Notice>
+        ) : (
+          <Notice tone="error" heading={t.link.refusedHeading} testId="link-refusal">
+            <p>{refusalText(words, stage.result.code, stage.result.nextAllowedOn)}</p>
+          </Notice>
+        )
+      ) : null}
+      <p>
+        <a href="#/">{t.link.back}</a>
+      </p>
+    </section>
+  );
+}
+
+/** The linked or first profile; for Learn with none (or none complete), typing an MCID. */
+function firstPick(view: LinkView): Picked {
+  if (view.kind === 'learn') return view.profiles.find((p) => p.mcid !== null)?.id ?? '';
+  return view.profiles[0]?.id ?? '';
+}

@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import { reportRemovalDate, type ProfileKind } from '../../../rules';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { formatDate } from '../../../i18n';
+import { Notice } from '../../components/notice';
+import { QueueList } from '../../components/queue-list';
+import { refusalText } from '../../components/refusal';
+import { useWords } from '../../components/use-words';
+import { AchievementList } from './achievement-list';
+import { ProfileCard } from './profile-card';
+import type { ActionResult, MeView } from './view-model';
+
+interface MeScreenViewProps {
+  view: MeView;
+  onRemove: (kind: ProfileKind) => Promise<ActionResult>;
+  onDismiss: (id: string) => void;
+}
+
+type Outcome = { ok: true; text: string } | { ok: false; text: string };
+
+/** The home screen: my profiles and their links, my limits, my credit, my queue. */
+export function MeScreenView({ view, onRemove, onDismiss }: MeScreenViewProps) {
+  const words = useWords();
+  const { t, m } = words;
+  const [removing, setRemoving] = useState<ProfileKind | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { account } = view;
+  const what = (kind: ProfileKind) => (kind === 'learn' ? t.me.learnHeading : t.me.puHeading);
+
+  const confirmRemove = async () => {
+    if (!removing) return;
+    setBusy(true);
+    const kind = removing;
+    const result = await onRemove(kind);
+    setBusy(false);
+    setRemoving(null);
+    setOutcome(
+      result.ok
+        ? { ok: true, text: t.me.removed(what(kind)) }
+        : { ok: false, text: refusalText(words, result.code, result.nextAllowedOn) },
+    );
+  };
+
+  return (
+    <section aria-labelledby="screen-title" class="me">
+      <h1 id="screen-title" tabIndex={-1}>
+        {t.me.title}
+      </h1>
+      <div class="card who">
+        <p>
+          <span class="muted">{t.me.signedInAs}</span>{' '}
+          <strong data-testid="who-name">{account.displayName}</strong>
+          <br />
+          <span class="break">{account.email}</span>
+          <br />
+          <span>{account.orgName}</span>
+        </p>
+        <a class="button" href="#/welcome">
+          {t.me.switchAccount}
+        </a>
+      </div>
+      {outcome ? (
+        <Notice tone={outcome.ok ? 'ok' : 'error'} testId="me-result">
+          <p>{outcome.text}</p>
+        </Notice>
+      ) : null}
+      <div class="cards">
+        {[view.learn, view.partnerUniversity].map((slot) => (
+          <ProfileCard
+            key={slot.kind}
+            slot={slot}
+            today={view.today}
+            orgName={account.orgName}
+            onRemove={() => {
+              setOutcome(null);
+              setRemoving(slot.kind);
+            }}
+          />
+        ))}
+      </div>
+      <AchievementList items={view.achievements} orgName={account.orgName} />
+      <section class="card" aria-labelledby="queue-title">
+        <h2 id="queue-title">{t.me.queueHeading}</h2>
+        <QueueList items={view.queue} emptyText={t.me.queueEmpty} onDismiss={onDismiss} />
+      </section>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t.remove.title(removing ? what(removing) : '')}
+        confirmLabel={t.remove.confirm}
+        cancelLabel={m.common.cancel}
+        danger
+        busy={busy}
+        onConfirm={() => void confirmRemove()}
+        onCancel={() => {
+          setRemoving(null);
+        }}
+      >
+        <p data-testid="remove-body">
+          {t.remove.body(
+            account.orgName,
+            formatDate(reportRemovalDate(view.today), words.lang, 'long'),
+          )}
+        </p>
+        <p>{t.remove.countStays}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

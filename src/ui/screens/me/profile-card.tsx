@@ -1,0 +1,87 @@
+import { DateText } from '../../components/date-text';
+import { useWords } from '../../components/use-words';
+import type { ProfileSlot } from './view-model';
+
+interface ProfileCardProps {
+  slot: ProfileSlot;
+  today: string;
+  orgName: string;
+  onRemove: () => void;
+}
+
+/** One kind of learning profile: linked or not, its limits, and the one action that fits. */
+export function ProfileCard({ slot, today, orgName, onRemove }: ProfileCardProps) {
+  const { t } = useWords();
+  const learn = slot.kind === 'learn';
+  const heading = learn ? t.me.learnHeading : t.me.puHeading;
+  const headingId = `slot-${slot.kind}`;
+  const { profile, link } = slot;
+  return (
+    <section
+      class="card profile-card"
+      aria-labelledby={headingId}
+      data-testid={`slot-${slot.kind}`}
+    >
+      <h2 id={headingId}>{heading}</h2>
+      {profile && link ? (
+        <p class="link-state">
+          <span class="pill pill-ok">{t.me.linkedTo(orgName)}</span>
+          {link.pending ? <span class="pill pill-pending">{t.me.pendingSync}</span> : null}
+        </p>
+      ) : (
+        <p class="link-state">
+          <span class="pill pill-none">{profile ? t.me.notLinked : t.me.noProfile}</span>
+        </p>
+      )}
+      <dl class="facts">
+        {profile && learn ? (
+          <div>
+            <dt>{t.me.mcid}</dt>
+            <dd class="mono">{profile.mcid ?? '—'}</dd>
+          </div>
+        ) : null}
+        {profile ? (
+          <div>
+            <dt>{t.me.account}</dt>
+            <dd class="break">{profile.label}</dd>
+          </div>
+        ) : null}
+        {link ? (
+          <div>
+            <dt>{t.me.linkedSince}</dt>
+            <dd>
+              <DateText iso={link.startedOn} />
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t.me.usedInWindow}</dt>
+          <dd data-testid={`used-${slot.kind}`}>{t.me.nOfLimit(slot.usedInWindow, slot.limit)}</dd>
+        </div>
+        <div>
+          <dt>{t.me.nextStart}</dt>
+          <dd data-testid={`next-${slot.kind}`}>
+            <DateText iso={slot.nextAssociationOn} style="long" />
+            {slot.nextAssociationOn <= today ? <span class="muted"> ✓</span> : null}
+          </dd>
+        </div>
+      </dl>
+      <div class="card-actions">
+        {link ? (
+          <button
+            type="button"
+            class="danger"
+            aria-label={t.me.removeAccessOf(heading)}
+            onClick={onRemove}
+          >
+            {t.me.removeAccess}
+          </button>
+        ) : (
+          <a class="button primary" href={learn ? '#/link/learn' : '#/link/partner-university'}>
+            {learn ? t.me.linkLearn : t.me.linkPu}
+          </a>
+        )}
+      </div>
+    </section>
+  );
+}

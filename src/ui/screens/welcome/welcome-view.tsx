@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import { Notice } from '../../components/notice';
+import { refusalText } from '../../components/refusal';
+import { useWords } from '../../components/use-words';
+import type { ActionResult, WelcomeView } from '../me/view-model';
+
+interface WelcomeScreenViewProps {
+  view: WelcomeView;
+  onChoose: (accountId: string) => void;
+  onLoadDemo: () => Promise<ActionResult>;
+}
+
+/** Who am I: the app acts only as the work account chosen here. */
+export function WelcomeScreenView({ view, onChoose, onLoadDemo }: WelcomeScreenViewProps) {
+  const words = useWords();
+  const { t } = words;
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ActionResult | null>(null);
+
+  const loadDemo = async () => {
+    setBusy(true);
+    setResult(null);
+    setResult(await onLoadDemo());
+    setBusy(false);
+  };
+
+  return (
+    <section aria-labelledby="screen-title" class="welcome">
+      <h1 id="screen-title" tabIndex={-1}>
+        {t.welcome.title}
+      </h1>
+      <p>{t.welcome.intro}</p>
+      {result ? (
+        <Notice tone={result.ok ? 'ok' : 'error'} testId="welcome-result">
+          <p>
+            {result.ok
+              ? t.welcome.demoLoaded
+              : refusalText(words, result.code, result.nextAllowedOn)}
+          </p>
+        </Notice>
+      ) : null}
+      <section class="card" aria-labelledby="accounts-title">
+        <h2 id="accounts-title">{t.welcome.accountsHeading}</h2>
+        {view.accounts.length === 0 ? (
+          <p>{t.welcome.noAccounts}</p>
+        ) : (
+          <ul class="account-list" data-testid="accounts">
+            {view.accounts.map((a) => (
+              <li key={a.id}>
+                <button
+                  type="button"
+                  class="account-choice"
+                  aria-current={a.id === view.currentAccountId ? 'true' : undefined}
+                  onClick={() => {
+                    onChoose(a.id);
+                  }}
+                >
+                  <span class="account-name">{t.welcome.choose(a.displayName)}</span>
+                  <span class="account-detail break">{a.email}</span>
+                  <span class="account-detail">
+                    {a.orgName}
+                    {a.deleted ? ` · ${t.welcome.deleted}` : ''}
+                    {a.id === view.currentAccountId ? ` · ${t.welcome.current}` : ''}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="card" aria-labelledby="demo-title">
+        <h2 id="demo-title">{t.welcome.demoHeading}</h2>
+        <p>{t.welcome.demoIntro}</p>
+        <button
+          type="button"
+          class="primary"
+          disabled={busy}
+          aria-busy={busy ? 'true' : undefined}
+          onClick={() => void loadDemo()}
+        >
+          {busy ? t.welcome.loadingDemo : t.welcome.loadDemo}
+        </button>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WelcomeScreenView } from '../../src/ui/screens/welcome/welcome-view';
+import type { ActionResult } from '../../src/ui/screens/me/view-model';
+import { click, mount, type Rendered } from './me-support';
+import { welcome } from './me-fixtures';
+
+let r: Rendered | null = null;
+afterEach(() => {
+  r?.unmount();
+  r = null;
+});
+
+const loaded = (): Promise<ActionResult> => Promise.resolve({ ok: true });
+
+describe('who am I', () => {
+  it('lists the work accounts on the device and chooses one', async () => {
+    const onChoose = vi.fn();
+    r = mount(<WelcomeScreenView view={welcome} onChoose={onChoose} onLoadDemo={loaded} />);
+    expect(r.q('h1').textContent).toBe('Who are you?');
+    expect(r.text()).toContain('never anyone else’s');
+    const buttons = r.qa('[data-testid=accounts] button');
+    expect(buttons).toHaveLength(2);
+    expect(buttons[0]?.textContent).toContain('Continue as Aiko Sato');
+    expect(buttons[0]?.textContent).toContain('aiko@contoso-a.example');
+    expect(buttons[1]?.textContent).toContain('Fabrikam B · deleted');
+    await click(buttons[1] as HTMLElement);
+    expect(onChoose).toHaveBeenCalledWith('acc-ben-b');
+  });
+
+  it('marks the current account', () => {
+    r = mount(
+      <WelcomeScreenView
+        view={{ ...welcome, currentAccountId: 'acc-aiko-a' }}
+        onChoose={vi.fn()}
+        onLoadDemo={loaded}
+      />,
+      'ja',
+    );
+    const current = r.q('[aria-current=true]');
+    expect(current.textContent).toContain('Aiko Sato として続ける');
+    expect(current.textContent).toContain('現在');
+  });
+
+  it('loads the demo data with one button and says so', async () => {
+    const onLoadDemo = vi.fn(loaded);
+    r = mount(
+      <WelcomeScreenView
+        view={{ accounts: [], currentAccountId: null }}
+        onChoose={vi.fn()}
+        onLoadDemo={onLoadDemo}
+      />,
+    );
+    expect(r.text()).toContain('There are no work accounts on this device yet.');
+    await click(r.byText('Load demo data'));
+    expect(onLoadDemo).toHaveBeenCalledOnce();
+    const result = r.q('[data-testid=welcome-result]');
+    expect(result.textContent).toBe('Demo data loaded. Choose who you are.');
+    expect(document.activeElement).toBe(result);
+  });
+
+  it('says why the demo could not load', async () => {
+    const full = (): Promise<ActionResult> => Promise.resolve({ ok: false, code: 'STORAGE_FULL' });
+    r = mount(<WelcomeScreenView view={welcome} onChoose={vi.fn()} onLoadDemo={full} />, 'ja');
+    await click(r.byText('デモ データを読み込む'));
+    const result = r.q('[data-testid=welcome-result]');
+    expect(result.getAttribute('role')).toBe('alert');
+    expect(result.textContent).toContain('保存領域が足りません');
+  });
+});
