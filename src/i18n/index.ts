@@ -5,6 +5,7 @@
  */
 import { codes, isMessageCode, type MessageCode } from './messages/codes';
 import { common } from './messages/common';
+import { planner } from './messages/planner';
 import type { Lang } from './lang';
 
 export * from './lang';
@@ -16,6 +17,7 @@ function bundle(lang: Lang) {
     lang,
     common: common[lang],
     codes: codes[lang],
+    planner: planner[lang],
   };
 }
 
