@@ -65,3 +65,21 @@ export {
   type PersistResult,
   type StorageUse,
 } from './storage';
+export {
+  listAccounts,
+  myView,
+  type AccountChoice,
+  type AchievementStatus,
+  type AchievementView,
+  type MyView,
+  type ProfileView,
+} from './queries-me';
+export {
+  orgSkillsReport,
+  orgUsers,
+  type OrgReportRow,
+  type OrgUser,
+  type UserState,
+} from './queries-org';
+export { loadDemo, type DemoAccounts } from './demo';
+export { resetAll } from './reset';

@@ -1,0 +1,149 @@
+/**
+ * Reads for the individual's screens. Plain async functions over Dexie, so
+ * they work inside `liveQuery` (which re-runs them when a table they read
+ * changes, in this tab, another tab or the service worker).
+ */
+import {
+  DEFAULT_POLICY,
+  associationsInWindow,
+  creditDate,
+  compareDates,
+  nextAssociationDate,
+  startsOf,
+  type Policy,
+  type ProfileKind,
+} from '../rules';
+import type { AppDb } from './db';
+import type {
+  Achievement,
+  Association,
+  LearningProfile,
+  Organization,
+  Person,
+  WorkAccount,
+} from './records';
+
+export type AchievementStatus = 'pending' | 'counted' | 'not-linked';
+
+export interface AchievementView {
+  achievement: Achievement;
+  /** The day its credit reaches the organization the profile is linked to; null when not linked. */
+  creditOn: string | null;
+  status: AchievementStatus;
+}
+
+export interface ProfileView {
+  profile: LearningProfile;
+  /** Its active link, to whichever of the person's accounts (the move shows here). */
+  activeLink: {
+    association: Association;
+    account: WorkAccount | null;
+    org: Organization | null;
+  } | null;
+  /** Starts counted in the rolling window today: the "n" of "n of 3". */
+  associationsUsed: number;
+  yearlyLimit: number;
+  /** The first day a new association can start (today when one can start now). */
+  nextAssociationOn: string;
+  /** The unsent link action that made `activeLink`, if any. */
+  pending: boolean;
+  achievements: AchievementView[];
+}
+
+export interface MyView {
+  account: WorkAccount;
+  org: Organization | null;
+  person: Person | null;
+  profiles: ProfileView[];
+  /** What this account holds now: at most one profile of each kind (rule 3). */
+  activeLinks: Record<ProfileKind, { profile: LearningProfile; association: Association } | null>;
+}
+
+function achievementViews(
+  rows: Achievement[],
+  link: Association | undefined,
+  today: string,
+  policy: Policy,
+): AchievementView[] {
+  return rows
+    .map((achievement) => {
+      if (!link) return { achievement, creditOn: null, status: 'not-linked' as const };
+      const creditOn = creditDate(achievement.completedOn, link.startedOn, policy);
+      const status =
+        compareDates(today, creditOn) < 0 ? ('pending' as const) : ('counted' as const);
+      return { achievement, creditOn, status };
+    })
+    .sort((a, b) => compareDates(b.achievement.completedOn, a.achievement.completedOn));
+}
+
+async function profileView(
+  db: AppDb,
+  profile: LearningProfile,
+  today: string,
+  policy: Policy,
+): Promise<ProfileView> {
+  const [links, achievements] = await Promise.all([
+    db.associations.where('profileId').equals(profile.id).toArray(),
+    db.achievements.where('profileId').equals(profile.id).toArray(),
+  ]);
+  const starts = startsOf(links, profile.id);
+  const active = links.find((a) => a.endedOn === null);
+  const account = active ? ((await db.accounts.get(active.accountId)) ?? null) : null;
+  const org = account ? ((await db.organizations.get(account.orgId)) ?? null) : null;
+  return {
+    profile,
+    activeLink: active ? { association: active, account, org } : null,
+    associationsUsed: associationsInWindow(starts, today, policy),
+    yearlyLimit: policy.yearlyLimit,
+    nextAssociationOn: nextAssociationDate(starts, today, policy),
+    pending: active?.pendingActionId != null,
+    achievements: achievementViews(achievements, active, today, policy),
+  };
+}
+
+/** Everything the "My Learn profile" screen shows for the signed-in account; null if unknown. */
+export async function myView(
+  db: AppDb,
+  accountId: string,
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): Promise<MyView | null> {
+  const account = await db.accounts.get(accountId);
+  if (!account) return null;
+  const [org, person, profiles] = await Promise.all([
+    db.organizations.get(account.orgId),
+    db.people.get(account.personId),
+    db.profiles.where('personId').equals(account.personId).toArray(),
+  ]);
+  profiles.sort((a, b) =>
+    a.kind === b.kind ? a.label.localeCompare(b.label) : a.kind === 'learn' ? -1 : 1,
+  );
+  const views = await Promise.all(profiles.map((p) => profileView(db, p, today, policy)));
+  const activeLinks: MyView['activeLinks'] = { learn: null, 'partner-university': null };
+  for (const view of views) {
+    const association = view.activeLink?.association;
+    if (association?.accountId === accountId) {
+      activeLinks[view.profile.kind] = { profile: view.profile, association };
+    }
+  }
+  return { account, org: org ?? null, person: person ?? null, profiles: views, activeLinks };
+}
+
+export interface AccountChoice {
+  account: WorkAccount;
+  orgName: string;
+}
+
+/** Every work account, for the "who am I" picker: by organization, then name. */
+export async function listAccounts(db: AppDb): Promise<AccountChoice[]> {
+  const [accounts, orgs] = await Promise.all([db.accounts.toArray(), db.organizations.toArray()]);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  return accounts
+    .map((account) => ({ account, orgName: names.get(account.orgId) ?? '' }))
+    .sort(
+      (a, b) =>
+        a.orgName.localeCompare(b.orgName) ||
+        a.account.displayName.localeCompare(b.account.displayName) ||
+        a.account.email.localeCompare(b.account.email),
+    );
+}

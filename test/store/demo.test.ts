@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import {
+  getSettings,
+  loadDemo,
+  myView,
+  orgSkillsReport,
+  orgUsers,
+  requestLink,
+  requestUnlink,
+  resetAll,
+  updateSettings,
+  type AppDb,
+} from '../../src/store';
+import { NOW, TODAY, freshDb, refusal } from './fixtures';
+
+async function learnOf(db: AppDb, accountId: string) {
+  const view = await myView(db, accountId, TODAY);
+  const profile = view?.profiles.find((p) => p.profile.kind === 'learn');
+  if (!profile) throw new Error('no learn profile');
+  return profile;
+}
+
+describe('demo data shows each rule', () => {
+  it('Kenji is at 3 of 3 and gets YEARLY_LIMIT with the day his oldest start leaves the window', async () => {
+    const db = freshDb();
+    const ids = await loadDemo(db, NOW);
+    const kenji = await learnOf(db, ids.kenji);
+    expect(kenji.associationsUsed).toBe(3);
+    expect(kenji.yearlyLimit).toBe(3);
+    expect(kenji.nextAssociationOn).toBe('2026-12-25');
+    const req = { actorAccountId: ids.kenji, accountId: ids.kenji, profileId: kenji.profile.id };
+    await requestUnlink(db, req, NOW);
+    expect(await refusal(requestLink(db, req, NOW))).toMatchObject({
+      code: 'YEARLY_LIMIT',
+      nextAllowedOn: '2026-12-25',
+    });
+  });
+
+  it('Sora, unlinked two days ago, is inside the cool-off; Hana shows hers while linked', async () => {
+    const db = freshDb();
+    const ids = await loadDemo(db, NOW);
+    const sora = await learnOf(db, ids.sora);
+    const req = { actorAccountId: ids.sora, accountId: ids.sora, profileId: sora.profile.id };
+    expect(await refusal(requestLink(db, req, NOW))).toMatchObject({
+      code: 'COOL_OFF',
+      nextAllowedOn: '2026-12-13',
+    });
+    const hana = await learnOf(db, ids.hana);
+    expect(hana.nextAssociationOn).toBe('2026-12-20');
+    expect(hana.achievements.map((a) => [a.achievement.code, a.creditOn, a.status])).toEqual([
+      ['AI-102', '2026-12-03', 'pending'],
+      ['AZ-900', '2026-11-30', 'pending'],
+    ]);
+  });
+
+  it('Mei moved from A to B: A shows a scheduled removal, B pending credit', async () => {
+    const db = freshDb();
+    const ids = await loadDemo(db, NOW);
+    const fromA = (
+      await orgSkillsReport(db, (await db.accounts.get(ids.meiA))?.orgId ?? '', TODAY)
+    ).filter((r) => r.accountId === ids.meiA);
+    const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+    expect(fromA.sort(byCode).map((r) => [r.code, r.endReason, r.countsUntil, r.status])).toEqual([
+      ['AZ-900', 'moved', '2026-12-10', 'scheduled-removal'],
+      ['PL-300', 'moved', '2026-12-10', 'scheduled-removal'],
+    ]);
+    const fromB = (
+      await orgSkillsReport(db, (await db.accounts.get(ids.meiB))?.orgId ?? '', TODAY)
+    ).filter((r) => r.accountId === ids.meiB);
+    expect(fromB.sort(byCode).map((r) => [r.code, r.countsFrom, r.status])).toEqual([
+      ['AZ-900', '2026-11-29', 'pending'],
+      ['PL-300', '2026-11-29', 'pending'],
+    ]);
+    const mei = await myView(db, ids.meiA, TODAY);
+    expect(mei?.activeLinks.learn).toBeNull();
+    expect(mei?.profiles[0]?.activeLink?.account?.id).toBe(ids.meiB);
+  });
+
+  it('A lists Taro as deleted (removal on the 10th) and Yuki as never signed in', async () => {
+    const db = freshDb();
+    const ids = await loadDemo(db, NOW);
+    const orgA = (await db.accounts.get(ids.adminA))?.orgId ?? '';
+    const users = new Map((await orgUsers(db, orgA)).map((u) => [u.account.id, u]));
+    expect(users.get(ids.taro)).toMatchObject({ state: 'deleted', removalOn: '2026-12-10' });
+    expect(users.get(ids.yuki)).toMatchObject({ state: 'never-signed-in', removalOn: null });
+    expect(users.get(ids.hana)).toMatchObject({
+      state: 'learn-linked',
+      learnLinked: true,
+      puLinked: true,
+    });
+    expect(users.get(ids.sora)?.state).toBe('signed-in');
+    const taroRows = (await orgSkillsReport(db, orgA, TODAY)).filter(
+      (r) => r.accountId === ids.taro,
+    );
+    expect(taroRows.map((r) => [r.endReason, r.countsUntil, r.status])).toEqual([
+      ['account-deleted', '2026-12-10', 'scheduled-removal'],
+      ['account-deleted', '2026-12-10', 'scheduled-removal'],
+    ]);
+    const taro = await learnOf(db, ids.taro);
+    const req = { actorAccountId: ids.taro, accountId: ids.taro, profileId: taro.profile.id };
+    expect((await refusal(requestLink(db, req, NOW))).code).toBe('NO_ACCESS');
+  });
+
+  it('B has a Partner University link and an incomplete Learn profile', async () => {
+    const db = freshDb();
+    const ids = await loadDemo(db, NOW);
+    const orgB = (await db.accounts.get(ids.adminB))?.orgId ?? '';
+    const users = new Map((await orgUsers(db, orgB)).map((u) => [u.account.id, u.state]));
+    expect(users.get(ids.olivia)).toBe('pu-linked');
+    const ryo = await learnOf(db, ids.ryo);
+    expect(ryo.profile.mcid).toBeNull();
+    const req = { actorAccountId: ids.ryo, accountId: ids.ryo, profileId: ryo.profile.id };
+    expect((await refusal(requestLink(db, req, NOW))).code).toBe('PROFILE_INCOMPLETE');
+  });
+});
+
+describe('loadDemo and resetAll', () => {
+  it('load replaces the data, keeps the language and signs in as Hana; reset clears everything', async () => {
+    const db = freshDb();
+    await updateSettings(db, { language: 'ja' });
+    await loadDemo(db, NOW);
+    const ids = await loadDemo(db, NOW); // twice: replaces, does not add up
+    expect(await db.organizations.count()).toBe(2);
+    expect(await db.accounts.count()).toBe(11);
+    expect(await getSettings(db)).toMatchObject({ language: 'ja', currentAccountId: ids.hana });
+    await requestUnlink(
+      db,
+      {
+        actorAccountId: ids.hana,
+        accountId: ids.hana,
+        profileId: (await learnOf(db, ids.hana)).profile.id,
+      },
+      NOW,
+    );
+    expect(await db.outbox.count()).toBe(1);
+    await resetAll(db);
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
+  });
+});
