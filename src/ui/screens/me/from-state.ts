@@ -1,0 +1,226 @@
+/**
+ * Turns what the state layer reads (the store's "my view" and the outbox)
+ * into the screens' view models. The input shapes are written here as the
+ * minimal structure the screens need, so the UI depends on no store module.
+ */
+import {
+  DEFAULT_POLICY,
+  compareDates,
+  creditDate,
+  reportRemovalDate,
+  type ProfileKind,
+} from '../../../rules';
+import type { QueueItem, QueueState } from '../../components/queue-list';
+import type {
+  AccountView,
+  AchievementKind,
+  AchievementView,
+  LinkCheck,
+  LinkView,
+  MeView,
+  ProfileSlot,
+  ProfileView,
+  WelcomeView,
+} from './view-model';
+
+interface ProfileIn {
+  id: string;
+  kind: ProfileKind;
+  label: string;
+  mcid: string | null;
+}
+
+interface AccountIn {
+  id: string;
+  displayName: string;
+  email: string;
+  deletedOn: string | null;
+}
+
+/** One profile of the person, as the store's `myView` reads it. */
+export interface ProfileStateIn {
+  profile: ProfileIn;
+  activeLink: {
+    association: { accountId: string; startedOn: string };
+    account: { id: string } | null;
+    org: { name: string } | null;
+  } | null;
+  associationsUsed: number;
+  yearlyLimit: number;
+  nextAssociationOn: string;
+  pending: boolean;
+  achievements: {
+    achievement: {
+      id: string;
+      code: string;
+      title: string;
+      kind: AchievementKind;
+      completedOn: string;
+    };
+    creditOn: string | null;
+    status: 'pending' | 'counted' | 'not-linked';
+  }[];
+}
+
+export interface MyStateIn {
+  account: AccountIn;
+  org: { name: string } | null;
+  profiles: ProfileStateIn[];
+}
+
+export interface OutboxIn {
+  id: string;
+  type: 'link' | 'unlink';
+  accountId: string;
+  profile: { kind: ProfileKind; id: string; mcid?: string | null };
+  state: QueueState;
+  attempts: number;
+  nextAttemptAt: number | null;
+  code: string | null;
+  nextAllowedOn: string | null;
+  lastError: string | null;
+}
+
+export function accountView(account: AccountIn, orgName: string): AccountView {
+  return {
+    id: account.id,
+    displayName: account.displayName,
+    email: account.email,
+    orgName,
+    deleted: account.deletedOn !== null,
+  };
+}
+
+const profileView = ({ id, kind, label, mcid }: ProfileIn): ProfileView => ({
+  id,
+  kind,
+  label,
+  mcid,
+});
+
+const linkedHere = (p: ProfileStateIn, accountId: string) =>
+  p.activeLink?.association.accountId === accountId;
+
+function slot(my: MyStateIn, kind: ProfileKind, today: string): ProfileSlot {
+  const ofKind = my.profiles.filter((p) => p.profile.kind === kind);
+  // The one linked here first; otherwise the person's first of this kind.
+  const chosen = ofKind.find((p) => linkedHere(p, my.account.id)) ?? ofKind[0];
+  if (!chosen) {
+    return {
+      kind,
+      profile: null,
+      link: null,
+      usedInWindow: 0,
+      limit: DEFAULT_POLICY.yearlyLimit,
+      nextAssociationOn: today,
+    };
+  }
+  const active = linkedHere(chosen, my.account.id) ? chosen.activeLink : null;
+  return {
+    kind,
+    profile: profileView(chosen.profile),
+    link: active ? { startedOn: active.association.startedOn, pending: chosen.pending } : null,
+    usedInWindow: chosen.associationsUsed,
+    limit: chosen.yearlyLimit,
+    nextAssociationOn: chosen.nextAssociationOn,
+  };
+}
+
+export function queueItems(
+  outbox: readonly OutboxIn[],
+  accountId: string,
+  profiles: readonly ProfileStateIn[],
+): QueueItem[] {
+  const labels = new Map(profiles.map((p) => [p.profile.id, p.profile.mcid ?? p.profile.label]));
+  return outbox
+    .filter((e) => e.accountId === accountId)
+    .map((e) => ({
+      id: e.id,
+      type: e.type,
+      profileKind: e.profile.kind,
+      profileLabel: e.profile.mcid ?? labels.get(e.profile.id) ?? '',
+      state: e.state,
+      attempts: e.attempts,
+      nextAttemptAt: e.nextAttemptAt,
+      code: e.code,
+      nextAllowedOn: e.nextAllowedOn,
+      lastError: e.lastError,
+    }));
+}
+
+export function toMeView(my: MyStateIn, outbox: readonly OutboxIn[], today: string): MeView {
+  const achievements: AchievementView[] = [];
+  for (const p of my.profiles) {
+    if (!linkedHere(p, my.account.id)) continue;
+    for (const a of p.achievements) {
+      if (a.creditOn === null) continue;
+      const { id, code, title, kind, completedOn } = a.achievement;
+      achievements.push({
+        id,
+        code,
+        title,
+        kind,
+        completedOn,
+        creditOn: a.creditOn,
+        counted: a.status === 'counted',
+      });
+    }
+  }
+  return {
+    today,
+    account: accountView(my.account, my.org?.name ?? ''),
+    learn: slot(my, 'learn', today),
+    partnerUniversity: slot(my, 'partner-university', today),
+    achievements,
+    queue: queueItems(outbox, my.account.id, my.profiles),
+  };
+}
+
+export function toLinkView(my: MyStateIn, kind: ProfileKind, today: string): LinkView {
+  return {
+    kind,
+    today,
+    account: accountView(my.account, my.org?.name ?? ''),
+    profiles: my.profiles.filter((p) => p.profile.kind === kind).map((p) => profileView(p.profile)),
+  };
+}
+
+/**
+ * What linking `profile` would mean, once the rules allowed it: the company
+ * whose link ends (the move) with its report removal date, when the existing
+ * achievements start to count here, and which start of the window this is.
+ */
+export function allowedCheck(
+  my: MyStateIn,
+  profile: ProfileStateIn | null,
+  profileId: string,
+  today: string,
+): LinkCheck {
+  const elsewhere =
+    profile?.activeLink && !linkedHere(profile, my.account.id) ? profile.activeLink : null;
+  const completions = (profile?.achievements ?? []).map((a) => a.achievement.completedOn);
+  const credits = completions.map((c) => creditDate(c, today)).sort(compareDates);
+  return {
+    ok: true,
+    profileId,
+    ends: elsewhere
+      ? [{ orgName: elsewhere.org?.name ?? '', removalOn: reportRemovalDate(today) }]
+      : [],
+    creditFrom: credits[0] ?? null,
+    startNumber: (profile?.associationsUsed ?? 0) + 1,
+    limit: profile?.yearlyLimit ?? DEFAULT_POLICY.yearlyLimit,
+  };
+}
+
+export function toWelcomeView(
+  choices: readonly { account: AccountIn; orgName: string }[],
+  currentAccountId: string | null,
+): WelcomeView {
+  return {
+    accounts: choices.map((c) => ({
+      ...accountView(c.account, c.orgName),
+      personName: c.account.displayName,
+    })),
+    currentAccountId,
+  };
+}
