@@ -12,6 +12,7 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { DRAIN_LOCK } from '../sync/lock-name';
+import { startOutboxSync } from './outbox-sync';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -20,6 +21,8 @@ cleanupOutdatedCaches();
 
 // Any navigation in scope (`./`, `./index.html`, `./?x=1`) gets the shell.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+startOutboxSync();
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const data: unknown = event.data;

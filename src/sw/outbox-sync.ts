@@ -1,0 +1,53 @@
+/**
+ * The worker's half of sync: the same engine the page uses, woken by
+ * Background Sync, by a page's message, and by the worker's own start.
+ * The outbox in Dexie is the record; these events only say "drain now".
+ */
+import { openDb } from '../store';
+import {
+  createSyncEngine,
+  handleSyncEvent,
+  lockFor,
+  openPartnerCenter,
+  remoteFor,
+  type SyncEngine,
+  type SyncEventLike,
+} from '../sync';
+
+declare const self: ServiceWorkerGlobalScope;
+
+export function startOutboxSync(): SyncEngine {
+  const db = openDb();
+  const pc = openPartnerCenter();
+  const now = () => Date.now();
+  const engine = createSyncEngine({
+    db,
+    getRemote: remoteFor({ app: db, pc, now }),
+    lock: lockFor(self.navigator),
+    clock: { now },
+    random: Math.random,
+    log: (level, message) => {
+      if (level !== 'info') console.warn(`[sync] ${message}`);
+    },
+  });
+  const drain = engine.drain.bind(engine);
+
+  self.addEventListener('sync', (event) => {
+    handleSyncEvent(event as unknown as SyncEventLike, drain);
+  });
+  self.addEventListener('message', (event: ExtendableMessageEvent) => {
+    const data: unknown = event.data;
+    if (
+      typeof data === 'object' &&
+      data !== null &&
+      (data as { type?: unknown }).type === 'DRAIN'
+    ) {
+      event.waitUntil(drain('message'));
+    }
+  });
+  // A worker that starts (first install, or woken after being stopped) drains what waits.
+  self.addEventListener('activate', (event: ExtendableEvent) => {
+    event.waitUntil(drain('worker-start').catch(() => undefined));
+  });
+  return engine;
+}

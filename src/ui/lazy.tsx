@@ -1,0 +1,47 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { useMessages } from './context';
+
+/**
+ * A screen that loads its code on first use, so the first paint carries only
+ * the shell (preact/compat's `lazy` would pull in compat). The heading slot
+ * keeps its height while loading: no layout shift when the code arrives.
+ */
+export function lazyScreen<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+): ComponentType<P> {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+  return function LazyScreen(props: P) {
+    const [component, setComponent] = useState<ComponentType<P> | null>(loaded);
+    const [failed, setFailed] = useState(false);
+    const m = useMessages();
+    useEffect(() => {
+      if (component) return;
+      let alive = true;
+      pending ??= load();
+      pending.then(
+        (c) => {
+          loaded = c;
+          if (alive) setComponent(() => c);
+        },
+        () => {
+          pending = null;
+          if (alive) setFailed(true);
+        },
+      );
+      return () => {
+        alive = false;
+      };
+    }, [component]);
+    if (component) {
+      const Loaded = component;
+      return <Loaded {...props} />;
+    }
+    return (
+      <p class="screen-loading" aria-busy={!failed} role={failed ? 'alert' : undefined}>
+        {failed ? m.codes.UNKNOWN(null) : m.common.loading}
+      </p>
+    );
+  };
+}
