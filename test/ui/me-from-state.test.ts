@@ -52,11 +52,8 @@ describe('view models from the store', () => {
     // Linking back to A would end the link to B (named) with B's report removal date.
     const meiLearn = my.profiles[0];
     const check = allowedCheck(my, meiLearn ?? null, meiLearn?.profile.id ?? '', TODAY);
-    expect(check).toMatchObject({
-      ok: true,
-      ends: [{ orgName: expect.stringMatching(/Fabrikam/), removalOn: '2026-12-10' }],
-      startNumber: 3,
-    });
+    expect(check).toMatchObject({ ok: true, startNumber: 3 });
+    expect(check.ok && check.ends).toEqual([{ orgName: 'Fabrikam', removalOn: '2026-12-10' }]);
   });
 
   it('Ryo: a Learn profile without MCID, no Partner University account', async () => {
