@@ -1,0 +1,265 @@
+import { describe, expect, it } from 'vitest';
+import { deleteWorkAccount, updateSettings, type AppDb } from '../../src/store';
+import type { WireAction } from '../../src/rules';
+import {
+  createEmbeddedRemote,
+  createInProcessLock,
+  createSyncEngine,
+  openPartnerCenter,
+  remoteFor,
+  resetEmbedded,
+  RemoteError,
+  toWire,
+  type PartnerCenterDb,
+} from '../../src/sync';
+import { activeLinks, fixture, link, manualClock, outbox, T0, TODAY } from './fixtures';
+
+const DAY = 86_400_000;
+
+function freshPc(): PartnerCenterDb {
+  return openPartnerCenter(`pc-${crypto.randomUUID()}`);
+}
+
+function remote(app: AppDb, pc: PartnerCenterDb, now = () => T0, extra = {}) {
+  let n = 0;
+  return createEmbeddedRemote({ app, pc, now, newId: () => `pc-assoc-${++n}`, ...extra });
+}
+
+function action(
+  partial: Partial<WireAction> & Pick<WireAction, 'accountId' | 'profile'>,
+): WireAction {
+  return {
+    id: crypto.randomUUID(),
+    type: 'link',
+    actorAccountId: partial.accountId,
+    requestedAt: new Date(T0).toISOString(),
+    ...partial,
+  };
+}
+
+describe('embedded Partner Center', () => {
+  it('applies a link with the rules and answers a repeat with the first result, applied once', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    const pcRemote = remote(f.db, pc);
+    const batch = [
+      action({ accountId: f.annA.id, profile: { kind: 'learn', id: f.learn.id, mcid: '1234567' } }),
+    ];
+
+    const first = await pcRemote.send(batch);
+    const again = await pcRemote.send(batch);
+
+    expect(first).toEqual([
+      {
+        id: batch[0]?.id,
+        status: 'applied',
+        association: { profileId: f.learn.id, accountId: f.annA.id, startedOn: TODAY },
+      },
+    ]);
+    expect(again).toEqual(first);
+    expect(await pc.associations.count()).toBe(1);
+    expect(await pc.applied.count()).toBe(1);
+  });
+
+  it('answers a repeat unchanged even after the world moved on', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    const pcRemote = remote(f.db, pc);
+    const profile = { kind: 'learn' as const, id: f.learn.id, mcid: '1234567' };
+    const linkIt = action({ accountId: f.annA.id, profile });
+    const [linked] = await pcRemote.send([linkIt]);
+    await pcRemote.send([action({ type: 'unlink', accountId: f.annA.id, profile })]);
+    // The link, delivered again after the unlink, must not link again.
+    expect(await pcRemote.send([linkIt])).toEqual([linked]);
+    expect((await pc.associations.toArray()).filter((a) => a.endedOn === null)).toEqual([]);
+  });
+
+  it('refuses an action made for someone else (NOT_SELF)', async () => {
+    const f = await fixture();
+    const pcRemote = remote(f.db, freshPc());
+    const [result] = await pcRemote.send([
+      action({
+        actorAccountId: f.annB.id,
+        accountId: f.annA.id,
+        profile: { kind: 'learn', id: f.learn.id, mcid: '1234567' },
+      }),
+    ]);
+    expect(result).toMatchObject({ status: 'rejected', code: 'NOT_SELF' });
+  });
+
+  it('ends the link to company A when the profile moves to B, and says so', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    let now = T0;
+    const pcRemote = remote(f.db, pc, () => now);
+    const profile = { kind: 'learn' as const, id: f.learn.id, mcid: '1234567' };
+    await pcRemote.send([action({ accountId: f.annA.id, profile })]);
+    now = T0 + 31 * DAY;
+    const [moved] = await pcRemote.send([action({ accountId: f.annB.id, profile })]);
+    expect(moved?.ended).toEqual([
+      {
+        profileId: f.learn.id,
+        accountId: f.annA.id,
+        startedOn: TODAY,
+        endedOn: '2026-12-26',
+        endReason: 'moved',
+      },
+    ]);
+    const stateA = await pcRemote.state(f.annA.id);
+    expect(stateA.associations).toEqual(moved?.ended);
+    expect(stateA.nextAssociationOn[f.learn.id]).toBe('2027-01-25');
+  });
+
+  it('honours the offline switch and the delay', async () => {
+    const f = await fixture();
+    const slept: number[] = [];
+    const offline = remote(f.db, freshPc(), () => T0, { offline: true });
+    await expect(offline.state(f.annA.id)).rejects.toMatchObject({
+      name: 'RemoteError',
+      kind: 'offline',
+    });
+    const slow = remote(f.db, freshPc(), () => T0, {
+      delayMs: 750,
+      sleep: (ms: number) => {
+        slept.push(ms);
+        return Promise.resolve();
+      },
+    });
+    await slow.state(f.annA.id);
+    expect(slept).toEqual([750]);
+    expect(new RemoteError('offline', 'x').kind).toBe('offline');
+  });
+
+  it('seeds from the app: confirmed links are its truth, actions still queued are not', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    const engine = createSyncEngine({
+      db: f.db,
+      getRemote: remoteFor({ app: f.db, pc, now: () => T0 }),
+      lock: createInProcessLock(),
+      clock: manualClock(),
+      random: () => 0,
+    });
+    // A confirmed link in the app, from before the Partner Center existed.
+    await f.db.associations.add({
+      id: 'old',
+      profileId: f.pu.id,
+      accountId: f.annA.id,
+      startedOn: '2026-01-10',
+      endedOn: null,
+      endReason: null,
+      pendingActionId: null,
+    });
+    const queued = await link(f.db, f.annA, f.learn);
+    await resetEmbedded(pc);
+
+    const state = await remoteFor({ app: f.db, pc, now: () => T0 })({
+      key: 'device',
+      language: null,
+      currentAccountId: null,
+      remote: { kind: 'embedded' },
+      embeddedOffline: false,
+      embeddedDelayMs: 0,
+    }).state(f.annA.id);
+    // The queued link has not reached it: only the old one is there.
+    expect(state.associations.map((a) => a.profileId)).toEqual([f.pu.id]);
+
+    const report = await engine.drain('test');
+    expect(report).toMatchObject({ applied: 1, reconciled: 1 });
+    expect((await pc.applied.get(queued.id))?.result.status).toBe('applied');
+    expect((await activeLinks(f.db)).map((a) => a.profileId).sort()).toEqual(
+      [f.learn.id, f.pu.id].sort(),
+    );
+  });
+
+  it('resetEmbedded forgets everything, so the next use seeds again', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    const pcRemote = remote(f.db, pc);
+    await pcRemote.send([
+      action({ accountId: f.annA.id, profile: { kind: 'learn', id: f.learn.id, mcid: '1' } }),
+    ]);
+    expect(await pc.applied.count()).toBe(1);
+    await resetEmbedded(pc);
+    expect(await pc.applied.count()).toBe(0);
+    expect(await pc.meta.count()).toBe(0);
+  });
+
+  it('ends the links of an account the admin deleted (account-deleted)', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    const pcRemote = remote(f.db, pc);
+    await pcRemote.send([
+      action({ accountId: f.annA.id, profile: { kind: 'learn', id: f.learn.id, mcid: '1' } }),
+    ]);
+    const admin = (await f.db.accounts.where('orgId').equals(f.orgAId).toArray()).find((a) =>
+      a.roles.includes('global-admin'),
+    );
+    if (!admin) throw new Error('fixture has no admin');
+    await deleteWorkAccount(f.db, { actorAccountId: admin.id, accountId: f.annA.id }, new Date(T0));
+    const state = await pcRemote.state(f.annA.id);
+    expect(state.associations).toEqual([
+      {
+        profileId: f.learn.id,
+        accountId: f.annA.id,
+        startedOn: TODAY,
+        endedOn: TODAY,
+        endReason: 'account-deleted',
+      },
+    ]);
+  });
+});
+
+describe('embedded Partner Center with the engine', () => {
+  it('queues while offline, then syncs once the switch is off; a refusal from it is rolled back', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    const clock = manualClock();
+    const engine = createSyncEngine({
+      db: f.db,
+      getRemote: remoteFor({ app: f.db, pc, now: clock.now }),
+      lock: createInProcessLock(),
+      clock,
+      random: () => 0.5,
+    });
+    await updateSettings(f.db, { embeddedOffline: true });
+    const entry = await link(f.db, f.annA, f.learn);
+    expect(await engine.drain('start')).toMatchObject({ outcome: 'retry-later', retried: 1 });
+    expect((await outbox(f.db))[0]).toMatchObject({ state: 'retry', attempts: 1 });
+
+    await updateSettings(f.db, { embeddedOffline: false });
+    expect(await engine.drain('switch', { ignoreBackoff: true })).toMatchObject({ applied: 1 });
+    expect((await f.db.outbox.get(entry.id))?.state).toBe('applied');
+
+    // Another device used the cool-off: the authority has a newer start for the PU profile.
+    await pc.associations.put({
+      id: 'elsewhere',
+      profileId: f.pu.id,
+      accountId: f.annB.id,
+      startedOn: TODAY,
+      endedOn: '2026-11-25',
+      endReason: 'unlinked',
+    });
+    const refused = await link(f.db, f.annA, f.pu, T0 + 1);
+    expect(await engine.drain('test')).toMatchObject({ rejected: 1 });
+    expect(await f.db.outbox.get(refused.id)).toMatchObject({
+      state: 'rejected',
+      code: 'COOL_OFF',
+      nextAllowedOn: '2026-12-25',
+    });
+    expect((await activeLinks(f.db)).map((a) => a.profileId)).toEqual([f.learn.id]);
+  });
+
+  it('delivers the same outbox batch twice and applies it once', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    const pcRemote = remote(f.db, pc);
+    const a = await link(f.db, f.annA, f.learn);
+    const b = await link(f.db, f.annA, f.pu, T0 + 1);
+    const wire = [a, b].map(toWire);
+    const first = await pcRemote.send(wire);
+    const second = await pcRemote.send(wire);
+    expect(second).toEqual(first);
+    expect(await pc.associations.count()).toBe(2);
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * A reference implementation of the sync contract (DESIGN.md §3) on
+ * node:http, for tests and the benchmark: 127.0.0.1, port 0, Bearer token →
+ * actor, an in-memory idempotency table, and faults to inject on the next
+ * requests: 5xx, 429, 401, a hang past the client's timeout, a connection
+ * dropped after the actions were applied, a malformed answer, and a request
+ * delivered twice (as a retrying proxy would).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MAX_BATCH, todayUtc, type WireAction, type WireResult } from '../../../src/rules';
+import { handleAction, stateOf, type ServerWorld } from './world';
+
+export type Fault =
+  | { kind: 'status'; status: number; retryAfter?: string }
+  /** Applies the actions, then never answers. */
+  | { kind: 'hang' }
+  /** Applies the actions, then cuts the connection without an answer. */
+  | { kind: 'drop-after-apply' }
+  /** Applies the actions, then answers 200 with this body. */
+  | { kind: 'malformed'; body: string }
+  /** Handles the request twice and answers the second time. */
+  | { kind: 'duplicate' };
+
+export interface ReferenceServer {
+  url: string;
+  world: ServerWorld;
+  tokens: Map<string, string>;
+  /** Faults for the next POSTs to /link-actions, used in order. */
+  faults: Fault[];
+  /** How many times each action id was really applied (must never exceed 1). */
+  applyCounts: Map<string, number>;
+  /** Every POSTed action id, in arrival order, repeats included. */
+  received: string[];
+  stateRequests: number;
+  now: () => Date;
+  close(): Promise<void>;
+}
+
+export interface ReferenceServerOptions {
+  world: ServerWorld;
+  tokens: Record<string, string>;
+  now?: () => Date;
+}
+
+const MAX_BODY = 1_000_000;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) reject(new Error('too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+type Loose = Record<string, unknown>;
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
+
+/** The server checks what it is sent, as any real one must. */
+function isAction(value: unknown): value is WireAction {
+  if (!isObject(value) || !isObject(value.profile)) return false;
+  const { id, type, actorAccountId, accountId } = value;
+  const { id: profileId, kind } = value.profile;
+  return (
+    typeof id === 'string' &&
+    (type === 'link' || type === 'unlink') &&
+    typeof actorAccountId === 'string' &&
+    typeof accountId === 'string' &&
+    typeof profileId === 'string' &&
+    (kind === 'learn' || kind === 'partner-university')
+  );
+}
+
+export async function startReferenceServer(
+  options: ReferenceServerOptions,
+): Promise<ReferenceServer> {
+  const idempotency = new Map<string, WireResult>();
+  const state: Omit<ReferenceServer, 'url' | 'close'> = {
+    world: options.world,
+    tokens: new Map(Object.entries(options.tokens)),
+    faults: [],
+    applyCounts: new Map(),
+    received: [],
+    stateRequests: 0,
+    now: options.now ?? (() => new Date()),
+  };
+
+  function apply(actions: WireAction[], actor: string): WireResult[] {
+    const today = todayUtc(state.now());
+    return actions.map((action) => {
+      const first = idempotency.get(action.id);
+      if (first) return first;
+      const result = handleAction(state.world, action, actor, today);
+      idempotency.set(action.id, result);
+      state.applyCounts.set(action.id, (state.applyCounts.get(action.id) ?? 0) + 1);
+      return result;
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    const actor = auth?.[1] ? state.tokens.get(auth[1]) : undefined;
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const stateMatch = /^\/accounts\/([^/]+)\/state$/.exec(url.pathname);
+
+    if (req.method === 'GET' && stateMatch?.[1]) {
+      if (!actor) {
+        send(res, 401, { error: 'sign in' });
+        return;
+      }
+      state.stateRequests += 1;
+      const now = state.now();
+      send(res, 200, stateOf(state.world, decodeURIComponent(stateMatch[1]), now, todayUtc(now)));
+      return;
+    }
+    if (req.method !== 'POST' || url.pathname !== '/link-actions') {
+      send(res, 404, { error: 'no route' });
+      return;
+    }
+
+    const raw = await readBody(req);
+    const fault = state.faults.shift();
+    if (fault?.kind === 'status') {
+      send(
+        res,
+        fault.status,
+        { error: `injected ${fault.status}` },
+        fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {},
+      );
+      return;
+    }
+    if (!actor) {
+      send(res, 401, { error: 'sign in' });
+      return;
+    }
+    let actions: unknown;
+    try {
+      actions = (JSON.parse(raw) as { actions?: unknown }).actions;
+    } catch {
+      send(res, 400, { error: 'not JSON' });
+      return;
+    }
+    if (!Array.isArray(actions) || actions.length > MAX_BATCH || !actions.every(isAction)) {
+      send(res, 400, { error: 'bad actions' });
+      return;
+    }
+    for (const a of actions) state.received.push(a.id);
+    let results = apply(actions, actor);
+    switch (fault?.kind) {
+      case 'hang':
+        return; // the client's timeout ends it
+      case 'drop-after-apply':
+        req.socket.destroy();
+        return;
+      case 'malformed': {
+        send(res, 200, fault.body);
+        return;
+      }
+      case 'duplicate':
+        for (const a of actions) state.received.push(a.id);
+        results = apply(actions, actor);
+        break;
+      default:
+        break;
+    }
+    send(res, 200, { results });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      send(res, 500, { error: String(error) });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * The reference server's own state and its handling of one action, written
+ * apart from src/sync so that the app is tested against an independent
+ * implementation of the contract. The decisions themselves come from the
+ * rules module, as the contract requires of any Partner Center.
+ */
+import {
+  decideLink,
+  decideUnlink,
+  nextAssociationDate,
+  startsOf,
+  type WireAccountState,
+  type WireAction,
+  type WireAssociation,
+  type WireResult,
+  type World,
+} from '../../../src/rules';
+
+export interface ServerAssociation {
+  profileId: string;
+  accountId: string;
+  startedOn: string;
+  endedOn: string | null;
+  endReason: 'unlinked' | 'moved' | 'account-deleted' | null;
+}
+
+export interface ServerWorld {
+  organizations: World['organizations'];
+  accounts: World['accounts'];
+  profiles: World['profiles'];
+  associations: ServerAssociation[];
+}
+
+function wire(a: ServerAssociation): WireAssociation {
+  return {
+    profileId: a.profileId,
+    accountId: a.accountId,
+    startedOn: a.startedOn,
+    ...(a.endedOn ? { endedOn: a.endedOn } : {}),
+    ...(a.endReason ? { endReason: a.endReason } : {}),
+  };
+}
+
+/** A token mapped to this actor is a service token: it may act for anyone (tests, the benchmark). */
+export const ANY_ACTOR = '*';
+
+/** Applies one action for `actor` (from the token) on `today`; mutates `world`. */
+export function handleAction(
+  world: ServerWorld,
+  action: WireAction,
+  actor: string,
+  today: string,
+): WireResult {
+  if (actor !== ANY_ACTOR && action.actorAccountId !== actor)
+    return { id: action.id, status: 'rejected', code: 'NOT_SELF' };
+  const profiles = [
+    ...world.profiles.filter((p) => p.id !== action.profile.id),
+    { id: action.profile.id, kind: action.profile.kind, mcid: action.profile.mcid ?? null },
+  ];
+  const view: World = { ...world, profiles };
+  const req = {
+    actorAccountId: action.actorAccountId,
+    accountId: action.accountId,
+    profileId: action.profile.id,
+  };
+  const decision =
+    action.type === 'link' ? decideLink(view, req, today) : decideUnlink(view, req, today);
+  if (!decision.ok) {
+    return {
+      id: action.id,
+      status: 'rejected',
+      code: decision.code,
+      ...(decision.nextAllowedOn ? { nextAllowedOn: decision.nextAllowedOn } : {}),
+    };
+  }
+  const ended: ServerAssociation[] = [];
+  for (const end of decision.ends) {
+    const row = world.associations.find(
+      (a) =>
+        a.endedOn === null &&
+        a.profileId === end.profileId &&
+        a.accountId === end.accountId &&
+        a.startedOn === end.startedOn,
+    );
+    if (!row) continue;
+    row.endedOn = today;
+    row.endReason = action.type === 'link' ? 'moved' : 'unlinked';
+    ended.push(row);
+  }
+  if (action.type === 'unlink') {
+    const [first] = ended;
+    return { id: action.id, status: 'applied', ...(first ? { association: wire(first) } : {}) };
+  }
+  const created: ServerAssociation = {
+    profileId: action.profile.id,
+    accountId: action.accountId,
+    startedOn: today,
+    endedOn: null,
+    endReason: null,
+  };
+  world.associations.push(created);
+  return {
+    id: action.id,
+    status: 'applied',
+    association: wire(created),
+    ...(ended.length > 0 ? { ended: ended.map(wire) } : {}),
+  };
+}
+
+export function stateOf(
+  world: ServerWorld,
+  accountId: string,
+  now: Date,
+  today: string,
+): WireAccountState {
+  const mine = world.associations.filter((a) => a.accountId === accountId);
+  const next: Record<string, string> = {};
+  for (const profileId of new Set(mine.map((a) => a.profileId))) {
+    next[profileId] = nextAssociationDate(startsOf(world.associations, profileId), today);
+  }
+  return {
+    accountId,
+    asOf: now.toISOString(),
+    associations: mine.map(wire),
+    nextAssociationOn: next,
+  };
+}
