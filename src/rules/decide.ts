@@ -1,0 +1,113 @@
+/**
+ * The link and unlink decisions (DESIGN.md §2 rules 1–5). Checks run in the
+ * order of `REFUSAL_CODES`, so the first thing the person can fix is the one
+ * they are told about.
+ */
+import { toDayNumber } from './dates';
+import { RulesInputError } from './errors';
+import { checkLimits, nextAssociationDate, startsOf } from './limits';
+import { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
+import type { Decision, EndedLink, LinkRequest, RefusalCode, World } from './types';
+import { isOfficialEmail } from './validate';
+import {
+  checkWorld,
+  findById,
+  findProfile,
+  hasMcid,
+  isActive,
+  type WorldAccount,
+  type WorldAssociation,
+} from './world';
+
+function refuse(code: RefusalCode, nextAllowedOn?: string): Decision {
+  return nextAllowedOn === undefined ? { ok: false, code } : { ok: false, code, nextAllowedOn };
+}
+
+/** Rule 1: created in an organization, with one of its official domains, not deleted. */
+function hasAccess(world: World, account: WorldAccount | undefined, today: string): boolean {
+  if (!account) return false;
+  if (account.deletedOn != null && toDayNumber(account.deletedOn) <= toDayNumber(today)) {
+    return false;
+  }
+  const org = findById(world.organizations, account.orgId, 'organizations');
+  return org !== undefined && isOfficialEmail(account.email, org.domains);
+}
+
+/** Rules 1–2, shared by link and unlink. */
+function prelude(world: World, req: LinkRequest, today: string, policy: Policy) {
+  toDayNumber(today, 'today');
+  checkPolicy(policy);
+  checkWorld(world);
+  const profile = findProfile(world, req.profileId);
+  const account = findById(world.accounts, req.accountId, 'accounts');
+  let refusal: Decision | null = null;
+  if (!hasAccess(world, account, today)) refusal = refuse('NO_ACCESS');
+  else if (req.actorAccountId !== req.accountId) refusal = refuse('NOT_SELF');
+  return { profile, refusal };
+}
+
+// Sorted so that the answer does not depend on the order of `associations`.
+function ended(links: readonly WorldAssociation[]): EndedLink[] {
+  return links
+    .map(({ profileId, accountId, startedOn }) => ({ profileId, accountId, startedOn }))
+    .sort((a, b) => cmp(a.accountId, b.accountId) || cmp(a.startedOn, b.startedOn));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function decideLink(
+  world: World,
+  req: LinkRequest,
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): Decision {
+  const { profile, refusal } = prelude(world, req, today, policy);
+  if (refusal) return refusal;
+  if (profile.kind === 'learn' && !hasMcid(profile)) return refuse('PROFILE_INCOMPLETE');
+
+  const active = world.associations.filter(isActive);
+  const mine = (a: WorldAssociation) => a.accountId === req.accountId;
+  if (active.some((a) => mine(a) && a.profileId === profile.id)) return refuse('ALREADY_LINKED');
+  // Rule 3: one profile of each kind per work account; the person unlinks first.
+  const sameKind = active.filter((a) => mine(a) && a.profileId !== profile.id);
+  for (const a of sameKind) {
+    const other = findById(world.profiles, a.profileId, 'profiles');
+    if (!other) {
+      // Its kind decides the answer, so guessing it could let a second MCID in.
+      throw new RulesInputError(
+        'UNKNOWN_ID',
+        'associations.profileId',
+        'no such profile',
+        a.profileId,
+      );
+    }
+    if (other.kind === profile.kind) return refuse('ACCOUNT_HAS_OTHER_PROFILE');
+  }
+
+  // Rule 5, over every start the profile ever had.
+  const starts = startsOf(world.associations, profile.id);
+  const { coolOffOk, windowOk } = checkLimits(starts, today, policy);
+  if (!coolOffOk || !windowOk) {
+    const next = nextAssociationDate(starts, today, policy);
+    return refuse(windowOk ? 'COOL_OFF' : 'YEARLY_LIMIT', next);
+  }
+  // Rule 4: the profile leaves wherever it was (the move from company A).
+  return { ok: true, ends: ended(active.filter((a) => a.profileId === profile.id)) };
+}
+
+/** Unlinking is checked for access and ownership only: it never needs a start. */
+export function decideUnlink(
+  world: World,
+  req: LinkRequest,
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): Decision {
+  const { profile, refusal } = prelude(world, req, today, policy);
+  if (refusal) return refusal;
+  const links = world.associations.filter(
+    (a) => isActive(a) && a.profileId === profile.id && a.accountId === req.accountId,
+  );
+  return links.length === 0 ? refuse('NOT_LINKED') : { ok: true, ends: ended(links) };
+}

@@ -1,0 +1,62 @@
+/**
+ * The public face of the policy (DESIGN.md §2). Everything the app decides
+ * about linking comes from here, so the page, the service worker and the
+ * embedded Partner Center decide alike. Pure: no DOM, no storage, no clock.
+ */
+export type { Decision, EndedLink, LinkRequest, ProfileKind, RefusalCode, World } from './types';
+export { REFUSAL_CODES, isRefusalCode } from './types';
+export { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
+export { RulesInputError, type RulesInputProblem } from './errors';
+export {
+  addDays,
+  addMonths,
+  compareDates,
+  daysBetween,
+  daysInMonth,
+  formatDate,
+  fromDayNumber,
+  isIsoDate,
+  isLeapYear,
+  maxDate,
+  minDate,
+  parseIsoDate,
+  toDayNumber,
+  todayUtc,
+  type CalendarDate,
+} from './dates';
+export { decideLink, decideUnlink } from './decide';
+export {
+  associationsInWindow,
+  checkLimits,
+  coolOffEndsOn,
+  isStartAllowed,
+  nextAssociationDate,
+  startsOf,
+  windowReturns,
+  type LimitCheck,
+} from './limits';
+export { creditDate, reportRemovalDate } from './credit';
+export {
+  skillsReport,
+  type CreditStatus,
+  type EndReason,
+  type ReportInput,
+  type ReportRow,
+} from './report';
+export {
+  EMAIL_PROBLEMS,
+  MCID_MAX_DIGITS,
+  MCID_MIN_DIGITS,
+  MCID_PROBLEMS,
+  emailDomain,
+  isOfficialEmail,
+  isValidMcid,
+  normalizeDomain,
+  normalizeMcid,
+  validateEmail,
+  validateMcid,
+  type EmailProblem,
+  type McidProblem,
+} from './validate';
+export { planTimeline, type Plan, type PlanInput } from './planner';
+export * from './contract';

@@ -1,0 +1,120 @@
+/**
+ * The abuse limits (DESIGN.md §2 rule 5), per learning profile, over every
+ * association start it ever had — ended ones too: unlinking does not give a
+ * start back. A start on day D needs
+ *   - cool-off: D >= latest start + coolOffDays, and
+ *   - window:   fewer than yearlyLimit starts S with D < S + windowMonths.
+ * Both conditions only get easier as D moves forward, so the days allowed are
+ * exactly the days on or after one date: that is what `nextAssociationDate` finds.
+ */
+import { addMonths, fromDayNumber, toDayNumber } from './dates';
+import { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
+
+interface Parsed {
+  day: number;
+  /** Day numbers of the starts, sorted ascending. */
+  starts: number[];
+  /** Day on which each start leaves the window, sorted ascending. */
+  exits: number[];
+}
+
+function parse(starts: readonly string[], today: string, policy: Policy): Parsed {
+  checkPolicy(policy);
+  const day = toDayNumber(today, 'today');
+  const parsed = starts.map((s, i) => toDayNumber(s, `starts[${i}]`)).sort((a, b) => a - b);
+  const exits = starts
+    .map((s, i) => toDayNumber(addMonths(s, policy.windowMonths, `starts[${i}]`)))
+    .sort((a, b) => a - b);
+  return { day, starts: parsed, exits };
+}
+
+function coolOffEnd(p: Parsed, policy: Policy): number | null {
+  const latest = p.starts.at(-1);
+  return latest === undefined ? null : latest + policy.coolOffDays;
+}
+
+/** First day on which fewer than `yearlyLimit` starts are in the window (null: no limit yet). */
+function windowFree(p: Parsed, policy: Policy): number | null {
+  // With exits sorted ascending, the yearlyLimit-th largest must have passed.
+  const exit = p.exits[p.exits.length - policy.yearlyLimit];
+  return exit ?? null;
+}
+
+function inWindow(p: Parsed): number[] {
+  return p.exits.filter((exit) => p.day < exit);
+}
+
+/** The starts (any state) of one profile, from its associations. */
+export function startsOf(
+  associations: readonly { profileId: string; startedOn: string }[],
+  profileId: string,
+): string[] {
+  return associations.filter((a) => a.profileId === profileId).map((a) => a.startedOn);
+}
+
+/** How many starts count against the limit on `today` (the "n of 3"). */
+export function associationsInWindow(
+  starts: readonly string[],
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): number {
+  return inWindow(parse(starts, today, policy)).length;
+}
+
+/** The days on which each start counted today leaves the window, earliest first. */
+export function windowReturns(
+  starts: readonly string[],
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): string[] {
+  return inWindow(parse(starts, today, policy)).map((d) => fromDayNumber(d));
+}
+
+/** The first day the cool-off allows a start, or null when there was never a start. */
+export function coolOffEndsOn(
+  starts: readonly string[],
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): string | null {
+  const end = coolOffEnd(parse(starts, today, policy), policy);
+  return end === null ? null : fromDayNumber(end);
+}
+
+export interface LimitCheck {
+  coolOffOk: boolean;
+  windowOk: boolean;
+}
+
+/** Which of the two limits allow a start on `day`. */
+export function checkLimits(
+  starts: readonly string[],
+  day: string,
+  policy: Policy = DEFAULT_POLICY,
+): LimitCheck {
+  const p = parse(starts, day, policy);
+  const cool = coolOffEnd(p, policy);
+  return {
+    coolOffOk: cool === null || p.day >= cool,
+    windowOk: inWindow(p).length < policy.yearlyLimit,
+  };
+}
+
+export function isStartAllowed(
+  starts: readonly string[],
+  day: string,
+  policy: Policy = DEFAULT_POLICY,
+): boolean {
+  const { coolOffOk, windowOk } = checkLimits(starts, day, policy);
+  return coolOffOk && windowOk;
+}
+
+/** The earliest day on or after `today` on which both limits allow a new start. */
+export function nextAssociationDate(
+  starts: readonly string[],
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): string {
+  const p = parse(starts, today, policy);
+  const candidates = [p.day, coolOffEnd(p, policy), windowFree(p, policy)];
+  return fromDayNumber(Math.max(...candidates.filter((d) => d !== null)));
+}

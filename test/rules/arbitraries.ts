@@ -1,0 +1,19 @@
+/** Shared fast-check generators for the rules' property tests. */
+import fc from 'fast-check';
+import { DEFAULT_POLICY, type Policy } from '../../src/rules';
+import { dayOf, isoOf } from './oracle';
+
+/** Small policies, so that the limits bite often. */
+export const policyArb: fc.Arbitrary<Policy> = fc.record({
+  yearlyLimit: fc.integer({ min: 1, max: 4 }),
+  windowMonths: fc.integer({ min: 0, max: 14 }),
+  coolOffDays: fc.integer({ min: 0, max: 60 }),
+  creditLagDays: fc.integer({ min: 0, max: 20 }),
+  reportRefreshDay: fc.integer({ min: 1, max: 31 }),
+});
+
+export const anyPolicy = fc.oneof(fc.constant(DEFAULT_POLICY), policyArb);
+
+export function dayBetween(from: string, to: string): fc.Arbitrary<string> {
+  return fc.integer({ min: dayOf(from), max: dayOf(to) }).map(isoOf);
+}
