@@ -1,0 +1,183 @@
+/** Reminders: the pure step, and the controller driven by a fake browser and clock. */
+import { describe, expect, it } from 'vitest';
+import {
+  REMINDER_TAG,
+  createReminders,
+  parseMemory,
+  reminderStep,
+  type ReminderEnv,
+  type ReminderMemory,
+  type ReminderPermission,
+} from '../../src/state/planner-reminders';
+
+const at = (iso: string) => new Date(iso);
+const EMPTY: ReminderMemory = { optedIn: true, pendingFor: null, notifiedFor: null };
+
+describe('reminderStep', () => {
+  it('waits for a future day until its UTC midnight', () => {
+    const step = reminderStep(EMPTY, '2026-12-10', at('2026-12-09T18:00:00Z'));
+    expect(step).toEqual({
+      memory: { ...EMPTY, pendingFor: '2026-12-10' },
+      notify: false,
+      wakeInMs: 6 * 3600_000,
+    });
+  });
+
+  it('caps a long wait at what setTimeout can hold', () => {
+    const step = reminderStep(EMPTY, '2027-06-01', at('2026-11-25T00:00:00Z'));
+    expect(step.wakeInMs).toBe(2 ** 31 - 1);
+  });
+
+  it('reminds once when the awaited day has come, also on a later start', () => {
+    const waiting = { ...EMPTY, pendingFor: '2026-12-10' };
+    const onTheDay = reminderStep(waiting, '2026-12-10', at('2026-12-10T00:00:01Z'));
+    expect(onTheDay.notify).toBe(true);
+    expect(onTheDay.memory).toEqual({ ...EMPTY, notifiedFor: '2026-12-10' });
+    // Opened again two days later: nothing more to say.
+    expect(reminderStep(onTheDay.memory, '2026-12-12', at('2026-12-12T09:00:00Z')).notify).toBe(
+      false,
+    );
+    // The app was closed on the day: the first start after it reminds.
+    expect(reminderStep(waiting, '2026-12-14', at('2026-12-14T07:00:00Z')).notify).toBe(true);
+  });
+
+  it('says nothing when a start was possible all along', () => {
+    const step = reminderStep(EMPTY, '2026-11-25', at('2026-11-25T10:00:00Z'));
+    expect(step).toEqual({ memory: EMPTY, notify: false, wakeInMs: null });
+  });
+
+  it('does not remind twice for the same day (another tab already did)', () => {
+    const memory = { ...EMPTY, pendingFor: '2026-12-10', notifiedFor: '2026-12-10' };
+    expect(reminderStep(memory, '2026-12-10', at('2026-12-10T01:00:00Z')).notify).toBe(false);
+  });
+});
+
+describe('parseMemory', () => {
+  it.each([
+    null,
+    '',
+    'not json',
+    '{"optedIn":"yes"}',
+    '{"optedIn":true,"pendingFor":"2026-02-30","notifiedFor":null}',
+  ])('reads bad storage %j as nothing remembered', (text) => {
+    expect(parseMemory(text)).toEqual({ optedIn: false, pendingFor: null, notifiedFor: null });
+  });
+});
+
+function fakeEnv(permission: ReminderPermission, answer: ReminderPermission = 'granted') {
+  const state = {
+    permission,
+    now: at('2026-12-09T20:00:00Z'),
+    stored: null as string | null,
+    shown: [] as [string, string, string][],
+    timers: [] as { run: () => void; ms: number; cancelled: boolean }[],
+    requests: 0,
+  };
+  const env: ReminderEnv = {
+    notifier: {
+      permission: () => state.permission,
+      request: () => {
+        state.requests += 1;
+        state.permission = answer;
+        return Promise.resolve(answer);
+      },
+      show: (title, body, tag) => {
+        state.shown.push([title, body, tag]);
+        return Promise.resolve();
+      },
+    },
+    read: () => state.stored,
+    write: (value) => {
+      state.stored = value;
+    },
+    now: () => state.now,
+    setTimer: (run, ms) => {
+      const timer = { run, ms, cancelled: false };
+      state.timers.push(timer);
+      return () => {
+        timer.cancelled = true;
+      };
+    },
+    texts: () => ({ title: 'MCID Link', body: 'You can link again' }),
+  };
+  return { env, state };
+}
+
+describe('createReminders', () => {
+  it('after opting in, a timer fires on the day and shows one notification', async () => {
+    const { env, state } = fakeEnv('default');
+    const reminders = createReminders(env);
+    reminders.watch('2026-12-10');
+    expect(state.timers).toHaveLength(0); // not opted in: nothing scheduled
+    await reminders.enable();
+    expect(state.requests).toBe(1);
+    expect(reminders.permission.value).toBe('granted');
+    expect(reminders.optedIn.value).toBe(true);
+    expect(reminders.pendingFor.value).toBe('2026-12-10');
+    const timer = state.timers.at(-1);
+    expect(timer?.ms).toBe(4 * 3600_000);
+    state.now = at('2026-12-10T00:00:00Z');
+    timer?.run();
+    expect(state.shown).toEqual([['MCID Link', 'You can link again', REMINDER_TAG]]);
+    // A reload on the same day remembers it was shown.
+    const again = createReminders(env);
+    again.watch('2026-12-10');
+    expect(state.shown).toHaveLength(1);
+  });
+
+  it('a refused permission leaves the reminders off and says so', async () => {
+    const { env, state } = fakeEnv('default', 'denied');
+    const reminders = createReminders(env);
+    await reminders.enable();
+    expect(reminders.permission.value).toBe('denied');
+    expect(reminders.optedIn.value).toBe(false);
+    reminders.watch('2026-12-10');
+    expect(state.timers).toHaveLength(0);
+  });
+
+  it('an unsupported browser is never asked', async () => {
+    const { env, state } = fakeEnv('unsupported');
+    const reminders = createReminders(env);
+    await reminders.enable();
+    expect(state.requests).toBe(0);
+    expect(reminders.permission.value).toBe('unsupported');
+  });
+
+  it('turning off cancels the timer and forgets the awaited day', async () => {
+    const { env, state } = fakeEnv('granted');
+    const reminders = createReminders(env);
+    reminders.watch('2026-12-20');
+    await reminders.enable();
+    reminders.disable();
+    expect(state.timers.every((t) => t.cancelled)).toBe(true);
+    expect(parseMemory(state.stored)).toEqual({
+      optedIn: false,
+      pendingFor: null,
+      notifiedFor: null,
+    });
+  });
+
+  it('a new date (say, after linking) replaces the timer', async () => {
+    const { env, state } = fakeEnv('granted');
+    const reminders = createReminders(env);
+    await reminders.enable();
+    reminders.watch('2026-12-10');
+    reminders.watch('2027-01-09');
+    expect(state.timers.filter((t) => !t.cancelled)).toHaveLength(1);
+    expect(reminders.pendingFor.value).toBe('2027-01-09');
+  });
+
+  it('storage that throws does not stop the reminder', async () => {
+    const { env, state } = fakeEnv('granted');
+    env.read = () => {
+      throw new Error('SecurityError');
+    };
+    env.write = () => {
+      throw new Error('QuotaExceededError');
+    };
+    const reminders = createReminders(env);
+    await reminders.enable();
+    reminders.watch('2026-12-10');
+    expect(state.timers.filter((t) => !t.cancelled)).toHaveLength(1);
+  });
+});
