@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import { describeCode } from '../../../i18n';
+import { validateEmail } from '../../../rules';
+import { Notice } from '../../components/notice';
+import { TextField } from '../../components/text-field';
+import { useOrgWords } from './org-words';
+import type { ActionResult, OrgInfo } from './view-model';
+
+// Refusals about the address itself belong under the email field.
+const EMAIL_CODES = new Set(['EMAIL_DOMAIN', 'EMAIL_INVALID', 'DUPLICATE_EMAIL']);
+
+interface AddUserFormProps {
+  org: OrgInfo;
+  onAdd: (input: { displayName: string; email: string }) => Promise<ActionResult>;
+}
+
+/**
+ * An admin creates a work account with an official email of one of the
+ * organization's verified domains (rule 1). The check runs here first, so the
+ * admin hears the problem at once; the store checks again and has the last word.
+ */
+export function AddUserForm({ org, onAdd }: AddUserFormProps) {
+  const { t, m } = useOrgWords();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setResult(null);
+    const problem = validateEmail(email, org.domains);
+    const nameBad = name.trim() === '' ? t.users.nameRequired : null;
+    const emailBad =
+      problem === null
+        ? null
+        : describeCode(
+            m,
+            problem === 'EMAIL_NOT_OFFICIAL' ? 'EMAIL_DOMAIN' : 'EMAIL_INVALID',
+            null,
+          );
+    setNameError(nameBad);
+    setEmailError(emailBad);
+    if (nameBad ?? emailBad) {
+      document.getElementById(nameBad ? 'add-user-name' : 'add-user-email')?.focus();
+      return;
+    }
+    setBusy(true);
+    const outcome = await onAdd({ displayName: name.trim(), email: email.trim() });
+    setBusy(false);
+    if (outcome.ok) {
+      setResult({ ok: true, text: t.users.added(name.trim(), email.trim().toLowerCase()) });
+      setName('');
+      setEmail('');
+    } else if (EMAIL_CODES.has(outcome.code)) {
+      setEmailError(describeCode(m, outcome.code, null));
+      document.getElementById('add-user-email')?.focus();
+    } else {
+      setResult({ ok: false, text: describeCode(m, outcome.code, null) });
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="add-user-title">
+      <h2 id="add-user-title">{t.users.addHeading}</h2>
+      <p class="muted">{t.users.addIntro(org.domains.map((d) => `@${d}`).join(', '))}</p>
+      <form class="add-user" noValidate onSubmit={(e) => void submit(e)} data-testid="add-user">
+        <TextField
+          id="add-user-name"
+          label={t.users.name}
+          value={name}
+          onInput={(v) => {
+            setName(v);
+            setNameError(null);
+          }}
+          error={nameError}
+          autoComplete="off"
+          required
+        />
+        <TextField
+          id="add-user-email"
+          label={t.users.email}
+          value={email}
+          onInput={(v) => {
+            setEmail(v);
+            setEmailError(null);
+          }}
+          error={emailError}
+          inputMode="email"
+          autoComplete="off"
+          required
+        />
+        <button type="submit" class="primary" disabled={busy} aria-busy={busy ? 'true' : undefined}>
+          {busy ? t.users.adding : t.users.add}
+        </button>
+      </form>
+      {result ? (
+        <Notice tone={result.ok ? 'ok' : 'error'} testId="add-user-result">
+          <p>{result.text}</p>
+        </Notice>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import type { TargetedEvent } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { describeCode } from '../../../i18n';
+import { reportRemovalDate } from '../../../rules';
+import { pageOf, type PageSize } from '../../../state/org-paging';
+import {
+  DEFAULT_USERS_QUERY,
+  USER_STATES,
+  queryUsers,
+  type OrgUserRow,
+  type UsersQuery,
+} from '../../../state/org-users';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Notice } from '../../components/notice';
+import { AddUserForm } from './add-user-form';
+import { useOrgWords } from './org-words';
+import { Pager } from './pager';
+import { UserCard } from './user-card';
+import type { OrgData, UserActions } from './view-model';
+
+const FILTERS: readonly UsersQuery['state'][] = ['active', 'all', ...USER_STATES];
+
+/** Users: add, find, see each one's state, delete a departed user's account. */
+export function UsersView({ data, actions }: { data: OrgData; actions: UserActions }) {
+  const { t, m, date, num } = useOrgWords();
+  const [query, setQuery] = useState<UsersQuery>(DEFAULT_USERS_QUERY);
+  const [pageNo, setPageNo] = useState(0);
+  const [size, setSize] = useState<PageSize>(50);
+  const [deleting, setDeleting] = useState<OrgUserRow | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const selected = useMemo(() => queryUsers(data.users, query), [data.users, query]);
+  const page = pageOf(selected, pageNo, size);
+  const removalOn = reportRemovalDate(data.today);
+
+  const change = (patch: Partial<UsersQuery>) => {
+    setQuery({ ...query, ...patch });
+    setPageNo(0);
+  };
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    setBusy(true);
+    const user = deleting;
+    const outcome = await actions.deleteUser(user.id);
+    setBusy(false);
+    setDeleting(null);
+    setResult(
+      outcome.ok
+        ? { ok: true, text: t.users.deleted(user.displayName, date(removalOn)) }
+        : { ok: false, text: describeCode(m, outcome.code, null) },
+    );
+  };
+
+  return (
+    <>
+      <AddUserForm org={data.org} onAdd={actions.addUser} />
+      <section class="card" aria-labelledby="users-title">
+        <h2 id="users-title">{t.users.listHeading}</h2>
+        {result ? (
+          <Notice tone={result.ok ? 'ok' : 'error'} testId="delete-result">
+            <p>{result.text}</p>
+          </Notice>
+        ) : null}
+        <div class="filters">
+          <div class="field">
+            <label for="users-filter">{t.users.filter}</label>
+            <input
+              id="users-filter"
+              type="search"
+              value={query.text}
+              autoComplete="off"
+              onInput={(e: TargetedEvent<HTMLInputElement>) => {
+                change({ text: e.currentTarget.value });
+              }}
+            />
+          </div>
+          <div class="field">
+            <label for="users-state">{t.users.show}</label>
+            <select
+              id="users-state"
+              value={query.state}
+              onChange={(e: TargetedEvent<HTMLSelectElement>) => {
+                const state = FILTERS.find((f) => f === e.currentTarget.value);
+                if (state) change({ state });
+              }}
+            >
+              {FILTERS.map((f) => (
+                <option key={f} value={f}>
+                  {t.users.stateFilter[f]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <p class="results" role="status" data-testid="users-count">
+          {t.users.count(num(selected.length), num(data.users.length))}
+        </p>
+        {page.items.length === 0 ? (
+          <p>{t.users.none}</p>
+        ) : (
+          <ul class="user-list" data-testid="user-list">
+            {page.items.map((u) => (
+              <UserCard
+                key={u.id}
+                user={u}
+                isSelf={u.id === data.actor.id}
+                onDelete={(user) => {
+                  setResult(null);
+                  setDeleting(user);
+                }}
+              />
+            ))}
+          </ul>
+        )}
+        <Pager
+          id="users-pager"
+          page={page}
+          size={size}
+          onPage={setPageNo}
+          onSize={(s) => {
+            setSize(s);
+            setPageNo(0);
+          }}
+        />
+      </section>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={deleting ? t.users.deleteTitle(deleting.displayName) : ''}
+        confirmLabel={t.users.deleteConfirm}
+        cancelLabel={m.common.cancel}
+        danger
+        busy={busy}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => {
+          setDeleting(null);
+        }}
+      >
+        <p>{t.users.deleteBody}</p>
+        <p data-testid="delete-when">{t.users.deleteWhen(date(removalOn))}</p>
+      </ConfirmDialog>
+    </>
+  );
+}

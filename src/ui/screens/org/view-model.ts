@@ -1,0 +1,51 @@
+/**
+ * What the organization screens show, as plain typed data, and what they can
+ * ask for. The container (org-screen.tsx) builds these from the state layer;
+ * the views only render them, so each can be tested without a database.
+ *
+ * There is deliberately no link or unlink action here: admins manage work
+ * accounts, and only each person links their own profile (DESIGN.md rule 2).
+ */
+import type { Catalog } from '../../../state/org-catalog';
+import type { ReportViewRow } from '../../../state/org-report';
+import type { OrgUserRow } from '../../../state/org-users';
+
+export interface OrgInfo {
+  id: string;
+  name: string;
+  domains: readonly string[];
+}
+
+export interface OrgActor {
+  id: string;
+  displayName: string;
+  /** A global admin or account admin of `org`. */
+  isAdmin: boolean;
+}
+
+export type ActionResult =
+  { ok: true } | { ok: false; code: string; nextAllowedOn?: string | null | undefined };
+
+export interface OrgData {
+  today: string;
+  org: OrgInfo;
+  actor: OrgActor;
+  users: readonly OrgUserRow[];
+  report: readonly ReportViewRow[];
+}
+
+export interface UserActions {
+  addUser: (input: { displayName: string; email: string }) => Promise<ActionResult>;
+  deleteUser: (accountId: string) => Promise<ActionResult>;
+}
+
+/** The catalog as the container has it: loading, unreadable, or parsed. */
+export type CatalogState =
+  | { status: 'loading' }
+  | { status: 'error'; problem: string }
+  | { status: 'ready'; catalog: Catalog };
+
+export interface CatalogActions {
+  saveCatalog: (catalog: Catalog) => Promise<ActionResult>;
+  resetCatalog: () => Promise<ActionResult>;
+}
