@@ -16,7 +16,7 @@ afterEach(() => {
 const linked = (): Promise<ActionResult> => Promise.resolve({ ok: true });
 const allowed: LinkCheck = {
   ok: true,
-  profileId: 'p-learn',
+  choice: { profileId: 'p-learn' },
   ends: [],
   creditFrom: '2026-12-05',
   startNumber: 1,
@@ -25,7 +25,7 @@ const allowed: LinkCheck = {
 
 function mountLink(
   onCheck: (c: LinkChoice) => Promise<LinkCheck>,
-  onLink: (id: string) => Promise<ActionResult> = linked,
+  onLink: (c: LinkChoice) => Promise<ActionResult> = linked,
   lang: Lang = 'en',
   view = linkView(),
   online = true,
@@ -56,7 +56,7 @@ describe('link a Microsoft Learn profile', () => {
     expect(check.textContent).toContain('This is association 1 of 3 in 12 months');
     expect(document.activeElement).toBe(check);
     await click(v.byText('Link now'));
-    expect(onLink).toHaveBeenCalledWith('p-learn');
+    expect(onLink).toHaveBeenCalledWith({ profileId: 'p-learn' });
     const done = v.q('[data-testid=link-done]');
     expect(done.textContent).toBe(
       'Linked on this device. It is waiting to sync with Partner Center.',

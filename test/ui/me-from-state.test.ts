@@ -48,10 +48,16 @@ describe('view models from the store', () => {
     const me = toMeView(my, [], TODAY);
     expect(me.learn.profile?.mcid).toBe('1000003');
     expect(me.learn.link).toBeNull();
+    expect(me.learn.elsewhere).toBe('Fabrikam');
     expect(me.achievements).toEqual([]);
     // Linking back to A would end the link to B (named) with B's report removal date.
     const meiLearn = my.profiles[0];
-    const check = allowedCheck(my, meiLearn ?? null, meiLearn?.profile.id ?? '', TODAY);
+    const check = allowedCheck(
+      my,
+      meiLearn ?? null,
+      { profileId: meiLearn?.profile.id ?? '' },
+      TODAY,
+    );
     expect(check).toMatchObject({ ok: true, startNumber: 3 });
     expect(check.ok && check.ends).toEqual([{ orgName: 'Fabrikam', removalOn: '2026-12-10' }]);
   });

@@ -49,6 +49,13 @@ describe('My Learn profile', () => {
     );
     expect(r.q('[data-testid=slot-learn] a').getAttribute('href')).toBe('#/link/learn');
     expect(r.qa('[data-testid=slot-learn] button')).toHaveLength(0);
+    expect(r.text()).not.toContain('another of your work accounts');
+    r.unmount();
+    const moved = { ...learnLinked, link: null, elsewhere: 'Fabrikam B' };
+    r = mount(<MeScreenView view={meView({ learn: moved })} onRemove={ok} onDismiss={vi.fn()} />);
+    expect(r.q('[data-testid=slot-learn]').textContent).toContain(
+      'Linked to Fabrikam B through another of your work accounts.',
+    );
   });
 
   it('marks a link that is still waiting to sync', () => {

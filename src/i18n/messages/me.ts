@@ -28,6 +28,7 @@ const en = {
     puHeading: 'Partner University account',
     linkedTo: (org: string) => `Linked to ${org}`,
     notLinked: 'Not linked to this work account.',
+    linkedElsewhere: (org: string) => `Linked to ${org} through another of your work accounts.`,
     noProfile: 'No profile of this kind on this device.',
     mcid: 'MCID',
     account: 'Account',
@@ -140,6 +141,8 @@ const ja: MeMessages = {
     puHeading: 'Partner University アカウント',
     linkedTo: (org: string) => `${org} にリンク済み`,
     notLinked: 'この職場アカウントにはリンクされていません。',
+    linkedElsewhere: (org: string) =>
+      `あなたの別の職場アカウントを通じて ${org} にリンクされています。`,
     noProfile: 'この種類のプロファイルはこの端末にありません。',
     mcid: 'MCID',
     account: 'アカウント',

@@ -11,7 +11,7 @@ interface LinkScreenViewProps {
   view: LinkView;
   online: boolean;
   onCheck: (choice: LinkChoice) => Promise<LinkCheck>;
-  onLink: (profileId: string) => Promise<ActionResult>;
+  onLink: (choice: LinkChoice) => Promise<ActionResult>;
 }
 
 type Stage =
@@ -58,9 +58,9 @@ export function LinkScreenView({ view, online, onCheck, onLink }: LinkScreenView
     setStage({ name: 'checked', check });
   };
 
-  const link = async (profileId: string) => {
+  const link = async (choice: LinkChoice) => {
     setBusy(true);
-    const result = await onLink(profileId);
+    const result = await onLink(choice);
     setBusy(false);
     setStage({ name: 'done', result });
   };
@@ -117,7 +117,7 @@ export function LinkScreenView({ view, online, onCheck, onLink }: LinkScreenView
             disabled={busy}
             aria-busy={busy ? 'true' : undefined}
             onClick={() => {
-              if (stage.check.ok) void link(stage.check.profileId);
+              if (stage.check.ok) void link(stage.check.choice);
             }}
           >
             {busy ? t.link.linking : t.link.confirm}

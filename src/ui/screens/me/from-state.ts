@@ -9,6 +9,7 @@ import {
   creditDate,
   reportRemovalDate,
   type ProfileKind,
+  type World,
 } from '../../../rules';
 import type { QueueItem, QueueState } from '../../components/queue-list';
 import type {
@@ -16,6 +17,7 @@ import type {
   AchievementKind,
   AchievementView,
   LinkCheck,
+  LinkChoice,
   LinkView,
   MeView,
   ProfileSlot,
@@ -32,6 +34,7 @@ interface ProfileIn {
 
 interface AccountIn {
   id: string;
+  orgId: string;
   displayName: string;
   email: string;
   deletedOn: string | null;
@@ -64,7 +67,7 @@ export interface ProfileStateIn {
 
 export interface MyStateIn {
   account: AccountIn;
-  org: { name: string } | null;
+  org: { id: string; name: string; domains: string[] } | null;
   profiles: ProfileStateIn[];
 }
 
@@ -110,6 +113,7 @@ function slot(my: MyStateIn, kind: ProfileKind, today: string): ProfileSlot {
       kind,
       profile: null,
       link: null,
+      elsewhere: null,
       usedInWindow: 0,
       limit: DEFAULT_POLICY.yearlyLimit,
       nextAssociationOn: today,
@@ -120,6 +124,7 @@ function slot(my: MyStateIn, kind: ProfileKind, today: string): ProfileSlot {
     kind,
     profile: profileView(chosen.profile),
     link: active ? { startedOn: active.association.startedOn, pending: chosen.pending } : null,
+    elsewhere: !active && chosen.activeLink ? (chosen.activeLink.org?.name ?? '') : null,
     usedInWindow: chosen.associationsUsed,
     limit: chosen.yearlyLimit,
     nextAssociationOn: chosen.nextAssociationOn,
@@ -193,7 +198,7 @@ export function toLinkView(my: MyStateIn, kind: ProfileKind, today: string): Lin
 export function allowedCheck(
   my: MyStateIn,
   profile: ProfileStateIn | null,
-  profileId: string,
+  choice: LinkChoice,
   today: string,
 ): LinkCheck {
   const elsewhere =
@@ -202,7 +207,7 @@ export function allowedCheck(
   const credits = completions.map((c) => creditDate(c, today)).sort(compareDates);
   return {
     ok: true,
-    profileId,
+    choice,
     ends: elsewhere
       ? [{ orgName: elsewhere.org?.name ?? '', removalOn: reportRemovalDate(today) }]
       : [],
@@ -222,5 +227,31 @@ export function toWelcomeView(
       personName: c.account.displayName,
     })),
     currentAccountId,
+  };
+}
+
+/**
+ * The rules' world for an MCID typed on this device that none of the
+ * person's profiles holds yet: a new, complete Learn profile (no starts, so
+ * no limits) beside what this account holds now. `decideLink` on it answers
+ * the account's side of the rules (access, one MCID per account).
+ */
+export const NEW_PROFILE_ID = 'new-learn-profile';
+
+export function worldForNewMcid(my: MyStateIn, mcid: string): World {
+  const held = my.profiles.filter((p) => linkedHere(p, my.account.id));
+  return {
+    organizations: my.org ? [{ id: my.org.id, domains: my.org.domains }] : [],
+    accounts: [my.account],
+    profiles: [
+      { id: NEW_PROFILE_ID, kind: 'learn', mcid },
+      ...held.map((p) => ({ id: p.profile.id, kind: p.profile.kind, mcid: p.profile.mcid })),
+    ],
+    associations: held.map((p) => ({
+      profileId: p.profile.id,
+      accountId: my.account.id,
+      startedOn: p.activeLink?.association.startedOn ?? '',
+      endedOn: null,
+    })),
   };
 }

@@ -31,6 +31,9 @@ export function ProfileCard({ slot, today, orgName, onRemove }: ProfileCardProps
       ) : (
         <p class="link-state">
           <span class="pill pill-none">{profile ? t.me.notLinked : t.me.noProfile}</span>
+          {slot.elsewhere !== null ? (
+            <span class="elsewhere">{t.me.linkedElsewhere(slot.elsewhere)}</span>
+          ) : null}
         </p>
       )}
       <dl class="facts">

@@ -32,6 +32,8 @@ export interface ProfileSlot {
   profile: ProfileView | null;
   /** Its active link to the current work account. */
   link: { startedOn: string; pending: boolean } | null;
+  /** The organization it is linked to instead, through another of the person's work accounts. */
+  elsewhere: string | null;
   /** Association starts of this profile in the last 12 months (the "n of 3"). */
   usedInWindow: number;
   limit: number;
@@ -83,7 +85,8 @@ export type LinkChoice = { profileId: string } | { mcid: string };
 export type LinkCheck =
   | {
       ok: true;
-      profileId: string;
+      /** What "Link now" links: the checked profile, or the typed MCID. */
+      choice: LinkChoice;
       /** Links that end with this one (the move from another company). */
       ends: { orgName: string; removalOn: string }[];
       /** When existing achievements start to count (null: none yet). */

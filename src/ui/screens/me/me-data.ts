@@ -1,0 +1,37 @@
+/**
+ * What the individual's screens need from the data layer: a few live
+ * readings and the person's own actions. `useMeData` adapts the app state to
+ * it, and the container tests give it directly, so the screens have one
+ * narrow door to the data.
+ */
+import type { ReadonlySignal } from '@preact/signals';
+import type { Decision } from '../../../rules';
+import type { MyStateIn, OutboxIn } from './from-state';
+import type { ActionResult } from './view-model';
+
+export interface AccountChoiceIn {
+  account: MyStateIn['account'];
+  orgName: string;
+}
+
+export interface MeData {
+  /** Today as a rules calendar day (UTC). */
+  today: ReadonlySignal<string>;
+  /** The account this device acts as; undefined while settings load. */
+  currentAccountId: ReadonlySignal<string | null | undefined>;
+  /** The current account's view; undefined while loading, null when the account is gone. */
+  my: ReadonlySignal<MyStateIn | null | undefined>;
+  /** Actions not yet settled, and refusals not yet dismissed. */
+  outbox: ReadonlySignal<readonly OutboxIn[]>;
+  /** Every work account on the device; undefined while loading. */
+  accounts: ReadonlySignal<readonly AccountChoiceIn[] | undefined>;
+  chooseAccount: (accountId: string) => Promise<ActionResult>;
+  loadDemo: () => Promise<ActionResult>;
+  /** The rules' answer for linking one of my profiles to my account now; nothing is written. */
+  checkLink: (profileId: string) => Promise<Decision | ActionResult>;
+  link: (profileId: string) => Promise<ActionResult>;
+  /** Records a typed MCID on my Learn profile (completing it, or a new one) and links it. */
+  linkMcid: (mcid: string) => Promise<ActionResult>;
+  unlink: (profileId: string) => Promise<ActionResult>;
+  dismiss: (entryId: string) => Promise<void>;
+}
