@@ -56,7 +56,7 @@ export {
   type AchievementInput,
   type NewLearningProfile,
 } from './ops-profile';
-export { requestLink, requestUnlink } from './ops-link';
+export { previewLinkAction, requestLink, requestUnlink } from './ops-link';
 export {
   asStorageError,
   guardQuota,
@@ -83,3 +83,18 @@ export {
 } from './queries-org';
 export { loadDemo, type DemoAccounts } from './demo';
 export { resetAll } from './reset';
+export {
+  EXPORT_NOTICE,
+  exportAll,
+  exportJson,
+  importJson,
+  parseExport,
+  type ImportSummary,
+} from './transfer';
+export {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  MAX_IMPORT_BYTES,
+  type ExportFile,
+  type ExportTables,
+} from './transfer-schema';

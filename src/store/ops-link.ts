@@ -139,3 +139,23 @@ export function requestUnlink(
 ): Promise<OutboxEntry> {
   return request(db, 'unlink', req, now, policy);
 }
+
+/**
+ * Asks the rules, without writing anything, what a link or unlink would do
+ * now: the screens explain a refusal (or the link it would end) before
+ * anything is queued. The same `worldFor` slice as the real request.
+ */
+export async function previewLinkAction(
+  db: AppDb,
+  type: 'link' | 'unlink',
+  req: LinkRequest,
+  now: Date,
+  policy?: Policy,
+): Promise<Decision> {
+  const decide: Decide = type === 'link' ? decideLink : decideUnlink;
+  return db.transaction('r', [db.organizations, db.accounts, db.profiles, db.associations], async () => {
+    const profile = await db.profiles.get(req.profileId);
+    if (!profile) throw new StoreRefusal('NOT_FOUND', undefined, 'profile');
+    return decide(await worldFor(db, req), req, todayUtc(now), policy);
+  });
+}

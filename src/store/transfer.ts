@@ -1,0 +1,185 @@
+/**
+ * Export and import of all data as one JSON file. Import is all or nothing:
+ * the whole file is checked (size, JSON, format version, schema, references)
+ * before anything is written, and then every table is replaced in one
+ * transaction, so a bad file or a full disk leaves the database as it was.
+ */
+import * as v from 'valibot';
+import type { AppDb, TableName } from './db';
+import { TABLE_NAMES } from './db';
+import { ImportError, type ImportIssue } from './errors';
+import { guardQuota } from './storage';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  ExportFileSchema,
+  ExportHeaderSchema,
+  MAX_IMPORT_BYTES,
+  type ExportFile,
+  type ExportTables,
+} from './transfer-schema';
+
+export const EXPORT_NOTICE =
+  'Contains personal data (names, work emails, MCIDs, achievements). Keep it safe and delete it when no longer needed.';
+
+/** Every table, read in one transaction so the file is a consistent snapshot. */
+export async function exportAll(db: AppDb, now: Date): Promise<ExportFile> {
+  const tables = await db.transaction('r', db.tables, async () => {
+    const entries = await Promise.all(
+      TABLE_NAMES.map(async (name) => [name, await db.table(name).toArray()] as const),
+    );
+    return Object.fromEntries(entries) as ExportTables;
+  });
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    personalData: true,
+    notice: EXPORT_NOTICE,
+    tables,
+  };
+}
+
+export async function exportJson(db: AppDb, now: Date): Promise<string> {
+  return JSON.stringify(await exportAll(db, now), null, 1);
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** JSON.parse that refuses keys which could reach an object's prototype later on. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text, function reviver(this: unknown, key: string, value: unknown) {
+      if (FORBIDDEN_KEYS.has(key)) throw new ImportError([{ path: key, reason: 'forbidden key' }]);
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    const reason = error instanceof Error ? error.message : 'unreadable';
+    throw new ImportError([{ path: '', reason: `not valid JSON (${reason})` }]);
+  }
+}
+
+function byteLength(text: string): number {
+  // Each UTF-16 unit is at most 3 UTF-8 bytes: skip the encode for small files.
+  return text.length * 3 <= MAX_IMPORT_BYTES ? text.length : new TextEncoder().encode(text).length;
+}
+
+function checkHeader(data: unknown): void {
+  const header = v.safeParse(ExportHeaderSchema, data);
+  if (!header.success) {
+    throw new ImportError([{ path: 'format', reason: 'not an MCID Link export file' }]);
+  }
+  if (header.output.version > EXPORT_VERSION) {
+    throw new ImportError([
+      {
+        path: 'version',
+        reason: `made by a newer version of MCID Link (format ${header.output.version}); update the app first`,
+      },
+    ]);
+  }
+}
+
+/** References between tables: every id a row points at must be in the file. */
+function checkReferences(t: ExportTables): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const ids = (name: TableName) => {
+    const rows: { id?: string; key?: string }[] = t[name];
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      const id = row.id ?? row.key ?? '';
+      if (seen.has(id)) issues.push({ path: `tables.${name}.${i}.id`, reason: 'duplicate id' });
+      seen.add(id);
+    });
+    return seen;
+  };
+  const orgs = ids('organizations');
+  const people = ids('people');
+  const accounts = ids('accounts');
+  const profiles = ids('profiles');
+  ids('achievements');
+  ids('associations');
+  ids('outbox');
+  ids('catalog');
+  const need = (set: Set<string>, id: string | null, path: string, what: string) => {
+    if (id !== null && !set.has(id)) issues.push({ path, reason: `unknown ${what}` });
+  };
+  t.accounts.forEach((a, i) => {
+    need(orgs, a.orgId, `tables.accounts.${i}.orgId`, 'organization');
+    need(people, a.personId, `tables.accounts.${i}.personId`, 'person');
+    need(accounts, a.createdBy, `tables.accounts.${i}.createdBy`, 'account');
+  });
+  t.profiles.forEach((p, i) => {
+    need(people, p.personId, `tables.profiles.${i}.personId`, 'person');
+  });
+  t.achievements.forEach((a, i) => {
+    need(profiles, a.profileId, `tables.achievements.${i}.profileId`, 'profile');
+  });
+  t.associations.forEach((a, i) => {
+    need(profiles, a.profileId, `tables.associations.${i}.profileId`, 'profile');
+    need(accounts, a.accountId, `tables.associations.${i}.accountId`, 'account');
+  });
+  t.outbox.forEach((e, i) => {
+    need(accounts, e.accountId, `tables.outbox.${i}.accountId`, 'account');
+    need(profiles, e.profile.id, `tables.outbox.${i}.profile.id`, 'profile');
+  });
+  const seqs = new Set<number>();
+  t.outbox.forEach((e, i) => {
+    if (e.seq !== undefined && seqs.has(e.seq)) {
+      issues.push({ path: `tables.outbox.${i}.seq`, reason: 'duplicate seq' });
+    }
+    if (e.seq !== undefined) seqs.add(e.seq);
+  });
+  t.settings.forEach((s, i) => {
+    need(accounts, s.currentAccountId, `tables.settings.${i}.currentAccountId`, 'account');
+  });
+  return issues;
+}
+
+/** Checks a whole export file; throws `ImportError` with the first problems found. */
+export function parseExport(text: string): ExportFile {
+  if (byteLength(text) > MAX_IMPORT_BYTES) {
+    throw new ImportError([
+      { path: '', reason: `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
+    ]);
+  }
+  const data = parseJson(text);
+  checkHeader(data);
+  const result = v.safeParse(ExportFileSchema, data);
+  if (!result.success) {
+    throw new ImportError(
+      result.issues.slice(0, 10).map((issue) => ({
+        path: v.getDotPath(issue) ?? '',
+        reason: issue.message,
+      })),
+    );
+  }
+  const issues = checkReferences(result.output.tables);
+  if (issues.length > 0) throw new ImportError(issues);
+  return result.output;
+}
+
+export type ImportSummary = Record<TableName, number>;
+
+/** Replaces all data with the file's, in one transaction; on any error nothing is written. */
+export async function importJson(db: AppDb, text: string): Promise<ImportSummary> {
+  const file = parseExport(text);
+  const t = file.tables;
+  // This transaction is crucial: clear and add commit together, or the
+  // device would be left with half of the old data and half of the new.
+  await guardQuota(() =>
+    db.transaction('rw', db.tables, async () => {
+      for (const table of db.tables) await table.clear();
+      await db.organizations.bulkAdd(t.organizations);
+      await db.people.bulkAdd(t.people);
+      await db.accounts.bulkAdd(t.accounts);
+      await db.profiles.bulkAdd(t.profiles);
+      await db.achievements.bulkAdd(t.achievements);
+      await db.associations.bulkAdd(t.associations);
+      await db.outbox.bulkAdd(t.outbox);
+      await db.settings.bulkAdd(t.settings);
+      await db.catalog.bulkAdd(t.catalog);
+    }),
+  );
+  return Object.fromEntries(TABLE_NAMES.map((n) => [n, t[n].length])) as ImportSummary;
+}
