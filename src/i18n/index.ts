@@ -5,7 +5,6 @@
  */
 import { codes, isMessageCode, type MessageCode } from './messages/codes';
 import { common } from './messages/common';
-import { planner } from './messages/planner';
 import type { Lang } from './lang';
 
 export * from './lang';
@@ -17,7 +16,6 @@ function bundle(lang: Lang) {
     lang,
     common: common[lang],
     codes: codes[lang],
-    planner: planner[lang],
   };
 }
 

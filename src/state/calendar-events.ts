@@ -5,7 +5,8 @@
  * simulation the planner shows, so the file and the screen cannot disagree.
  */
 import { DEFAULT_POLICY, type Policy } from '../rules';
-import type { Lang, Messages } from '../i18n';
+import type { Lang } from '../i18n';
+import type { PlannerMessages } from '../i18n/messages/planner';
 import { writeIcs, type CalendarEntry } from './calendar-ics';
 import { simulatePlan } from './planner-simulate';
 import type { PlanOutcome, PlannerData } from './planner-types';
@@ -24,7 +25,7 @@ export function orgNamer(data: PlannerData): (orgId: string) => string {
 export function calendarEntries(
   outcome: PlanOutcome,
   data: PlannerData,
-  messages: Messages['planner'],
+  messages: PlannerMessages,
 ): CalendarEntry[] {
   const m = messages.calendar;
   const orgName = orgNamer(data);
@@ -67,7 +68,7 @@ export function calendarEntries(
 /** The .ics of the coming dates, as of `data.today`, written at `now`. */
 export function plannerCalendar(
   data: PlannerData,
-  messages: Messages['planner'],
+  messages: PlannerMessages,
   lang: Lang,
   now: Date,
   policy: Policy = DEFAULT_POLICY,

@@ -5,7 +5,8 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { messagesFor, type Lang } from '../../src/i18n';
+import type { Lang } from '../../src/i18n';
+import { planner } from '../../src/i18n/messages/planner';
 import { escapeText, foldLine, writeIcs } from '../../src/state/calendar-ics';
 import { plannerCalendar } from '../../src/state/calendar-events';
 import { anaData, assoc } from './planner-fixtures';
@@ -116,7 +117,7 @@ describe('writeIcs parsed back with ical.js', () => {
 });
 
 describe.each<Lang>(['en', 'ja'])('the coming dates in %s', (lang) => {
-  const messages = messagesFor(lang).planner;
+  const messages = planner[lang];
   // Linked to A on 2026-11-10 (cool-off to 12-10); an old B link ended 2026-11-10
   // schedules a removal; AI-102 completed on 11-20 reaches A on 11-30.
   const data = anaData(
