@@ -4,13 +4,15 @@
  * (Dexie, the store, sync) arrives in a second chunk.
  */
 import { render } from 'preact';
-import { effect, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
+import type { AppState } from './state/app-state';
 import { detectLanguage } from './i18n';
 import type { SwBridge } from './pwa/sw-bridge';
 import { parseRoute } from './state/route';
 import { createShellState } from './state/shell';
 import { App } from './ui/app';
 import { Screen } from './ui/screens';
+import { DataContext } from './ui/data-context';
 import './ui/styles.css';
 
 const reload = () => {
@@ -49,14 +51,35 @@ void import('./pwa/sw-bridge').then(({ registerServiceWorker }) => {
   });
 });
 
-const queued = signal(0);
+const data = signal<AppState | null>(null);
+const queued = computed(() => data.value?.queuedCount.value ?? 0);
+
+function Root() {
+  return (
+    <App shell={shell} queued={queued} reload={reload}>
+      <DataContext.Provider value={data.value}>
+        <Screen route={shell.route.value} />
+      </DataContext.Provider>
+    </App>
+  );
+}
+
 const root = document.getElementById('app');
 if (root) {
   root.textContent = '';
-  render(
-    <App shell={shell} queued={queued} reload={reload}>
-      <Screen route={shell.route.value} />
-    </App>,
-    root,
-  );
+  render(<Root />, root);
 }
+
+// The storage layer (Dexie, store, sync) arrives after first paint.
+void import('./data-root').then(({ startDataRoot }) => {
+  const started = startDataRoot(shell, () => bridge);
+  data.value = started.app;
+  shell.onLangChosen = (lang) => {
+    void started.app.updateSettings({ language: lang });
+  };
+  // The language chosen on this device wins over the browser's, once known.
+  effect(() => {
+    const chosen = started.app.settings.value?.language;
+    if (chosen) shell.lang.value = chosen;
+  });
+});

@@ -15,6 +15,11 @@ export interface SwBridge {
   acceptUpdate: () => void;
   /** Ask for a drain: Background Sync where the browser has it, else a message to the worker. */
   wakeSync: () => Promise<boolean>;
+  /**
+   * Ask the controlling worker to drain now and wait for its report (null when
+   * no worker controls the page or it did not answer in time: drain in the page then).
+   */
+  drainInWorker: (reason: string, ignoreBackoff: boolean, timeoutMs?: number) => Promise<unknown>;
 }
 
 export interface SwBridgeOptions {
@@ -98,8 +103,25 @@ export function registerServiceWorker(options: SwBridgeOptions): SwBridge | null
         }
       }
       if (!navigator.serviceWorker.controller) return false;
-      navigator.serviceWorker.controller.postMessage({ type: 'DRAIN' });
+      navigator.serviceWorker.controller.postMessage({ type: 'DRAIN', reason: 'wake' });
       return true;
+    },
+    drainInWorker: (reason, ignoreBackoff, timeoutMs = 30_000) => {
+      const worker = navigator.serviceWorker.controller;
+      if (!worker) return Promise.resolve(null);
+      return new Promise<unknown>((resolve) => {
+        const channel = new MessageChannel();
+        const timer = setTimeout(() => {
+          channel.port1.close();
+          resolve(null);
+        }, timeoutMs);
+        channel.port1.onmessage = (event: MessageEvent) => {
+          clearTimeout(timer);
+          channel.port1.close();
+          resolve(event.data);
+        };
+        worker.postMessage({ type: 'DRAIN', reason, ignoreBackoff }, [channel.port2]);
+      });
     },
   };
 }

@@ -17,6 +17,9 @@ export interface ShellState {
   dbBlocked: Signal<boolean>;
   acceptUpdate: () => void;
   dismissUpdate: () => void;
+  /** The person picked a language: show it, and tell whoever keeps it (the device settings). */
+  chooseLang: (lang: Lang) => void;
+  onLangChosen: ((lang: Lang) => void) | null;
 }
 
 export interface ShellOptions {
@@ -30,7 +33,7 @@ export interface ShellOptions {
 export function createShellState(options: ShellOptions): ShellState {
   const lang = signal<Lang>(options.lang);
   const updateAvailable = signal(false);
-  return {
+  const state: ShellState = {
     lang,
     messages: computed(() => messagesFor(lang.value)),
     online: signal(options.online),
@@ -44,5 +47,11 @@ export function createShellState(options: ShellOptions): ShellState {
     dismissUpdate: () => {
       updateAvailable.value = false;
     },
+    chooseLang: (next) => {
+      lang.value = next;
+      state.onLangChosen?.(next);
+    },
+    onLangChosen: null,
   };
+  return state;
 }

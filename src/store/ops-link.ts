@@ -153,9 +153,13 @@ export async function previewLinkAction(
   policy?: Policy,
 ): Promise<Decision> {
   const decide: Decide = type === 'link' ? decideLink : decideUnlink;
-  return db.transaction('r', [db.organizations, db.accounts, db.profiles, db.associations], async () => {
-    const profile = await db.profiles.get(req.profileId);
-    if (!profile) throw new StoreRefusal('NOT_FOUND', undefined, 'profile');
-    return decide(await worldFor(db, req), req, todayUtc(now), policy);
-  });
+  return db.transaction(
+    'r',
+    [db.organizations, db.accounts, db.profiles, db.associations],
+    async () => {
+      const profile = await db.profiles.get(req.profileId);
+      if (!profile) throw new StoreRefusal('NOT_FOUND', undefined, 'profile');
+      return decide(await worldFor(db, req), req, todayUtc(now), policy);
+    },
+  );
 }

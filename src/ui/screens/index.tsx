@@ -1,10 +1,18 @@
 import type { Route } from '../../state/route';
 import { useMessages } from '../context';
+import { lazyScreen } from '../lazy';
+
+// Each screen's code (and its words) loads on first use, not with the shell.
+const SettingsScreen = lazyScreen(() =>
+  import('./settings/settings-screen').then((m) => m.SettingsScreen),
+);
 
 /** Picks the screen for a route. */
 export function Screen({ route }: { route: Route }) {
   const m = useMessages();
   switch (route.name) {
+    case 'settings':
+      return <SettingsScreen />;
     case 'not-found':
       return (
         <section aria-labelledby="screen-title">

@@ -8,7 +8,7 @@ export function Header({ queued }: { queued: number }) {
   const m = shell.messages.value;
   const onLang = (event: TargetedEvent<HTMLSelectElement>) => {
     const value = event.currentTarget.value;
-    if (isLang(value)) shell.lang.value = value;
+    if (isLang(value)) shell.chooseLang(value);
   };
   return (
     <header class="app-header">

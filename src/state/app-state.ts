@@ -1,0 +1,226 @@
+/**
+ * The data state the screens read and the actions they call. Reads are
+ * signals fed by liveQuery (so a change made in another tab or by the service
+ * worker shows up by itself); actions call the store's operations and return
+ * a result (never throw for a refusal), so the UI can say why in words.
+ * `now` is injected: tests run on a fixed day.
+ */
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { todayUtc, type Decision, type LinkRequest } from '../rules';
+import {
+  ImportError,
+  MAX_IMPORT_BYTES,
+  addWorkAccount,
+  deleteWorkAccount,
+  dismissEntry,
+  exportJson,
+  getSettings,
+  importJson,
+  listAccounts,
+  loadDemo,
+  orgSkillsReport,
+  orgUsers,
+  pendingOutbox,
+  previewLinkAction,
+  recordFirstSignIn,
+  requestLink,
+  requestPersistence,
+  requestUnlink,
+  resetAll,
+  storageEstimate,
+  updateSettings,
+  type AccountChoice,
+  type AppDb,
+  type MyView,
+  type NewWorkAccount,
+  type OrgReportRow,
+  type OrgUser,
+  type OutboxEntry,
+  type PersistResult,
+  type Settings,
+  type StorageUse,
+} from '../store';
+import { liveSignal, type LiveSignal } from './live';
+import { followAccount } from './me';
+import { attempt, nothing, type ActionResult } from './result';
+
+export type { ActionResult } from './result';
+
+export interface SyncView {
+  draining: boolean;
+  needsSignIn: boolean;
+  lastError: string | null;
+}
+
+export interface AppStateOptions {
+  now?: () => Date;
+  /** Called after an action was queued: main.tsx asks the sync engine to drain. */
+  onQueued?: () => void;
+  /** Called after the remote setting changed, so the engine drains with it. */
+  onSettingsChanged?: () => void;
+  /** Erases everything the app keeps on this device (databases, caches, worker). */
+  eraseDevice?: () => Promise<void>;
+  /** Asks the browser to keep our data; called once, after the first user action that writes. */
+  persist?: () => Promise<PersistResult>;
+}
+
+export interface AppState {
+  today: () => string;
+  settings: LiveSignal<Settings | null>;
+  accounts: LiveSignal<AccountChoice[] | null>;
+  /** The signed-in person's view; null while loading or when nobody is chosen. */
+  me: ReadonlySignal<MyView | null>;
+  /** True once the first read of `me` for the current account has answered. */
+  meReady: ReadonlySignal<boolean>;
+  outbox: LiveSignal<OutboxEntry[]>;
+  /** Actions not yet delivered (queued, sending, waiting for a retry). */
+  queuedCount: ReadonlySignal<number>;
+  sync: Signal<SyncView>;
+  orgUsers: (orgId: string) => LiveSignal<OrgUser[] | null>;
+  skillsReport: (orgId: string) => LiveSignal<OrgReportRow[] | null>;
+
+  setCurrentAccount: (accountId: string | null) => Promise<ActionResult>;
+  signIn: (accountId: string) => Promise<ActionResult>;
+  setLanguage: (language: Settings['language']) => Promise<ActionResult>;
+  previewLink: (type: 'link' | 'unlink', req: LinkRequest) => Promise<ActionResult<Decision>>;
+  requestLink: (req: LinkRequest) => Promise<ActionResult<OutboxEntry>>;
+  requestUnlink: (req: LinkRequest) => Promise<ActionResult<OutboxEntry>>;
+  dismiss: (entryId: string) => Promise<ActionResult>;
+  addUser: (input: NewWorkAccount) => Promise<ActionResult<{ id: string }>>;
+  deleteUser: (actorAccountId: string, accountId: string) => Promise<ActionResult>;
+  updateSettings: (patch: Partial<Omit<Settings, 'key'>>) => Promise<ActionResult>;
+  loadDemo: () => Promise<ActionResult>;
+  /** Clears all data (outbox included); keeps the language and remote, signs out. */
+  reset: () => Promise<ActionResult>;
+  exportJson: () => Promise<ActionResult<string>>;
+  /** Replaces all data with an export's; the number of rows imported. */
+  importJson: (text: string) => Promise<ActionResult<number>>;
+  /** Like `importJson`, from a file the person picked; a too-large file is refused unread. */
+  importFile: (file: Blob) => Promise<ActionResult<number>>;
+  persist: () => Promise<PersistResult>;
+  storage: () => Promise<StorageUse | null>;
+  eraseDevice: () => Promise<void>;
+  dispose: () => void;
+}
+
+export function createAppState(db: AppDb, options: AppStateOptions = {}): AppState {
+  const now = options.now ?? (() => new Date());
+  const today = () => todayUtc(now());
+  const settings = liveSignal(() => getSettings(db), null);
+  const accounts = liveSignal(() => listAccounts(db), null);
+  const outbox = liveSignal(() => pendingOutbox(db), []);
+  const mine = followAccount(db, settings, today);
+
+  const cache = new Map<string, LiveSignal<unknown>>();
+  function cached<T>(key: string, make: () => LiveSignal<T>): LiveSignal<T> {
+    let live = cache.get(key) as LiveSignal<T> | undefined;
+    if (!live) {
+      live = make();
+      cache.set(key, live);
+    }
+    return live;
+  }
+
+  const persist = options.persist ?? (() => requestPersistence());
+  let persistAsked = false;
+  const afterUserWrite = () => {
+    if (persistAsked) return;
+    persistAsked = true;
+    // Best effort: a refusal or an unsupported browser changes nothing here.
+    void persist().catch(() => undefined);
+  };
+
+  const queued = async <T>(task: () => Promise<T>) => {
+    const result = await attempt(task);
+    if (result.ok) {
+      afterUserWrite();
+      options.onQueued?.();
+    }
+    return result;
+  };
+
+  const importText = (text: string) =>
+    attempt(async () => {
+      const summary = await importJson(db, text);
+      afterUserWrite();
+      return Object.values(summary).reduce((n, c) => n + c, 0);
+    });
+
+  return {
+    today,
+    settings,
+    accounts,
+    me: mine.me,
+    meReady: mine.ready,
+    outbox,
+    queuedCount: computed(
+      () =>
+        outbox.value.filter(
+          (e) => e.state === 'queued' || e.state === 'sending' || e.state === 'retry',
+        ).length,
+    ),
+    sync: signal<SyncView>({ draining: false, needsSignIn: false, lastError: null }),
+    orgUsers: (orgId) =>
+      cached(`users:${orgId}`, () => liveSignal(() => orgUsers(db, orgId), null)),
+    skillsReport: (orgId) =>
+      cached(`report:${orgId}`, () => liveSignal(() => orgSkillsReport(db, orgId, today()), null)),
+
+    setCurrentAccount: (accountId) =>
+      attempt(() => nothing(updateSettings(db, { currentAccountId: accountId }))),
+    signIn: (accountId) =>
+      attempt(async () => {
+        await recordFirstSignIn(db, accountId, now());
+        await updateSettings(db, { currentAccountId: accountId });
+        return undefined;
+      }),
+    setLanguage: (language) => attempt(() => nothing(updateSettings(db, { language }))),
+    previewLink: (type, req) => attempt(() => previewLinkAction(db, type, req, now())),
+    requestLink: (req) => queued(() => requestLink(db, req, now())),
+    requestUnlink: (req) => queued(() => requestUnlink(db, req, now())),
+    dismiss: (entryId) => attempt(() => nothing(dismissEntry(db, entryId, now()))),
+    addUser: (input) =>
+      attempt(async () => {
+        const account = await addWorkAccount(db, input, now());
+        afterUserWrite();
+        return { id: account.id };
+      }),
+    deleteUser: (actorAccountId, accountId) =>
+      attempt(() => nothing(deleteWorkAccount(db, { actorAccountId, accountId }, now()))),
+    updateSettings: async (patch) => {
+      const result = await attempt(() => nothing(updateSettings(db, patch)));
+      if (result.ok) options.onSettingsChanged?.();
+      return result;
+    },
+    loadDemo: () => attempt(() => nothing(loadDemo(db, now()))),
+    reset: () =>
+      attempt(async () => {
+        await resetAll(db, { keepSettings: true });
+        await updateSettings(db, { currentAccountId: null });
+        return undefined;
+      }),
+    exportJson: () => attempt(() => exportJson(db, now())),
+    importJson: importText,
+    importFile: async (file) => {
+      if (file.size > MAX_IMPORT_BYTES) {
+        return attempt(() =>
+          Promise.reject(new ImportError([{ path: '', reason: 'larger than 20 MB' }])),
+        );
+      }
+      return importText(await file.text());
+    },
+    persist: () => persist(),
+    storage: () => storageEstimate(),
+    eraseDevice: async () => {
+      if (!options.eraseDevice) throw new Error('erasing is not wired in this context');
+      await options.eraseDevice();
+    },
+    dispose: () => {
+      mine.dispose();
+      settings.dispose();
+      accounts.dispose();
+      outbox.dispose();
+      for (const live of cache.values()) live.dispose();
+      cache.clear();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useShell } from '../../context';
+import { useData } from '../../data-context';
+import { describeCode, formatDate } from '../../../i18n';
+import type { AppState } from '../../../state/app-state';
+import { SettingsView, type SettingsActions, type SettingsModel } from './settings-view';
+
+/** Settings: maps the data state to the view and its actions to the state's. */
+export function SettingsScreen() {
+  const shell = useShell();
+  const app = useData();
+  const [storage, setStorage] = useState<SettingsModel['storage']>(null);
+  const [persisted, setPersisted] = useState<SettingsModel['persisted']>(null);
+  useEffect(() => {
+    if (!app) return;
+    void app.storage().then(setStorage);
+  }, [app]);
+
+  const settings = app?.settings.value ?? null;
+  if (!app || !settings) {
+    return <p aria-busy="true">{shell.messages.value.common.loading}</p>;
+  }
+  const model: SettingsModel = {
+    lang: shell.lang.value,
+    remote: settings.remote,
+    embeddedOffline: settings.embeddedOffline,
+    embeddedDelayMs: settings.embeddedDelayMs,
+    sync: { ...app.sync.value, pending: app.queuedCount.value },
+    storage,
+    persisted,
+  };
+  return <SettingsView model={model} actions={actionsFor(app, shell, setPersisted, setStorage)} />;
+}
+
+function actionsFor(
+  app: AppState,
+  shell: ReturnType<typeof useShell>,
+  setPersisted: (p: SettingsModel['persisted']) => void,
+  setStorage: (s: SettingsModel['storage']) => void,
+): SettingsActions {
+  const fail = (result: { ok: false; code: string; nextAllowedOn?: string }) => {
+    const m = shell.messages.value;
+    const date = result.nextAllowedOn ? formatDate(result.nextAllowedOn, shell.lang.value) : null;
+    throw new Error(describeCode(m, result.code, date));
+  };
+  return {
+    setLang: shell.chooseLang,
+    saveRemote: async (remote) => {
+      if (remote.kind === 'http' && !isHttpUrl(remote.baseUrl)) return 'invalid-url';
+      const result = await app.updateSettings({ remote });
+      return result.ok ? null : result.code;
+    },
+    setEmbedded: async (patch) => {
+      const result = await app.updateSettings(patch);
+      if (!result.ok) fail(result);
+    },
+    syncNow: () => {
+      void app.updateSettings({});
+    },
+    loadDemo: async () => {
+      const result = await app.loadDemo();
+      if (!result.ok) fail(result);
+    },
+    exportData: async () => {
+      const result = await app.exportJson();
+      if (!result.ok) return fail(result);
+      const name = `mcid-link-export-${app.today()}.json`;
+      download(name, result.value);
+      return name;
+    },
+    importFile: async (file) => {
+      const text = await file.text();
+      const result = await app.importJson(text);
+      if (result.ok) return { ok: true, count: result.value };
+      return { ok: false, issues: result.issues ?? [result.code] };
+    },
+    reset: async () => {
+      const result = await app.reset();
+      if (!result.ok) fail(result);
+    },
+    persist: async () => {
+      setPersisted(await app.persist());
+      setStorage(await app.storage());
+    },
+    eraseAll: async () => {
+      await app.eraseDevice();
+    },
+    confirm: (question) => window.confirm(question),
+  };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Saves text as a file through a short-lived Blob URL. */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 10_000);
+}
