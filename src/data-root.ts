@@ -101,11 +101,12 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
     },
   });
 
+  const state = app;
   return {
-    app,
+    app: state,
     stop: () => {
       stopTriggers();
-      app?.dispose();
+      state.dispose();
     },
   };
 }
