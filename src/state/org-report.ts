@@ -47,16 +47,12 @@ export const STATUS_FILTERS: readonly StatusFilter[] = [
   'all',
 ];
 
-export function joinPeople(
-  rows: readonly ReportRow[],
-  people: ReadonlyMap<string, Person>,
-): ReportViewRow[] {
-  return rows.map((row) => {
-    const person = people.get(row.accountId);
-    const displayName = person?.displayName ?? '';
-    const email = person?.email ?? '';
-    return { ...row, displayName, email, key: searchKey(displayName, email, row.code, row.title) };
-  });
+/** The store's rows (already with whose they are), with the text the filter box searches. */
+export function reportViewRows(rows: readonly (ReportRow & Person)[]): ReportViewRow[] {
+  return rows.map((row) => ({
+    ...row,
+    key: searchKey(row.displayName, row.email, row.code, row.title),
+  }));
 }
 
 function statusMatches(status: CreditStatus, filter: StatusFilter): boolean {

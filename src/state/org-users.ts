@@ -4,8 +4,8 @@
  * linked, deleted), the last link that ended (moved, unlinked, deleted) and
  * the day its achievements leave the skills report. Dates come from the rules.
  */
-import { reportRemovalDate, type Policy, type ProfileKind } from '../rules';
-import type { Association, LearningProfile, Role, WorkAccount } from '../store';
+import type { EndReason, ReportRow } from '../rules';
+import type { OrgUser, Role, WorkAccount } from '../store';
 import { matches, searchKey } from './org-paging';
 
 export type UserState =
@@ -20,9 +20,9 @@ export const USER_STATES: readonly UserState[] = [
 ];
 
 export interface EndedLinkView {
-  kind: ProfileKind;
+  profileId: string;
   endedOn: string;
-  endReason: Association['endReason'];
+  endReason: EndReason | null;
   /** The first day its achievements no longer count for the organization. */
   removalOn: string;
 }
@@ -37,61 +37,51 @@ export interface OrgUserRow {
   deletedOn: string | null;
   /** Every state that applies, most telling first (deleted, links, sign-in). */
   states: UserState[];
-  /** The latest ended link of each kind that is not linked any more. */
+  /**
+   * Links that ended (moved, unlinked) whose achievements are still in the
+   * report until `removalOn`: what A's admin sees after a person moved to B.
+   */
   ended: EndedLinkView[];
   /** For a deleted account: the first day its achievements are out of the report. */
   removalOn: string | null;
   key: string;
 }
 
-export interface OrgUsersInput {
-  accounts: readonly WorkAccount[];
-  associations: readonly Pick<
-    Association,
-    'profileId' | 'accountId' | 'startedOn' | 'endedOn' | 'endReason'
-  >[];
-  profiles: readonly Pick<LearningProfile, 'id' | 'kind'>[];
-}
-
-const collator = new Intl.Collator(['ja', 'en'], { sensitivity: 'base', numeric: true });
-
-export function orgUserRows(input: OrgUsersInput, orgId: string, policy?: Policy): OrgUserRow[] {
-  const kinds = new Map(input.profiles.map((p) => [p.id, p.kind]));
-  const byAccount = new Map<string, OrgUsersInput['associations'][number][]>();
-  for (const a of input.associations) {
-    const list = byAccount.get(a.accountId);
-    if (list) list.push(a);
-    else byAccount.set(a.accountId, [a]);
-  }
-  const rows: OrgUserRow[] = [];
-  for (const account of input.accounts) {
-    if (account.orgId !== orgId) continue;
-    const links = byAccount.get(account.id) ?? [];
-    const linked = new Set<ProfileKind>();
-    const lastEnded = new Map<ProfileKind, EndedLinkView>();
-    for (const link of links) {
-      const kind = kinds.get(link.profileId);
-      if (!kind) continue;
-      if (link.endedOn === null) {
-        linked.add(kind);
-        continue;
-      }
-      const prev = lastEnded.get(kind);
-      if (!prev || prev.endedOn < link.endedOn) {
-        lastEnded.set(kind, {
-          kind,
-          endedOn: link.endedOn,
-          endReason: link.endReason,
-          removalOn: reportRemovalDate(link.endedOn, policy),
-        });
-      }
+/**
+ * The store's users (in its order, by name) with every state that applies,
+ * and, from the report, the ended links still leaving it. A deletion is shown
+ * through `removalOn`, so its rows are not repeated as ended links.
+ */
+export function orgUserRows(users: readonly OrgUser[], report: readonly ReportRow[]): OrgUserRow[] {
+  const ended = new Map<string, Map<string, EndedLinkView>>();
+  const active = new Set<string>();
+  for (const r of report) {
+    const pair = `${r.accountId}\u0000${r.profileId}`;
+    if (r.endedOn === null) active.add(pair);
+    if (r.status !== 'scheduled-removal' || r.endedOn === null) continue;
+    if (r.endReason === 'account-deleted' || r.countsUntil === null) continue;
+    const byProfile = ended.get(r.accountId) ?? new Map<string, EndedLinkView>();
+    ended.set(r.accountId, byProfile);
+    const prev = byProfile.get(r.profileId);
+    if (!prev || prev.endedOn < r.endedOn) {
+      byProfile.set(r.profileId, {
+        profileId: r.profileId,
+        endedOn: r.endedOn,
+        endReason: r.endReason,
+        removalOn: r.countsUntil,
+      });
     }
+  }
+  return users.map(({ account, learnLinked, puLinked, removalOn }) => {
     const states: UserState[] = [];
     if (account.deletedOn !== null) states.push('deleted');
-    if (linked.has('learn')) states.push('learn-linked');
-    if (linked.has('partner-university')) states.push('partner-university-linked');
+    if (learnLinked) states.push('learn-linked');
+    if (puLinked) states.push('partner-university-linked');
     states.push(account.firstSignInOn === null ? 'never-signed-in' : 'signed-in');
-    rows.push({
+    const endedHere = [...(ended.get(account.id)?.values() ?? [])].filter(
+      (e) => !active.has(`${account.id}\u0000${e.profileId}`),
+    );
+    return {
       id: account.id,
       displayName: account.displayName,
       email: account.email,
@@ -100,15 +90,11 @@ export function orgUserRows(input: OrgUsersInput, orgId: string, policy?: Policy
       firstSignInOn: account.firstSignInOn,
       deletedOn: account.deletedOn,
       states,
-      ended: [...lastEnded.values()].filter((e) => !linked.has(e.kind)),
-      removalOn: account.deletedOn === null ? null : reportRemovalDate(account.deletedOn, policy),
+      ended: endedHere,
+      removalOn,
       key: searchKey(account.displayName, account.email),
-    });
-  }
-  // Sorted once here, so that each keystroke in the filter box only filters.
-  return rows.sort(
-    (a, b) => collator.compare(a.displayName, b.displayName) || (a.email < b.email ? -1 : 1),
-  );
+    };
+  });
 }
 
 export interface UsersQuery {

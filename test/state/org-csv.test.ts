@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { skillsReport } from '../../src/rules';
 import { BOM, csvCell, toCsv } from '../../src/state/org-csv';
-import { joinPeople, reportCsvRecords, type CsvLabels } from '../../src/state/org-report';
+import { reportCsvRecords, reportViewRows, type CsvLabels } from '../../src/state/org-report';
 import { account, cert, link } from './org-fixtures';
 
 /** A strict RFC 4180 reader, to check that what we write reads back the same. */
@@ -121,8 +121,13 @@ describe('the report as CSV', () => {
       associations: [link('p', 'u', '2026-01-01', '2026-11-20', 'account-deleted')],
       achievements: [cert('c', 'p', 'AZ-104', '2026-03-01')],
     };
-    const people = new Map([['u', { displayName: '=cmd|x', email: 'u@a.example' }]]);
-    const rows = joinPeople(skillsReport(input, 'a', '2026-11-25'), people);
+    const rows = reportViewRows(
+      skillsReport(input, 'a', '2026-11-25').map((r) => ({
+        ...r,
+        displayName: '=cmd|x',
+        email: 'u@a.example',
+      })),
+    );
     const text = toCsv(labels.header, reportCsvRecords(rows, labels));
     expect(readCsv(text.slice(1))[1]).toEqual([
       "'=cmd|x",

@@ -1,9 +1,21 @@
 /**
- * Hand-built worlds for the organization view's figures: plain rows in the
- * shapes the store keeps, so each expected date can be worked out by hand.
+ * Hand-built worlds for the organization view's figures, in the shapes the
+ * store keeps, written into a fresh IndexedDB (fake-indexeddb) and read back
+ * through the store's own queries, as the app does. Each expected date can be
+ * worked out by hand.
  */
-import type { ReportInput } from '../../src/rules';
-import type { Association, LearningProfile, WorkAccount } from '../../src/store';
+import {
+  openDb,
+  orgSkillsReport,
+  orgUsers,
+  type Achievement,
+  type AppDb,
+  type Association,
+  type LearningProfile,
+  type WorkAccount,
+} from '../../src/store';
+import { reportViewRows, type ReportViewRow } from '../../src/state/org-report';
+import { orgUserRows, type OrgUserRow } from '../../src/state/org-users';
 
 export function account(id: string, orgId: string, over: Partial<WorkAccount> = {}): WorkAccount {
   return {
@@ -43,8 +55,37 @@ export function learn(id: string): LearningProfile {
   return { id, personId: `person-${id}`, kind: 'learn', mcid: '123456', label: id };
 }
 
-export function cert(id: string, profileId: string, code: string, completedOn: string) {
+export function cert(
+  id: string,
+  profileId: string,
+  code: string,
+  completedOn: string,
+): Achievement {
   return { id, profileId, code, title: `${code} exam`, kind: 'certification', completedOn };
 }
 
-export type World = ReportInput & { profiles: LearningProfile[] };
+export interface World {
+  accounts: WorkAccount[];
+  associations: Association[];
+  achievements: Achievement[];
+  profiles: LearningProfile[];
+}
+
+export async function seed(world: World): Promise<AppDb> {
+  const db = openDb(`t-${crypto.randomUUID()}`);
+  await db.accounts.bulkAdd(world.accounts);
+  await db.associations.bulkAdd(world.associations);
+  await db.achievements.bulkAdd(world.achievements);
+  await db.profiles.bulkAdd(world.profiles);
+  return db;
+}
+
+/** What the organization view gets for `orgId` on `today`: users and report rows. */
+export async function orgViews(
+  db: AppDb,
+  orgId: string,
+  today: string,
+): Promise<{ users: OrgUserRow[]; report: ReportViewRow[] }> {
+  const report = reportViewRows(await orgSkillsReport(db, orgId, today));
+  return { users: orgUserRows(await orgUsers(db, orgId), report), report };
+}

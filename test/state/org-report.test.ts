@@ -1,50 +1,39 @@
 /**
  * The report's figures against hand-computed cases: a departure in January,
- * a move from A to B, credits crossing a month end. The rows come from the
- * rules' skillsReport; these tests pin what the organization view shows.
+ * a move from A to B, credits crossing a month end. Rows come from the
+ * store's queries over the rules' skillsReport; these tests pin what the
+ * organization view shows from them.
  */
 import { describe, expect, it } from 'vitest';
-import { skillsReport } from '../../src/rules';
-import {
-  DEFAULT_REPORT_QUERY,
-  joinPeople,
-  queryReport,
-  statusCounts,
-} from '../../src/state/org-report';
-import { orgUserRows } from '../../src/state/org-users';
-import { account, cert, learn, link } from './org-fixtures';
+import { DEFAULT_REPORT_QUERY, queryReport, statusCounts } from '../../src/state/org-report';
+import { account, cert, learn, link, orgViews, seed } from './org-fixtures';
 
 describe('a departure in January', () => {
   // Ken completed AZ-104 in September; his account is deleted on 20 January.
-  const input = {
+  const world = () => ({
     accounts: [account('ken', 'a', { deletedOn: '2026-01-20' })],
     associations: [link('p-ken', 'ken', '2025-06-01', '2026-01-20', 'account-deleted')],
     achievements: [cert('x1', 'p-ken', 'AZ-104', '2025-09-15')],
     profiles: [learn('p-ken')],
-  };
-
-  it('counts from 25 Sep and leaves the report on 10 Feb', () => {
-    const [row] = skillsReport(input, 'a', '2026-01-25');
-    expect(row?.countsFrom).toBe('2025-09-25');
-    expect(row?.countsUntil).toBe('2026-02-10');
-    expect(row?.status).toBe('scheduled-removal');
   });
 
-  it('is a scheduled removal on 9 Feb and removed on 10 Feb', () => {
-    expect(skillsReport(input, 'a', '2026-02-09')[0]?.status).toBe('scheduled-removal');
-    expect(skillsReport(input, 'a', '2026-02-10')[0]?.status).toBe('removed');
+  it('counts from 25 Sep and leaves the report on 10 Feb; the user shows as deleted', async () => {
+    const db = await seed(world());
+    const { report, users } = await orgViews(db, 'a', '2026-01-25');
+    expect(report.map((r) => [r.countsFrom, r.countsUntil, r.status])).toEqual([
+      ['2025-09-25', '2026-02-10', 'scheduled-removal'],
+    ]);
+    expect(users.map((u) => [u.states, u.removalOn, u.ended])).toEqual([
+      [['deleted', 'signed-in'], '2026-02-10', []],
+    ]);
   });
 
-  it('shows the user as deleted with the removal date', () => {
-    const [user] = orgUserRows(input, 'a');
-    expect(user?.states).toEqual(['deleted', 'signed-in']);
-    expect(user?.removalOn).toBe('2026-02-10');
-  });
-
-  it('drops out of the default ("current") view once removed', () => {
-    const people = new Map([['ken', { displayName: 'Ken', email: 'ken@a.example' }]]);
-    const before = joinPeople(skillsReport(input, 'a', '2026-02-09'), people);
-    const after = joinPeople(skillsReport(input, 'a', '2026-02-10'), people);
+  it('is a scheduled removal on 9 Feb, removed on 10 Feb, and then leaves the default view', async () => {
+    const db = await seed(world());
+    const before = (await orgViews(db, 'a', '2026-02-09')).report;
+    const after = (await orgViews(db, 'a', '2026-02-10')).report;
+    expect(before[0]?.status).toBe('scheduled-removal');
+    expect(after[0]?.status).toBe('removed');
     expect(queryReport(before, DEFAULT_REPORT_QUERY)).toHaveLength(1);
     expect(queryReport(after, DEFAULT_REPORT_QUERY)).toHaveLength(0);
     expect(queryReport(after, { ...DEFAULT_REPORT_QUERY, status: 'removed' })).toHaveLength(1);
@@ -54,7 +43,7 @@ describe('a departure in January', () => {
 describe('a move from company A to company B', () => {
   // Ann linked her MCID to A on 1 March, passed AI-102 on 1 May, and linked
   // it to B on 20 November (today is 25 November): A's link ended, moved.
-  const input = {
+  const world = () => ({
     accounts: [account('annA', 'a'), account('annB', 'b')],
     associations: [
       link('p-ann', 'annA', '2026-03-01', '2026-11-20', 'moved'),
@@ -62,35 +51,42 @@ describe('a move from company A to company B', () => {
     ],
     achievements: [cert('ai', 'p-ann', 'AI-102', '2026-05-01')],
     profiles: [learn('p-ann')],
-  };
+  });
   const today = '2026-11-25';
 
-  it("A's view: counted since 11 May, removed on 10 December, link ended (moved)", () => {
-    const [row] = skillsReport(input, 'a', today);
-    expect(row).toMatchObject({
+  it("A's view: counted since 11 May, leaving on 10 December, link ended (moved)", async () => {
+    const { report, users } = await orgViews(await seed(world()), 'a', today);
+    expect(report[0]).toMatchObject({
       countsFrom: '2026-05-11',
       countsUntil: '2026-12-10',
       endReason: 'moved',
       status: 'scheduled-removal',
     });
-    const [user] = orgUserRows(input, 'a');
-    expect(user?.states).toEqual(['signed-in']);
-    expect(user?.ended).toEqual([
-      { kind: 'learn', endedOn: '2026-11-20', endReason: 'moved', removalOn: '2026-12-10' },
+    expect(users[0]?.states).toEqual(['signed-in']);
+    expect(users[0]?.ended).toEqual([
+      { profileId: 'p-ann', endedOn: '2026-11-20', endReason: 'moved', removalOn: '2026-12-10' },
     ]);
   });
 
-  it("B's view: pending credit arriving on 30 November", () => {
-    const [row] = skillsReport(input, 'b', today);
-    expect(row).toMatchObject({ countsFrom: '2026-11-30', countsUntil: null, status: 'pending' });
-    const [user] = orgUserRows(input, 'b');
-    expect(user?.states).toEqual(['learn-linked', 'signed-in']);
-    expect(user?.ended).toEqual([]);
+  it("B's view: pending credit arriving on 30 November, Learn profile linked", async () => {
+    const { report, users } = await orgViews(await seed(world()), 'b', today);
+    expect(report[0]).toMatchObject({
+      countsFrom: '2026-11-30',
+      countsUntil: null,
+      status: 'pending',
+    });
+    expect(users[0]?.states).toEqual(['learn-linked', 'signed-in']);
+    expect(users[0]?.ended).toEqual([]);
+  });
+
+  it("A's ended link is no longer shown once the removal has happened", async () => {
+    const { users } = await orgViews(await seed(world()), 'a', '2026-12-10');
+    expect(users[0]?.ended).toEqual([]);
   });
 });
 
 describe('credits crossing a month end', () => {
-  const input = {
+  const world = () => ({
     accounts: [account('mei', 'a')],
     associations: [link('p-mei', 'mei', '2026-01-01')],
     achievements: [
@@ -100,18 +96,17 @@ describe('credits crossing a month end', () => {
       cert('c4', 'p-mei', 'MS-102', '2026-12-28'),
     ],
     profiles: [learn('p-mei')],
-  };
+  });
 
-  it('adds ten calendar days across January, a non-leap February and the year end', () => {
-    const rows = skillsReport(input, 'a', '2026-11-25');
-    const from = Object.fromEntries(rows.map((r) => [r.code, r.countsFrom]));
-    expect(from).toEqual({
+  it('adds ten calendar days across January, a non-leap February and the year end', async () => {
+    const { report } = await orgViews(await seed(world()), 'a', '2026-11-25');
+    expect(Object.fromEntries(report.map((r) => [r.code, r.countsFrom]))).toEqual({
       'AZ-104': '2026-02-04',
       'AZ-305': '2026-03-07',
       'SC-300': '2026-12-05',
       'MS-102': '2027-01-07',
     });
-    expect(statusCounts(rows)).toEqual({
+    expect(statusCounts(report)).toEqual({
       counted: 2,
       pending: 2,
       'scheduled-removal': 0,
@@ -121,7 +116,7 @@ describe('credits crossing a month end', () => {
 });
 
 describe('filter and sort', () => {
-  const input = {
+  const world = () => ({
     accounts: [
       account('u1', 'a', { displayName: '山田 太郎', email: 'yamada@a.example' }),
       account('u2', 'a', { displayName: 'Bob', email: 'bob@a.example' }),
@@ -132,25 +127,24 @@ describe('filter and sort', () => {
       cert('a2', 'p2', 'PL-300', '2026-02-01'),
       cert('a3', 'p2', 'AZ-305', '2026-11-20'),
     ],
-  };
-  const people = new Map(
-    input.accounts.map((a) => [a.id, { displayName: a.displayName, email: a.email }]),
-  );
-  const rows = joinPeople(skillsReport(input, 'a', '2026-11-25'), people);
+    profiles: [learn('p1'), learn('p2')],
+  });
 
-  it('finds rows by name, email or exam code, ignoring case and full-width letters', () => {
+  it('finds rows by name, email or exam code, ignoring case and full-width letters', async () => {
+    const { report } = await orgViews(await seed(world()), 'a', '2026-11-25');
     const find = (text: string) =>
-      queryReport(rows, { ...DEFAULT_REPORT_QUERY, text }).map((r) => r.achievementId);
+      queryReport(report, { ...DEFAULT_REPORT_QUERY, text }).map((r) => r.achievementId);
     expect(find('山田')).toEqual(['a1']);
     expect(find('BOB@')).toEqual(['a2', 'a3']);
     expect(find('ａｚ-')).toEqual(['a1', 'a3']);
   });
 
-  it('sorts by status, by date descending, and keeps pending rows under their filter', () => {
+  it('sorts by date and by status both ways, and filters pending rows', async () => {
+    const { report } = await orgViews(await seed(world()), 'a', '2026-11-25');
     const q = (over: Partial<typeof DEFAULT_REPORT_QUERY>) =>
-      queryReport(rows, { ...DEFAULT_REPORT_QUERY, ...over }).map((r) => r.achievementId);
+      queryReport(report, { ...DEFAULT_REPORT_QUERY, ...over }).map((r) => r.achievementId);
     expect(q({ sort: 'countsFrom', dir: 'desc' })).toEqual(['a3', 'a1', 'a2']);
-    // Counted first (ties keep the rules' order, by account), then pending.
+    // Counted first (ties keep the store's order, by account), then pending.
     expect(q({ sort: 'status' })).toEqual(['a1', 'a2', 'a3']);
     expect(q({ sort: 'status', dir: 'desc' })).toEqual(['a3', 'a1', 'a2']);
     expect(q({ status: 'pending' })).toEqual(['a3']);

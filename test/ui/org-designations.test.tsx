@@ -45,10 +45,10 @@ async function change(input: HTMLInputElement, value: string) {
 }
 
 describe('designation progress', () => {
-  it('warns that the catalog is a sample, and shows points now and on coming days', () => {
+  it('warns that the catalog is a sample, and shows points now and on coming days', async () => {
     r = mount(
       <DesignationsView
-        data={orgData('a')}
+        data={await orgData('a')}
         catalog={{ status: 'ready', catalog: sample() }}
         actions={actions()}
       />,
@@ -70,7 +70,7 @@ describe('designation progress', () => {
     const a = actions();
     r = mount(
       <DesignationsView
-        data={orgData('a')}
+        data={await orgData('a')}
         catalog={{ status: 'ready', catalog: sample() }}
         actions={a}
       />,
@@ -91,7 +91,7 @@ describe('designation progress', () => {
     const a = actions();
     r = mount(
       <DesignationsView
-        data={orgData('a')}
+        data={await orgData('a')}
         catalog={{ status: 'ready', catalog: sample() }}
         actions={a}
       />,
@@ -115,7 +115,7 @@ describe('designation progress', () => {
     const a = actions();
     r = mount(
       <DesignationsView
-        data={orgData('a')}
+        data={await orgData('a')}
         catalog={{ status: 'ready', catalog: sample() }}
         actions={a}
       />,
@@ -127,10 +127,10 @@ describe('designation progress', () => {
     expect(a.saveCatalog).not.toHaveBeenCalled();
   });
 
-  it('says so when the catalog cannot be read', () => {
+  it('says so when the catalog cannot be read', async () => {
     r = mount(
       <DesignationsView
-        data={orgData('a')}
+        data={await orgData('a')}
         catalog={{ status: 'error', problem: 'version: Invalid' }}
         actions={actions()}
       />,

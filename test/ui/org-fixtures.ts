@@ -4,15 +4,13 @@
  * and Mei with a pending credit. Built through the state derivations, as the
  * container does.
  */
-import { skillsReport } from '../../src/rules';
-import { joinPeople } from '../../src/state/org-report';
-import { orgUserRows } from '../../src/state/org-users';
+import type { AppDb } from '../../src/store';
 import type { OrgData } from '../../src/ui/screens/org/view-model';
-import { account, cert, learn, link } from '../state/org-fixtures';
+import { account, cert, learn, link, orgViews, seed, type World } from '../state/org-fixtures';
 
 export const TODAY = '2026-11-25';
 
-export function world() {
+export function world(): World {
   return {
     accounts: [
       account('admin', 'a', {
@@ -50,9 +48,12 @@ export function world() {
   };
 }
 
-export function orgData(orgId = 'a', actorId = 'admin', isAdmin = true): OrgData {
-  const w = world();
-  const people = new Map(w.accounts.map((a) => [a.id, a]));
+let shared: Promise<AppDb> | null = null;
+
+/** The organization view's data for `orgId`, read through the store's queries. */
+export async function orgData(orgId = 'a', actorId = 'admin', isAdmin = true): Promise<OrgData> {
+  shared ??= seed(world());
+  const { users, report } = await orgViews(await shared, orgId, TODAY);
   return {
     today: TODAY,
     org: {
@@ -61,7 +62,7 @@ export function orgData(orgId = 'a', actorId = 'admin', isAdmin = true): OrgData
       domains: orgId === 'a' ? ['contoso.example'] : ['fabrikam.example'],
     },
     actor: { id: actorId, displayName: 'Aiko Admin', isAdmin },
-    users: orgUserRows(w, orgId),
-    report: joinPeople(skillsReport(w, orgId, TODAY), people),
+    users,
+    report,
   };
 }

@@ -18,8 +18,8 @@ const rowsText = (view: Rendered) =>
     );
 
 describe("company A's report", () => {
-  it('lists counted, pending and leaving rows with their dates', () => {
-    r = mount(<ReportView data={orgData('a')} />);
+  it('lists counted, pending and leaving rows with their dates', async () => {
+    r = mount(<ReportView data={await orgData('a')} />);
     // Default order: counts-from ascending. Ann (moved 20 Nov) leaves on 10 Dec,
     // Ken (deleted 3 Nov) also on 10 Dec, Mei's SC-300 arrives 2 Dec.
     expect(rowsText(r)).toEqual([
@@ -39,7 +39,7 @@ describe("company A's report", () => {
   });
 
   it('has column headers with scope and sort buttons that set aria-sort', async () => {
-    r = mount(<ReportView data={orgData('a')} />);
+    r = mount(<ReportView data={await orgData('a')} />);
     const headers = r.qa('thead th');
     expect(headers.every((th) => th.getAttribute('scope') === 'col')).toBe(true);
     expect(r.qa('tbody th').every((th) => th.getAttribute('scope') === 'row')).toBe(true);
@@ -55,7 +55,7 @@ describe("company A's report", () => {
   });
 
   it('filters by status and text, announcing the number of rows', async () => {
-    r = mount(<ReportView data={orgData('a')} />);
+    r = mount(<ReportView data={await orgData('a')} />);
     await choose(r.q<HTMLSelectElement>('#report-status'), 'scheduled-removal');
     expect(rowsText(r)).toEqual(['Ken Gone|scheduled-removal', 'Ann Moved|scheduled-removal']);
     await type(r.q<HTMLInputElement>('#report-filter'), 'az-305');
@@ -67,8 +67,8 @@ describe("company A's report", () => {
 });
 
 describe("company B's report (the move seen from B)", () => {
-  it('shows Ann’s credit as pending, arriving 30 November', () => {
-    r = mount(<ReportView data={orgData('b', 'annB')} />);
+  it('shows Ann’s credit as pending, arriving 30 November', async () => {
+    r = mount(<ReportView data={await orgData('b', 'annB')} />);
     expect(rowsText(r)).toEqual(['Ann|pending']);
     expect(r.q('tbody tr').textContent).toContain('arrives Nov 30, 2026');
   });
@@ -88,7 +88,7 @@ describe('CSV export', () => {
     ) {
       clicked.push(this);
     });
-    r = mount(<ReportView data={orgData('a')} />, 'ja');
+    r = mount(<ReportView data={await orgData('a')} />, 'ja');
     await click(r.byText('CSV をエクスポート'));
     expect(create).toHaveBeenCalledTimes(1);
     expect(clicked[0]?.download).toBe('skills-report-2026-11-25.csv');

@@ -28,11 +28,11 @@ function actions(
 }
 
 describe('who may see the users', () => {
-  it('shows a non-admin that the view is for admins only, and no data or controls', () => {
+  it('shows a non-admin that the view is for admins only, and no data or controls', async () => {
     r = mount(
       <OrgView
         tab="users"
-        data={orgData('a', 'mei', false)}
+        data={await orgData('a', 'mei', false)}
         catalog={loading}
         actions={actions()}
       />,
@@ -46,7 +46,7 @@ describe('who may see the users', () => {
 describe('adding a user', () => {
   it('refuses an email outside the verified domains at the field, without calling the store', async () => {
     const a = actions();
-    r = mount(<OrgView tab="users" data={orgData()} catalog={loading} actions={a} />);
+    r = mount(<OrgView tab="users" data={await orgData()} catalog={loading} actions={a} />);
     await type(r.q<HTMLInputElement>('#add-user-name'), 'Sam');
     await type(r.q<HTMLInputElement>('#add-user-email'), 'sam@gmail.com');
     await submit(r.q<HTMLFormElement>('[data-testid=add-user]'));
@@ -60,7 +60,7 @@ describe('adding a user', () => {
 
   it('refuses a malformed address and an empty name', async () => {
     const a = actions();
-    r = mount(<OrgView tab="users" data={orgData()} catalog={loading} actions={a} />);
+    r = mount(<OrgView tab="users" data={await orgData()} catalog={loading} actions={a} />);
     await type(r.q<HTMLInputElement>('#add-user-email'), 'sam@@contoso');
     await submit(r.q<HTMLFormElement>('[data-testid=add-user]'));
     expect(r.q('#add-user-name').getAttribute('aria-invalid')).toBe('true');
@@ -70,7 +70,7 @@ describe('adding a user', () => {
 
   it('adds a user with an official email and says what to do next', async () => {
     const a = actions();
-    r = mount(<OrgView tab="users" data={orgData()} catalog={loading} actions={a} />);
+    r = mount(<OrgView tab="users" data={await orgData()} catalog={loading} actions={a} />);
     await type(r.q<HTMLInputElement>('#add-user-name'), ' Sam Lee ');
     await type(r.q<HTMLInputElement>('#add-user-email'), 'Sam@Contoso.example');
     await submit(r.q<HTMLFormElement>('[data-testid=add-user]'));
@@ -84,7 +84,7 @@ describe('adding a user', () => {
 
   it('shows the store’s refusal of a duplicate under the email field', async () => {
     const a = actions({ addUser: () => Promise.resolve({ ok: false, code: 'DUPLICATE_EMAIL' }) });
-    r = mount(<OrgView tab="users" data={orgData()} catalog={loading} actions={a} />);
+    r = mount(<OrgView tab="users" data={await orgData()} catalog={loading} actions={a} />);
     await type(r.q<HTMLInputElement>('#add-user-name'), 'Nao');
     await type(r.q<HTMLInputElement>('#add-user-email'), 'nao@contoso.example');
     await submit(r.q<HTMLFormElement>('[data-testid=add-user]'));
@@ -93,8 +93,8 @@ describe('adding a user', () => {
 });
 
 describe('the users list', () => {
-  it('shows each user’s states and, for one who never signed in, the email and the advice', () => {
-    r = mount(<OrgView tab="users" data={orgData()} catalog={loading} actions={actions()} />);
+  it('shows each user’s states and, for one who never signed in, the email and the advice', async () => {
+    r = mount(<OrgView tab="users" data={await orgData()} catalog={loading} actions={actions()} />);
     const nao = r.q('[data-id=new]');
     expect(nao.querySelector('[data-state=never-signed-in]')).not.toBeNull();
     expect(nao.querySelector('[data-testid=no-response]')?.textContent).toMatch(
@@ -105,15 +105,15 @@ describe('the users list', () => {
     expect(r.qa('[data-id=ken]')).toHaveLength(0);
   });
 
-  it("shows A's side of a move: link ended (moved) and the day it leaves the report", () => {
-    r = mount(<OrgView tab="users" data={orgData()} catalog={loading} actions={actions()} />);
+  it("shows A's side of a move: link ended (moved) and the day it leaves the report", async () => {
+    r = mount(<OrgView tab="users" data={await orgData()} catalog={loading} actions={actions()} />);
     expect(r.q('[data-id=annA] [data-testid=link-ended]').textContent).toBe(
-      'Microsoft Learn profile: link ended (moved to another organization) on Nov 20, 2026. Their achievements leave the skills report on Dec 10, 2026.',
+      'Learning profile link ended (moved to another organization) on Nov 20, 2026. Their achievements leave the skills report on Dec 10, 2026.',
     );
   });
 
   it('lists deleted users with their removal date under the Deleted filter', async () => {
-    r = mount(<OrgView tab="users" data={orgData()} catalog={loading} actions={actions()} />);
+    r = mount(<OrgView tab="users" data={await orgData()} catalog={loading} actions={actions()} />);
     await choose(r.q<HTMLSelectElement>('#users-state'), 'deleted');
     expect(r.qa('[data-testid=user]').map((u) => u.dataset.id)).toEqual(['ken']);
     expect(r.q('[data-id=ken] [data-testid=removal]').textContent).toBe(
@@ -128,10 +128,17 @@ describe('the users list', () => {
         displayName: `User ${String(i).padStart(3, '0')}`,
       }),
     );
-    const data = {
-      ...orgData(),
-      users: orgUserRows({ accounts, associations: [], profiles: [] }, 'a'),
-    };
+    const users = orgUserRows(
+      accounts.map((a) => ({
+        account: a,
+        state: 'signed-in' as const,
+        learnLinked: false,
+        puLinked: false,
+        removalOn: null,
+      })),
+      [],
+    );
+    const data = { ...(await orgData()), users };
     r = mount(<OrgView tab="users" data={data} catalog={loading} actions={actions()} />);
     expect(r.qa('[data-testid=user]')).toHaveLength(50);
     expect(r.q('.pager-range').textContent).toBe('1–50 of 120');
@@ -148,7 +155,7 @@ describe('the users list', () => {
 describe('deleting a departed user', () => {
   it('confirms with the removal date, deletes, and says when the achievements leave', async () => {
     const a = actions();
-    r = mount(<OrgView tab="users" data={orgData()} catalog={loading} actions={a} />);
+    r = mount(<OrgView tab="users" data={await orgData()} catalog={loading} actions={a} />);
     await click(r.q('[data-id=mei] button'));
     const dialog = r.q<HTMLDialogElement>('dialog');
     expect(dialog.open).toBe(true);
@@ -164,7 +171,7 @@ describe('deleting a departed user', () => {
 
   it('cancels without deleting, and offers no delete for the admin themselves', async () => {
     const a = actions();
-    r = mount(<OrgView tab="users" data={orgData()} catalog={loading} actions={a} />);
+    r = mount(<OrgView tab="users" data={await orgData()} catalog={loading} actions={a} />);
     expect(r.qa('[data-id=admin] button')).toHaveLength(0);
     await click(r.q('[data-id=mei] button'));
     await click(r.byText('Cancel', 'dialog button'));
@@ -176,12 +183,12 @@ describe('deleting a departed user', () => {
 describe('privacy: no way to link for someone else', () => {
   it.each(['users', 'report', 'designations'] as const)(
     'the %s section has no link or unlink control',
-    (tab) => {
+    async (tab) => {
       const catalog: CatalogState = {
         status: 'ready',
         catalog: { version: 1, sample: true, designations: [] },
       };
-      r = mount(<OrgView tab={tab} data={orgData()} catalog={catalog} actions={actions()} />);
+      r = mount(<OrgView tab={tab} data={await orgData()} catalog={catalog} actions={actions()} />);
       const controls = r
         .qa('button, a[href], input, select')
         .map(
@@ -195,8 +202,11 @@ describe('privacy: no way to link for someone else', () => {
 });
 
 describe('in Japanese', () => {
-  it('speaks Japanese, with the no-response advice and dates in Japanese', () => {
-    r = mount(<OrgView tab="users" data={orgData()} catalog={loading} actions={actions()} />, 'ja');
+  it('speaks Japanese, with the no-response advice and dates in Japanese', async () => {
+    r = mount(
+      <OrgView tab="users" data={await orgData()} catalog={loading} actions={actions()} />,
+      'ja',
+    );
     expect(r.q('h1').textContent).toBe('組織');
     expect(r.q('[data-id=new] [data-testid=no-response]').textContent).toContain(
       '最初に使用したメール アドレス（nao@contoso.example）を確認してから',

@@ -56,12 +56,10 @@ const en = {
     noResponseHeading: 'No response yet',
     noResponse: (email: string) =>
       `This user has never signed in. Check the email address that was used — ${email} — then contact the person with their sign-in details.`,
-    ended: (what: string, reason: string, date: string) =>
-      `${what}: link ended (${reason}) on ${date}.`,
+    ended: (reason: string, date: string) =>
+      `Learning profile link ended (${reason}) on ${date}.`,
     leavesReport: (date: string) => `Their achievements leave the skills report on ${date}.`,
     deletedOn: (date: string) => `Deleted on ${date}.`,
-    learn: 'Microsoft Learn profile',
-    pu: 'Partner University account',
     delete: 'Delete account',
     deleteLabel: (name: string) => `Delete the work account of ${name}`,
     deleteTitle: (name: string) => `Delete ${name}’s work account?`,
@@ -227,12 +225,10 @@ const ja: OrgMessages = {
     noResponseHeading: 'まだ応答がありません',
     noResponse: (email: string) =>
       `このユーザーは一度もサインインしていません。最初に使用したメール アドレス（${email}）を確認してから、アカウント情報を伝えた本人に連絡してください。`,
-    ended: (what: string, reason: string, date: string) =>
-      `${what}: ${date} にリンクが終了しました（${reason}）。`,
+    ended: (reason: string, date: string) =>
+      `学習プロファイルのリンクが ${date} に終了しました（${reason}）。`,
     leavesReport: (date: string) => `実績は ${date} にスキル レポートから削除されます。`,
     deletedOn: (date: string) => `${date} に削除されました。`,
-    learn: 'Microsoft Learn プロファイル',
-    pu: 'パートナー大学アカウント',
     delete: 'アカウントを削除',
     deleteLabel: (name: string) => `${name} さんの職場アカウントを削除`,
     deleteTitle: (name: string) => `${name} さんの職場アカウントを削除しますか?`,

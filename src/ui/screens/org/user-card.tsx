@@ -48,13 +48,9 @@ export function UserCard({ user, isSelf, onDelete }: UserCardProps) {
         </div>
       ) : null}
       {user.ended.map((e) => (
-        <p key={e.kind} class="user-ended" data-testid="link-ended">
-          {u.ended(
-            e.kind === 'learn' ? u.learn : u.pu,
-            e.endReason ? t.report.reasons[e.endReason] : '—',
-            date(e.endedOn),
-          )}{' '}
-          {deleted ? null : u.leavesReport(date(e.removalOn))}
+        <p key={e.profileId} class="user-ended" data-testid="link-ended">
+          {u.ended(e.endReason ? t.report.reasons[e.endReason] : '—', date(e.endedOn))}{' '}
+          {u.leavesReport(date(e.removalOn))}
         </p>
       ))}
       {deleted && user.deletedOn !== null && user.removalOn !== null ? (
