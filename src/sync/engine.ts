@@ -14,18 +14,17 @@ import {
   pendingOutbox,
   requeueInterrupted,
   scheduleRetry,
-  settleResult,
   type AppDb,
   type OutboxEntry,
   type Settings,
 } from '../store';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { LockLike } from './lock';
+import type { SyncLog } from './log';
+import { settleBatch } from './settle';
 import { DRAIN_LOCK } from './lock-name';
 import { reconcileAccounts } from './reconcile';
 import { isRemoteError, RemoteError, type Remote } from './remote';
-
-export type SyncLog = (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
 
 export interface SyncEngineOptions {
   db: AppDb;
@@ -167,18 +166,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (stop) break;
         continue;
       }
-      for (const result of answer) {
-        try {
-          await settleResult(db, result, new Date(clock.now()));
-          if (result.status === 'applied') report.applied += 1;
-          else report.rejected += 1;
-          results.push(result);
-        } catch (error) {
-          // Left `sending`: the next drain requeues it and the remote repeats its answer.
-          log('error', `sync: could not settle ${result.id}`, error);
-          report.error = String(error);
-        }
+      const { settled, error } = await settleBatch(db, answer, new Date(clock.now()), log);
+      for (const result of settled) {
+        if (result.status === 'applied') report.applied += 1;
+        else report.rejected += 1;
       }
+      results.push(...settled);
+      if (error !== null) report.error = error;
       touched.push(...batch);
     }
 

@@ -10,9 +10,9 @@ export {
   type DrainReport,
   type SyncEngine,
   type SyncEngineOptions,
-  type SyncLog,
   type SyncStatus,
 } from './engine';
+export type { SyncLog } from './log';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 export {
   RemoteError,

@@ -1,0 +1,38 @@
+/**
+ * Applying the remote's answers locally. A batch's results are settled in one
+ * Dexie transaction (a 100-result batch is then one commit, not 100); should
+ * that fail, they are settled one by one so that one bad row cannot hold back
+ * the others. A result that still cannot be settled stays `sending`: the next
+ * drain requeues it and the remote repeats its first answer.
+ */
+import type { WireResult } from '../rules';
+import { settleResult, type AppDb } from '../store';
+import type { SyncLog } from './log';
+
+export async function settleBatch(
+  db: AppDb,
+  results: readonly WireResult[],
+  now: Date,
+  log: SyncLog,
+): Promise<{ settled: WireResult[]; error: string | null }> {
+  try {
+    await db.transaction('rw', db.outbox, db.associations, async () => {
+      for (const result of results) await settleResult(db, result, now);
+    });
+    return { settled: [...results], error: null };
+  } catch (error) {
+    log('warn', 'sync: settling the batch at once failed; one by one', error);
+  }
+  const settled: WireResult[] = [];
+  let lastError: string | null = null;
+  for (const result of results) {
+    try {
+      await settleResult(db, result, now);
+      settled.push(result);
+    } catch (error) {
+      log('error', `sync: could not settle ${result.id}`, error);
+      lastError = String(error);
+    }
+  }
+  return { settled, error: lastError };
+}
