@@ -13,8 +13,8 @@
  */
 import { addDays, addMonths, todayUtc } from '../rules';
 import type { AppDb } from './db';
-import { resetAll } from './reset';
-import { updateSettings } from './settings';
+import { clearTables } from './reset';
+import { getSettings } from './settings';
 import type {
   Achievement,
   AchievementKind,
@@ -232,14 +232,14 @@ export async function loadDemo(db: AppDb, now: Date): Promise<DemoAccounts> {
   const { b, ids } = build(todayUtc(now));
   await guardQuota(() =>
     db.transaction('rw', db.tables, async () => {
-      await resetAll(db, { keepSettings: true });
+      await clearTables(db, true);
       await db.organizations.bulkAdd(b.orgs);
       await db.people.bulkAdd(b.people);
       await db.accounts.bulkAdd(b.accounts);
       await db.profiles.bulkAdd(b.profiles);
       await db.achievements.bulkAdd(b.achievements);
       await db.associations.bulkAdd(b.associations);
-      await updateSettings(db, { currentAccountId: ids.hana });
+      await db.settings.put({ ...(await getSettings(db)), currentAccountId: ids.hana });
     }),
   );
   return ids;

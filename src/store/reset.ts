@@ -2,17 +2,20 @@
 import type { AppDb } from './db';
 import { guardQuota } from './storage';
 
+/** Clears the tables; call inside a rw transaction on all of them. */
+export async function clearTables(db: AppDb, keepSettings = false): Promise<void> {
+  for (const table of db.tables) {
+    if (keepSettings && table.name === 'settings') continue;
+    await table.clear();
+  }
+}
+
 /**
  * Clears every table, outbox included, in one transaction. `keepSettings`
  * keeps the device settings (language, remote) for the demo loader.
  */
 export async function resetAll(db: AppDb, options: { keepSettings?: boolean } = {}): Promise<void> {
   await guardQuota(() =>
-    db.transaction('rw', db.tables, async () => {
-      for (const table of db.tables) {
-        if (options.keepSettings && table.name === 'settings') continue;
-        await table.clear();
-      }
-    }),
+    db.transaction('rw', db.tables, () => clearTables(db, options.keepSettings)),
   );
 }

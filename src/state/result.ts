@@ -1,0 +1,36 @@
+/**
+ * What an action returns: a result the UI can show, never a thrown refusal.
+ * Refusals (rules, store, storage, import) become `{ ok: false, code }`;
+ * anything else is a real bug and is re-thrown.
+ */
+import { ImportError, StorageFullError, isStoreRefusal } from '../store';
+
+export type ActionResult<T = undefined> =
+  { ok: true; value: T } | { ok: false; code: string; nextAllowedOn?: string; issues?: string[] };
+
+export async function attempt<T>(task: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, value: await task() };
+  } catch (error) {
+    if (isStoreRefusal(error)) {
+      return error.nextAllowedOn
+        ? { ok: false, code: error.code, nextAllowedOn: error.nextAllowedOn }
+        : { ok: false, code: error.code };
+    }
+    if (error instanceof StorageFullError) return { ok: false, code: 'STORAGE_FULL' };
+    if (error instanceof ImportError) {
+      return {
+        ok: false,
+        code: 'IMPORT_INVALID',
+        issues: error.issues.slice(0, 10).map((i) => `${i.path || '(file)'}: ${i.reason}`),
+      };
+    }
+    throw error;
+  }
+}
+
+/** Waits for a task and drops its value, for actions that only say "done". */
+export async function nothing(task: Promise<unknown>): Promise<undefined> {
+  await task;
+  return undefined;
+}

@@ -1,0 +1,231 @@
+import { effect } from '@preact/signals';
+import { describe, expect, it, vi } from 'vitest';
+import { createAppState, type AppState } from '../../src/state/app-state';
+import { liveSignal } from '../../src/state/live';
+import { openDb, type AppDb, type DemoAccounts } from '../../src/store';
+
+const NOW = new Date('2026-11-25T09:00:00Z');
+
+/** Resolves once `read()` passes `check`, re-checking as signals change. */
+function until<T>(read: () => T, check: (value: T) => boolean, ms = 2000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out; last value: ${JSON.stringify(read())}`));
+    }, ms);
+    const stop = effect(() => {
+      const value = read();
+      if (check(value)) {
+        clearTimeout(timer);
+        queueMicrotask(() => {
+          stop();
+        });
+        resolve(value);
+      }
+    });
+  });
+}
+
+async function demoState(options: { onQueued?: () => void } = {}) {
+  const db = openDb(`t-${crypto.randomUUID()}`);
+  const persist = vi.fn(() => Promise.resolve('granted' as const));
+  const app = createAppState(db, { now: () => NOW, persist, ...options });
+  const loaded = await app.loadDemo();
+  expect(loaded.ok).toBe(true);
+  const ids = JSON.parse(JSON.stringify(await db.settings.get('device'))) as {
+    currentAccountId: string;
+  };
+  return { db, app, persist, hana: ids.currentAccountId };
+}
+
+async function idsOf(db: AppDb): Promise<Partial<DemoAccounts>> {
+  const byEmail = async (email: string) =>
+    (await db.accounts.where('email').equals(email).first())?.id;
+  return {
+    sora: await byEmail('sora@contoso.example'),
+    adminA: await byEmail('admin@contoso.example'),
+  };
+}
+
+function learnId(app: AppState): string {
+  const id = app.me.value?.profiles.find((p) => p.profile.kind === 'learn')?.profile.id;
+  if (!id) throw new Error('no learn profile in view');
+  return id;
+}
+
+describe('liveSignal', () => {
+  it('follows a query and stops after dispose', async () => {
+    const db = openDb(`t-${crypto.randomUUID()}`);
+    const count = liveSignal(() => db.people.count(), -1);
+    expect(count.value).toBe(-1);
+    await until(
+      () => count.value,
+      (n) => n === 0,
+    );
+    expect(count.ready.value).toBe(true);
+    await db.people.add({ id: 'p1', displayName: 'A' });
+    await until(
+      () => count.value,
+      (n) => n === 1,
+    );
+    count.dispose();
+    await db.people.add({ id: 'p2', displayName: 'B' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(count.value).toBe(1);
+  });
+
+  it('keeps the error of a failing query', async () => {
+    const broken = liveSignal(() => Promise.reject(new Error('nope')), 'initial');
+    await until(() => broken.ready.value, Boolean);
+    expect(broken.value).toBe('initial');
+    expect(broken.error.value).toBeInstanceOf(Error);
+    broken.dispose();
+  });
+
+  it('sees a write made through another connection (another tab)', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    const here = openDb(name);
+    const otherTab = openDb(name);
+    const people = liveSignal(() => here.people.toArray(), []);
+    await until(() => people.ready.value, Boolean);
+    await otherTab.people.add({ id: 'p1', displayName: 'From the other tab' });
+    const seen = await until(
+      () => people.value,
+      (rows) => rows.length === 1,
+    );
+    expect(seen[0]?.displayName).toBe('From the other tab');
+    people.dispose();
+  });
+});
+
+describe('createAppState', () => {
+  it('me follows the chosen account and updates after an action', async () => {
+    const { app, hana } = await demoState();
+    const view = await until(
+      () => app.me.value,
+      (v) => v?.account.id === hana,
+    );
+    expect(app.meReady.value).toBe(true);
+    expect(view?.activeLinks.learn).not.toBeNull();
+    const result = await app.requestUnlink({
+      actorAccountId: hana,
+      accountId: hana,
+      profileId: learnId(app),
+    });
+    expect(result.ok).toBe(true);
+    await until(
+      () => app.me.value?.activeLinks.learn,
+      (l) => l === null,
+    );
+    await until(
+      () => app.queuedCount.value,
+      (n) => n === 1,
+    );
+    app.dispose();
+  });
+
+  it('a refusal comes back as a result with its code and date, and nothing is queued', async () => {
+    const onQueued = vi.fn();
+    const { app, db } = await demoState({ onQueued });
+    const { sora } = await idsOf(db);
+    if (!sora) throw new Error('demo has no Sora');
+    expect((await app.setCurrentAccount(sora)).ok).toBe(true);
+    await until(
+      () => app.me.value?.account.id,
+      (id) => id === sora,
+    );
+    const req = { actorAccountId: sora, accountId: sora, profileId: learnId(app) };
+    expect(await app.previewLink('link', req)).toEqual({
+      ok: true,
+      value: { ok: false, code: 'COOL_OFF', nextAllowedOn: '2026-12-13' },
+    });
+    expect(await app.requestLink(req)).toEqual({
+      ok: false,
+      code: 'COOL_OFF',
+      nextAllowedOn: '2026-12-13',
+    });
+    expect(onQueued).not.toHaveBeenCalled();
+    expect(await db.outbox.count()).toBe(0);
+    app.dispose();
+  });
+
+  it('calls onQueued after a queued action and asks for persistence once', async () => {
+    const onQueued = vi.fn();
+    const { app, hana, persist } = await demoState({ onQueued });
+    await until(
+      () => app.me.value,
+      (v) => v !== null,
+    );
+    const profileId = learnId(app);
+    await app.requestUnlink({ actorAccountId: hana, accountId: hana, profileId });
+    expect(onQueued).toHaveBeenCalledTimes(1);
+    await app.requestUnlink({ actorAccountId: hana, accountId: hana, profileId });
+    expect(onQueued).toHaveBeenCalledTimes(1); // NOT_LINKED: nothing queued
+    expect(persist).toHaveBeenCalledTimes(1);
+    app.dispose();
+  });
+
+  it('admin actions: add a user (refusals as codes), delete one; orgUsers follows', async () => {
+    const { app, db } = await demoState();
+    const { adminA } = await idsOf(db);
+    const orgId = (await db.accounts.get(adminA ?? ''))?.orgId ?? '';
+    const users = app.orgUsers(orgId);
+    expect(app.orgUsers(orgId)).toBe(users);
+    const before =
+      (
+        await until(
+          () => users.value,
+          (u) => u !== null,
+        )
+      )?.length ?? 0;
+    const input = {
+      actorAccountId: adminA ?? '',
+      orgId,
+      displayName: 'New',
+      email: 'new@fabrikam.example',
+    };
+    expect(await app.addUser(input)).toEqual({ ok: false, code: 'EMAIL_DOMAIN' });
+    const added = await app.addUser({ ...input, email: 'new@contoso.example' });
+    if (!added.ok) throw new Error(added.code);
+    await until(
+      () => users.value?.length,
+      (n) => n === before + 1,
+    );
+    expect((await app.deleteUser(adminA ?? '', added.value.id)).ok).toBe(true);
+    await until(
+      () => users.value?.find((u) => u.account.id === added.value.id)?.state,
+      (s) => s === 'deleted',
+    );
+    const report = app.skillsReport(orgId);
+    await until(
+      () => report.value,
+      (rows) => (rows?.length ?? 0) > 0,
+    );
+    app.dispose();
+  });
+
+  it('settings: language, reset signs out and keeps the language; export → import', async () => {
+    const { app, db } = await demoState();
+    await app.setLanguage('ja');
+    await until(
+      () => app.settings.value?.language,
+      (l) => l === 'ja',
+    );
+    const exported = await app.exportJson();
+    if (!exported.ok) throw new Error(exported.code);
+    expect((await app.reset()).ok).toBe(true);
+    await until(
+      () => app.me.value,
+      (v) => v === null,
+    );
+    expect(await db.accounts.count()).toBe(0);
+    expect(app.settings.value?.language).toBe('ja');
+    const imported = await app.importFile(new Blob([exported.value]));
+    expect(imported.ok && imported.value > 0).toBe(true);
+    expect(await db.accounts.count()).toBe(11);
+    const bad = await app.importJson('{"format":"mcid-link-export","version":9}');
+    expect(bad).toMatchObject({ ok: false, code: 'IMPORT_INVALID' });
+    expect(bad.ok ? '' : bad.issues?.[0]).toMatch(/newer version/);
+    app.dispose();
+  });
+});
