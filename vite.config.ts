@@ -2,6 +2,8 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+import { SECURITY_HEADERS, cacheControlFor } from './scripts/security-headers';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -16,12 +18,27 @@ const version = process.env.MCID_BUILD_ID
  * (`base: './'` with hash routes, so a deep link is always the same document),
  * and the service worker is registered relative to the page (src/pwa/).
  */
+/** `npm start` (vite preview) sends the headers README.md asks a static host to send. */
+function hostHeaders(): Plugin {
+  return {
+    name: 'mcid-link-host-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+        res.setHeader('Cache-Control', cacheControlFor(req.url?.split('?')[0] ?? '/'));
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   define: {
     __APP_VERSION__: JSON.stringify(version),
   },
   plugins: [
+    hostHeaders(),
     preact({ devToolsEnabled: false, prefreshEnabled: false }),
     VitePWA({
       strategies: 'injectManifest',

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { SECURITY_HEADERS, cacheControlFor } from '../../../scripts/security-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,15 +21,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The headers README.md asks a static host to send. */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types mcid-link",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-};
+export { SECURITY_HEADERS };
 
 export interface StaticServer {
   /** The app's URL, ending in the base path. */
@@ -77,7 +70,7 @@ export async function startStaticServer(dir: string, basePath = '/'): Promise<St
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       // The worker script and the page are revalidated, so a deploy is seen.
-      const cache = /\/assets\//.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      const cache = cacheControlFor(file);
       res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, ...SECURITY_HEADERS });
       res.end(body);
     } catch {
