@@ -139,6 +139,13 @@ export function createReminders(env: ReminderEnv): Reminders {
   const check = () => {
     cancel?.();
     cancel = null;
+    // Another tab (or an earlier visit) may have reminded already: start from what is stored.
+    const stored = safeRead(env);
+    if (stored !== null) {
+      memory = parseMemory(stored);
+      optedIn.value = memory.optedIn;
+      pendingFor.value = memory.pendingFor;
+    }
     permission.value = env.notifier.permission();
     if (!memory.optedIn || permission.value !== 'granted') return;
     const step = reminderStep(memory, nextOn, env.now());

@@ -181,3 +181,19 @@ describe('createReminders', () => {
     expect(state.timers.filter((t) => !t.cancelled)).toHaveLength(1);
   });
 });
+
+describe('two tabs', () => {
+  it('the second tab does not remind again once the first did', async () => {
+    const { env, state } = fakeEnv('granted');
+    const first = createReminders(env);
+    const second = createReminders(env);
+    await first.enable();
+    first.watch('2026-12-10');
+    second.watch('2026-12-10');
+    state.now = at('2026-12-10T00:00:00Z');
+    const live = state.timers.filter((t) => !t.cancelled);
+    expect(live).toHaveLength(2);
+    for (const timer of live) timer.run();
+    expect(state.shown).toHaveLength(1);
+  });
+});

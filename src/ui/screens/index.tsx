@@ -6,6 +6,9 @@ import { lazyScreen } from '../lazy';
 const SettingsScreen = lazyScreen(() =>
   import('./settings/settings-screen').then((m) => m.SettingsScreen),
 );
+const PlannerScreen = lazyScreen(() =>
+  import('./planner/planner-screen').then((m) => m.PlannerScreen),
+);
 
 /** Picks the screen for a route. */
 export function Screen({ route }: { route: Route }) {
@@ -13,6 +16,8 @@ export function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'settings':
       return <SettingsScreen />;
+    case 'planner':
+      return <PlannerScreen />;
     case 'not-found':
       return (
         <section aria-labelledby="screen-title">

@@ -1,0 +1,60 @@
+/**
+ * The planner's data, kept current. The planner needs the person's whole
+ * history (every start of the profile, every one of their work accounts),
+ * which the screens' views summarize away, so it reads the store's consistent
+ * snapshot through the app state's public door and re-reads it whenever the
+ * person's live view changes (a link, a refusal rolled back, a new day).
+ */
+import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import { parseExport } from '../store';
+import type { AppState } from './app-state';
+import { plannerDataFrom, type PlannerLoad } from './planner-data';
+
+export type PlannerState = PlannerLoad | { state: 'error' };
+
+export interface PlannerSource {
+  load: ReadonlySignal<PlannerState>;
+  dispose(): void;
+}
+
+type AppDoor = Pick<AppState, 'me' | 'meReady' | 'settings' | 'exportJson' | 'today'>;
+
+export function followPlanner(app: AppDoor): PlannerSource {
+  const load = signal<PlannerState>({ state: 'loading' });
+  // A late answer for an older change must not overwrite a newer one.
+  let latest = 0;
+  const stop = effect(() => {
+    const settings = app.settings.value;
+    const ready = app.meReady.value;
+    // Read here so that any change to the person's live view re-reads the snapshot.
+    const view = app.me.value;
+    const token = ++latest;
+    if (settings === null || !ready) return;
+    const accountId = settings.currentAccountId;
+    if (accountId === null || view === null) {
+      load.value = { state: 'no-account' };
+      return;
+    }
+    void read(app, accountId).then((next) => {
+      if (token === latest) load.value = next;
+    });
+  });
+  return {
+    load,
+    dispose: () => {
+      latest += 1;
+      stop();
+    },
+  };
+}
+
+async function read(app: AppDoor, accountId: string): Promise<PlannerState> {
+  try {
+    const snapshot = await app.exportJson();
+    if (!snapshot.ok) return { state: 'error' };
+    // The store's own schema checks the snapshot before anything is planned with it.
+    return plannerDataFrom(parseExport(snapshot.value).tables, accountId, app.today());
+  } catch {
+    return { state: 'error' };
+  }
+}

@@ -1,0 +1,44 @@
+import { plannerCalendar } from '../../../state/calendar-events';
+import type { PlannerData } from '../../../state/planner-types';
+import { downloadFile } from './download-file';
+import type { PlannerWords } from './use-planner-words';
+
+interface CalendarPanelProps {
+  words: PlannerWords;
+  data: PlannerData;
+  /** How many dates the file will hold (from the same timeline the screen shows). */
+  count: number;
+  now: () => Date;
+  download?: typeof downloadFile;
+}
+
+/** The coming dates as an .ics file for the phone's calendar, in the reader's language. */
+export function CalendarPanel({
+  words,
+  data,
+  count,
+  now,
+  download = downloadFile,
+}: CalendarPanelProps) {
+  const { t, lang } = words;
+  const save = () => {
+    const file = plannerCalendar(data, t, lang, now());
+    download(file.ics, file.fileName, 'text/calendar;charset=utf-8');
+  };
+  return (
+    <section class="card planner-calendar" aria-labelledby="plan-calendar-title">
+      <h2 id="plan-calendar-title">{t.calendar.heading}</h2>
+      <p>{t.calendar.intro}</p>
+      {count === 0 ? (
+        <p>{t.calendar.none}</p>
+      ) : (
+        <p>
+          <button type="button" class="button primary" onClick={save}>
+            {t.calendar.download}
+          </button>{' '}
+          <span class="field-hint">{t.calendar.count(count)}</span>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { followPlanner } from '../../../state/planner-live';
+import { browserReminderEnv } from '../../../state/planner-notifier';
+import { createReminders } from '../../../state/planner-reminders';
+import { goTo } from '../../components/go-to';
+import { Notice } from '../../components/notice';
+import { Skeleton } from '../../components/skeleton';
+import { useFocusHeading } from '../../components/use-focus-heading';
+import { useData } from '../../data-context';
+import { PlannerView } from './planner-view';
+import { usePlannerWords } from './use-planner-words';
+
+const now = () => new Date();
+
+/** The planner for the account this device acts as (or off to "who am I"). */
+export function PlannerScreen() {
+  const app = useData();
+  const words = usePlannerWords();
+  const { t, m } = words;
+  const source = useMemo(() => (app ? followPlanner(app) : null), [app]);
+  useEffect(
+    () => () => {
+      source?.dispose();
+    },
+    [source],
+  );
+  // The notification is worded in the language of the moment it fires.
+  const texts = useRef(t.reminders);
+  texts.current = t.reminders;
+  const reminders = useMemo(
+    () =>
+      createReminders(
+        browserReminderEnv(() => ({
+          title: texts.current.notificationTitle,
+          body: texts.current.notificationBody,
+        })),
+      ),
+    [],
+  );
+  useEffect(
+    () => () => {
+      reminders.dispose();
+    },
+    [reminders],
+  );
+
+  const load = source?.load.value ?? { state: 'loading' };
+  useEffect(() => {
+    if (load.state === 'no-account') goTo('#/welcome', true);
+  }, [load.state]);
+  useFocusHeading(load.state === 'ready');
+
+  switch (load.state) {
+    case 'loading':
+    case 'no-account':
+      return <Skeleton title={t.title} label={m.common.loading} />;
+    case 'no-profile':
+      return (
+        <section aria-labelledby="screen-title">
+          <h1 id="screen-title" tabIndex={-1}>
+            {t.title}
+          </h1>
+          <p>{t.noProfile}</p>
+          <p>
+            <a class="button primary" href="#/link/learn">
+              {t.result.doIt}
+            </a>
+          </p>
+        </section>
+      );
+    case 'error':
+      return (
+        <section aria-labelledby="screen-title">
+          <h1 id="screen-title" tabIndex={-1}>
+            {t.title}
+          </h1>
+          <Notice tone="error">
+            <p>{m.codes.UNKNOWN(null)}</p>
+          </Notice>
+        </section>
+      );
+    case 'ready':
+      return <PlannerView words={words} data={load.data} reminders={reminders} now={now} />;
+  }
+}
