@@ -15,6 +15,9 @@ export type AppCode =
   | 'NOT_ADMIN'
   | 'MCID_INVALID'
   | 'NOT_FOUND'
+  | 'DUPLICATE_MCID'
+  | 'INVALID_INPUT'
+  | 'IMPORT_INVALID'
   | 'STORAGE_FULL'
   | 'UNKNOWN';
 
@@ -43,6 +46,9 @@ const en: Record<MessageCode, CodeText> = {
   MCID_INVALID: () =>
     'An MCID is digits only (for example 987654321). Find it on your Microsoft Learn certification dashboard.',
   NOT_FOUND: () => 'That item no longer exists. It may have been removed in another tab.',
+  DUPLICATE_MCID: () => 'This MCID already belongs to another profile on this device.',
+  INVALID_INPUT: () => 'Some of what was entered is not valid. Check the highlighted fields.',
+  IMPORT_INVALID: () => 'The file is not a valid MCID Link export. Nothing was changed.',
   STORAGE_FULL: () =>
     'This device is out of storage space for MCID Link. Nothing was saved. Free some space, or export your data, then try again.',
   UNKNOWN: () => 'Something went wrong. Nothing was changed. Please try again.',
@@ -71,6 +77,10 @@ const ja: Record<MessageCode, CodeText> = {
   MCID_INVALID: () =>
     'MCID は数字だけです（例: 987654321）。Microsoft Learn の認定ダッシュボードで確認できます。',
   NOT_FOUND: () => 'この項目はもう存在しません。別のタブで削除された可能性があります。',
+  DUPLICATE_MCID: () => 'この MCID は、この端末上の別のプロファイルですでに使われています。',
+  INVALID_INPUT: () => '入力内容に正しくないものがあります。強調表示された項目を確認してください。',
+  IMPORT_INVALID: () =>
+    'このファイルは MCID Link の正しいエクスポートではありません。何も変更されていません。',
   STORAGE_FULL: () =>
     'この端末に MCID Link の保存領域が足りません。何も保存されていません。空き領域を増やすか、データをエクスポートしてからやり直してください。',
   UNKNOWN: () => '問題が発生しました。何も変更されていません。もう一度お試しください。',
