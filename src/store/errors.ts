@@ -47,10 +47,16 @@ export interface ImportIssue {
   reason: string;
 }
 
+/** A file's own text can reach a message (a key, a value echoed by valibot): keep it short. */
+function clip(text: string, max = 160): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 export class ImportError extends Error {
   override readonly name = 'ImportError';
   readonly issues: readonly ImportIssue[];
-  constructor(issues: readonly ImportIssue[]) {
+  constructor(all: readonly ImportIssue[]) {
+    const issues = all.map((i) => ({ path: clip(i.path), reason: clip(i.reason) }));
     const shown = issues
       .slice(0, 5)
       .map((i) => `${i.path || '(file)'}: ${i.reason}`)
