@@ -30,12 +30,14 @@ const RawForm = v.object({
   on: v.string(),
   accountId: v.optional(v.string(), ''),
   title: v.optional(v.string(), ''),
+  /** The date input's `validity.badInput`: a half-typed date reads as '' but is not "missing". */
+  dateBadInput: v.optional(v.boolean(), false),
 });
 
 /** What an `<input type="date">` gives: `YYYY-MM-DD`, or '' when empty or half typed. */
-export function checkPlanDate(on: string, today: string): FieldProblem | null {
+export function checkPlanDate(on: string, today: string, badInput = false): FieldProblem | null {
   const value = on.trim();
-  if (value === '') return 'missing';
+  if (value === '') return badInput ? 'malformed' : 'missing';
   if (!isIsoDate(value)) return 'malformed';
   if (compareDates(value, today) < 0) return 'past';
   if (compareDates(value, addMonths(today, PLAN_HORIZON_MONTHS)) > 0) return 'too-far';
@@ -57,7 +59,7 @@ export function parseStepForm(
   const { kind, accountId, title } = parsed.output;
   const on = parsed.output.on.trim();
   const problems: FormProblems = {};
-  const dateProblem = checkPlanDate(on, today);
+  const dateProblem = checkPlanDate(on, today, parsed.output.dateBadInput);
   if (dateProblem) problems.on = dateProblem;
   if (kind === 'link') {
     if (accountId === '') problems.accountId = 'missing';

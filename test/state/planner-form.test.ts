@@ -20,6 +20,14 @@ describe('checkPlanDate', () => {
     expect(checkPlanDate(on, TODAY)).toBe(problem);
   });
 
+  it('an empty value from a half-typed date input is malformed, not missing', () => {
+    expect(checkPlanDate('', TODAY, true)).toBe('malformed');
+    expect(parse({ kind: 'unlink', on: '', dateBadInput: true })).toEqual({
+      ok: false,
+      problems: { on: 'malformed' },
+    });
+  });
+
   it.each(['2026-11-25', '2028-02-29', '2031-11-25'])('%s is fine', (on) => {
     expect(checkPlanDate(on, TODAY)).toBeNull();
   });

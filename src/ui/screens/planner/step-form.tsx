@@ -1,5 +1,5 @@
 import type { TargetedEvent } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { addMonths } from '../../../rules';
 import {
   PLAN_HORIZON_MONTHS,
@@ -35,6 +35,8 @@ export function StepForm(props: StepFormProps) {
   const { t } = words;
   const [kind, setKind] = useState<StepKind>('link');
   const [on, setOn] = useState('');
+  // Read at submit: a half-typed date fires no input event, and reads as ''.
+  const dateInput = useRef<HTMLInputElement>(null);
   const [accountId, setAccountId] = useState(props.defaultAccountId);
   const [title, setTitle] = useState('');
   const [problems, setProblems] = useState<FormProblems>({});
@@ -43,7 +45,7 @@ export function StepForm(props: StepFormProps) {
     event.preventDefault();
     const ids = accounts.map((a) => a.id);
     const parsed = parseStepForm(
-      { kind, on, accountId, title },
+      { kind, on, accountId, title, dateBadInput: dateInput.current?.validity.badInput ?? false },
       today,
       ids,
       t.form.defaultCertTitle,
@@ -94,6 +96,7 @@ export function StepForm(props: StepFormProps) {
         {(describedBy) => (
           <input
             id="plan-on"
+            ref={dateInput}
             type="date"
             value={on}
             min={today}
