@@ -198,7 +198,7 @@ describe('calendar', () => {
       await click(r.q('.planner-calendar button'));
     }
     expect(download).toHaveBeenCalledTimes(2);
-    const [en, ja] = download.mock.calls as [string, string, string][];
+    const [en, ja] = download.mock.calls as [[string, string, string], [string, string, string]];
     expect(en[1]).toBe('mcid-link-dates.ics');
     expect(en[2]).toBe('text/calendar;charset=utf-8');
     const summary = (ics: string) =>
