@@ -13,7 +13,8 @@ export function lazyScreen<P extends object>(
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   return function LazyScreen(props: P) {
-    const [component, setComponent] = useState<ComponentType<P> | null>(loaded);
+    // A function given to useState is an initializer: wrap the component so it is stored, not called.
+    const [component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
     const [failed, setFailed] = useState(false);
     const m = useMessages();
     useEffect(() => {
