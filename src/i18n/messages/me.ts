@@ -72,6 +72,8 @@ const en = {
     mcidNotDigits: 'An MCID has digits only: no letters, spaces or symbols.',
     mcidLength: (min: number, max: number) => `An MCID has ${min} to ${max} digits.`,
     noPu: 'There is no Partner University account on this device for you.',
+    mcidNotMine:
+      'None of your Microsoft Learn profiles on this device has this MCID. Check the number on your certification dashboard, or choose your profile above.',
     check: 'Check',
     checking: 'Checking…',
     canLink: 'You can link this profile.',
@@ -187,6 +189,8 @@ const ja: MeMessages = {
     mcidNotDigits: 'MCID は数字だけです。文字、空白、記号は使えません。',
     mcidLength: (min: number, max: number) => `MCID は ${min}〜${max} 桁の数字です。`,
     noPu: 'この端末には、あなたの Partner University アカウントがありません。',
+    mcidNotMine:
+      'この端末にあるあなたの Microsoft Learn プロファイルに、この MCID はありません。認定ダッシュボードで番号を確認するか、上でプロファイルを選んでください。',
     check: '確認する',
     checking: '確認中…',
     canLink: 'このプロファイルはリンクできます。',

@@ -6,6 +6,11 @@ import { lazyScreen } from '../lazy';
 const SettingsScreen = lazyScreen(() =>
   import('./settings/settings-screen').then((m) => m.SettingsScreen),
 );
+const MeScreen = lazyScreen(() => import('./me/me-screen').then((m) => m.MeScreen));
+const LinkScreen = lazyScreen(() => import('./link/link-screen').then((m) => m.LinkScreen));
+const WelcomeScreen = lazyScreen(() =>
+  import('./welcome/welcome-screen').then((m) => m.WelcomeScreen),
+);
 const PlannerScreen = lazyScreen(() =>
   import('./planner/planner-screen').then((m) => m.PlannerScreen),
 );
@@ -16,6 +21,12 @@ export function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'settings':
       return <SettingsScreen />;
+    case 'me':
+      return <MeScreen />;
+    case 'link':
+      return <LinkScreen kind={route.kind} />;
+    case 'welcome':
+      return <WelcomeScreen />;
     case 'planner':
       return <PlannerScreen />;
     case 'not-found':

@@ -9,7 +9,6 @@ import {
   creditDate,
   reportRemovalDate,
   type ProfileKind,
-  type World,
 } from '../../../rules';
 import type { QueueItem, QueueState } from '../../components/queue-list';
 import type {
@@ -227,31 +226,5 @@ export function toWelcomeView(
       personName: c.account.displayName,
     })),
     currentAccountId,
-  };
-}
-
-/**
- * The rules' world for an MCID typed on this device that none of the
- * person's profiles holds yet: a new, complete Learn profile (no starts, so
- * no limits) beside what this account holds now. `decideLink` on it answers
- * the account's side of the rules (access, one MCID per account).
- */
-export const NEW_PROFILE_ID = 'new-learn-profile';
-
-export function worldForNewMcid(my: MyStateIn, mcid: string): World {
-  const held = my.profiles.filter((p) => linkedHere(p, my.account.id));
-  return {
-    organizations: my.org ? [{ id: my.org.id, domains: my.org.domains }] : [],
-    accounts: [my.account],
-    profiles: [
-      { id: NEW_PROFILE_ID, kind: 'learn', mcid },
-      ...held.map((p) => ({ id: p.profile.id, kind: p.profile.kind, mcid: p.profile.mcid })),
-    ],
-    associations: held.map((p) => ({
-      profileId: p.profile.id,
-      accountId: my.account.id,
-      startedOn: p.activeLink?.association.startedOn ?? '',
-      endedOn: null,
-    })),
   };
 }

@@ -5,7 +5,6 @@
  * narrow door to the data.
  */
 import type { ReadonlySignal } from '@preact/signals';
-import type { Decision } from '../../../rules';
 import type { MyStateIn, OutboxIn } from './from-state';
 import type { ActionResult } from './view-model';
 
@@ -16,7 +15,7 @@ export interface AccountChoiceIn {
 
 export interface MeData {
   /** Today as a rules calendar day (UTC). */
-  today: ReadonlySignal<string>;
+  today: () => string;
   /** The account this device acts as; undefined while settings load. */
   currentAccountId: ReadonlySignal<string | null | undefined>;
   /** The current account's view; undefined while loading, null when the account is gone. */
@@ -28,10 +27,8 @@ export interface MeData {
   chooseAccount: (accountId: string) => Promise<ActionResult>;
   loadDemo: () => Promise<ActionResult>;
   /** The rules' answer for linking one of my profiles to my account now; nothing is written. */
-  checkLink: (profileId: string) => Promise<Decision | ActionResult>;
+  checkLink: (profileId: string) => Promise<ActionResult>;
   link: (profileId: string) => Promise<ActionResult>;
-  /** Records a typed MCID on my Learn profile (completing it, or a new one) and links it. */
-  linkMcid: (mcid: string) => Promise<ActionResult>;
   unlink: (profileId: string) => Promise<ActionResult>;
   dismiss: (entryId: string) => Promise<void>;
 }

@@ -69,6 +69,9 @@ export interface MeView {
 export type ActionResult =
   { ok: true } | { ok: false; code: string; nextAllowedOn?: string | null | undefined };
 
+/** A typed MCID that none of the person's profiles on this device holds. */
+export const MCID_NOT_MINE = 'MCID_NOT_MINE';
+
 /** What the link screen knows before the person chooses. */
 export interface LinkView {
   kind: ProfileKind;

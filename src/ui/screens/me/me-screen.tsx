@@ -1,0 +1,41 @@
+import { useEffect } from 'preact/hooks';
+import type { ProfileKind } from '../../../rules';
+import { goTo } from '../../components/go-to';
+import { Skeleton } from '../../components/skeleton';
+import { useFocusHeading } from '../../components/use-focus-heading';
+import { useWords } from '../../components/use-words';
+import { toMeView } from './from-state';
+import { MeScreenView } from './me-view';
+import { useMeData } from './use-me-data';
+import type { ActionResult } from './view-model';
+
+/** Home: My Learn profile, for the account this device acts as (or off to "who am I"). */
+export function MeScreen() {
+  const data = useMeData();
+  const { t, m } = useWords();
+  const current = data?.currentAccountId.value;
+  const my = data?.my.value;
+  const missing = current === null || my === null;
+  useEffect(() => {
+    if (missing) goTo('#/welcome', true);
+  }, [missing]);
+  const ready = !!data && !!my;
+  useFocusHeading(ready);
+  if (!data || !my) return <Skeleton title={t.me.title} label={m.common.loading} />;
+
+  const view = toMeView(my, data.outbox.value, data.today());
+  const onRemove = (kind: ProfileKind): Promise<ActionResult> => {
+    const slot = kind === 'learn' ? view.learn : view.partnerUniversity;
+    if (!slot.profile) return Promise.resolve({ ok: false, code: 'NOT_LINKED' });
+    return data.unlink(slot.profile.id);
+  };
+  return (
+    <MeScreenView
+      view={view}
+      onRemove={onRemove}
+      onDismiss={(id) => {
+        void data.dismiss(id);
+      }}
+    />
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The individual's screens' door to the app state: the readings they need,
+ * shaped once per app state, and actions that act as the chosen account only
+ * (the actor is always the account this device acts as: rule 2, only yourself).
+ */
+import { computed } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
+import type { AppState } from '../../../state/app-state';
+import { useData } from '../../data-context';
+import type { MeData } from './me-data';
+import type { ActionResult } from './view-model';
+
+export function useMeData(): MeData | null {
+  const app = useData();
+  return useMemo(() => (app ? meData(app) : null), [app]);
+}
+
+export function meData(app: AppState): MeData {
+  const currentAccountId = computed(() =>
+    app.settings.value === null ? undefined : app.settings.value.currentAccountId,
+  );
+  // Requests name the current account as both actor and account: the app
+  // offers no way to act for anyone else.
+  const asMe = (profileId: string) => {
+    const me = currentAccountId.value;
+    return me ? { actorAccountId: me, accountId: me, profileId } : null;
+  };
+  const noAccount: ActionResult = { ok: false, code: 'NO_ACCESS' };
+  return {
+    today: app.today,
+    currentAccountId,
+    my: computed(() => (app.meReady.value ? app.me.value : undefined)),
+    outbox: app.outbox,
+    accounts: computed(() => app.accounts.value ?? undefined),
+    chooseAccount: (accountId) => app.signIn(accountId),
+    loadDemo: () => app.loadDemo(),
+    checkLink: async (profileId) => {
+      const req = asMe(profileId);
+      if (!req) return noAccount;
+      const answer = await app.previewLink('link', req);
+      if (!answer.ok) return answer;
+      return answer.value.ok ? { ok: true } : answer.value;
+    },
+    link: async (profileId) => {
+      const req = asMe(profileId);
+      return req ? app.requestLink(req) : noAccount;
+    },
+    unlink: async (profileId) => {
+      const req = asMe(profileId);
+      return req ? app.requestUnlink(req) : noAccount;
+    },
+    dismiss: async (entryId) => {
+      await app.dismiss(entryId);
+    },
+  };
+}
