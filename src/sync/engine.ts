@@ -164,6 +164,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       } catch (error) {
         const stop = await onFailure(batch, asRemoteError(error), report, key);
         if (stop) break;
+        // A batch failed as final may still have been applied by an earlier,
+        // unanswered delivery: its accounts are reconciled too.
+        touched.push(...batch);
         continue;
       }
       const { settled, error } = await settleBatch(db, answer, new Date(clock.now()), log);
@@ -176,7 +179,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       touched.push(...batch);
     }
 
-    if (results.length > 0) {
+    if (touched.length > 0) {
       report.reconciled = await reconcileAccounts(db, remote, touched, results, log);
     }
     report.nextWakeAt = await nextRetryAt();

@@ -51,7 +51,12 @@ export const AccountStateSchema = v.object({
   accountId: Id,
   asOf: Instant,
   associations: v.pipe(v.array(AssociationSchema), v.maxLength(10_000)),
-  nextAssociationOn: v.record(Id, IsoDate),
+  // valibot's record takes an array as an object with keys "0", "1"…: refused first.
+  nextAssociationOn: v.pipe(
+    v.unknown(),
+    v.check((x) => !Array.isArray(x), 'not an object'),
+    v.record(Id, IsoDate),
+  ),
 });
 
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {

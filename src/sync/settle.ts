@@ -14,10 +14,12 @@ export async function settleBatch(
   results: readonly WireResult[],
   now: Date,
   log: SyncLog,
+  // The store's operation, replaceable so a test can make one result fail.
+  settle: typeof settleResult = settleResult,
 ): Promise<{ settled: WireResult[]; error: string | null }> {
   try {
     await db.transaction('rw', db.outbox, db.associations, async () => {
-      for (const result of results) await settleResult(db, result, now);
+      for (const result of results) await settle(db, result, now);
     });
     return { settled: [...results], error: null };
   } catch (error) {
@@ -27,7 +29,7 @@ export async function settleBatch(
   let lastError: string | null = null;
   for (const result of results) {
     try {
-      await settleResult(db, result, now);
+      await settle(db, result, now);
       settled.push(result);
     } catch (error) {
       log('error', `sync: could not settle ${result.id}`, error);

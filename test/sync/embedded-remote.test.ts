@@ -37,7 +37,7 @@ function action(
   };
 }
 
-describe('embedded Partner Center', () => {
+describe('embedded Partner Center', { timeout: 30_000 }, () => {
   it('applies a link with the rules and answers a repeat with the first result, applied once', async () => {
     const f = await fixture();
     const pc = freshPc();
@@ -210,7 +210,7 @@ describe('embedded Partner Center', () => {
   });
 });
 
-describe('embedded Partner Center with the engine', () => {
+describe('embedded Partner Center with the engine', { timeout: 30_000 }, () => {
   it('queues while offline, then syncs once the switch is off; a refusal from it is rolled back', async () => {
     const f = await fixture();
     const pc = freshPc();

@@ -33,7 +33,7 @@ function failWith(remote: FakeRemote, error: RemoteError) {
   };
 }
 
-describe('sync engine: delivery', () => {
+describe('sync engine: delivery', { timeout: 30_000 }, () => {
   it('sends a queued link, confirms it and reconciles the account', async () => {
     const f = await fixture();
     const entry = await link(f.db, f.annA, f.learn);
@@ -59,17 +59,17 @@ describe('sync engine: delivery', () => {
 
   it('sends batches of at most 100, in the order the actions were made', async () => {
     const f = await fixture();
-    const people = await crowd(f.db, f.orgAId, 250);
+    const people = await crowd(f.db, f.orgAId, 210);
     for (const p of people) await link(f.db, p.account, p.profile);
     const remote = fakeRemote();
     const { engine } = engineFor(f.db, remote);
 
     const report = await engine.drain('test');
 
-    expect(remote.batches.map((b) => b.length)).toEqual([100, 100, 50]);
+    expect(remote.batches.map((b) => b.length)).toEqual([100, 100, 10]);
     const sentOrder = remote.batches.flat().map((a) => a.accountId);
     expect(sentOrder).toEqual(people.map((p) => p.account.id));
-    expect(report.applied).toBe(250);
+    expect(report.applied).toBe(210);
     expect((await outbox(f.db)).every((e) => e.state === 'applied')).toBe(true);
   });
 
@@ -103,7 +103,7 @@ describe('sync engine: delivery', () => {
   });
 });
 
-describe('sync engine: refusals and final errors', () => {
+describe('sync engine: refusals and final errors', { timeout: 30_000 }, () => {
   it('rolls back a refused link and keeps its code and date', async () => {
     const f = await fixture();
     const entry = await link(f.db, f.annA, f.learn);
@@ -153,7 +153,7 @@ describe('sync engine: refusals and final errors', () => {
   });
 });
 
-describe('sync engine: retries', () => {
+describe('sync engine: retries', { timeout: 30_000 }, () => {
   it('backs off exponentially with full jitter, attempts and next try stored', async () => {
     const f = await fixture();
     const entry = await link(f.db, f.annA, f.learn);
@@ -254,7 +254,7 @@ describe('sync engine: retries', () => {
   });
 });
 
-describe('sync engine: sign-in', () => {
+describe('sync engine: sign-in', { timeout: 30_000 }, () => {
   it('stops the queue on 401 and drops nothing; a new token resumes it', async () => {
     const f = await fixture();
     const a = await link(f.db, f.annA, f.learn);
@@ -286,7 +286,7 @@ describe('sync engine: sign-in', () => {
   });
 });
 
-describe('sync engine: one drainer', () => {
+describe('sync engine: one drainer', { timeout: 30_000 }, () => {
   it('two engines sharing one lock never send concurrently, and each action goes once', async () => {
     const f = await fixture();
     const people = await crowd(f.db, f.orgAId, 30);

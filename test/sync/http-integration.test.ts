@@ -55,7 +55,7 @@ interface Rig {
   clock: ReturnType<typeof manualClock>;
 }
 
-async function rig(timeoutMs = 300): Promise<Rig> {
+async function rig(timeoutMs = 1_000): Promise<Rig> {
   const f = await fixture();
   const server = await serverFor(f.db, { 'tok-ann-a': f.annA.id, 'tok-ann-b': f.annB.id });
   await updateSettings(f.db, { remote: { kind: 'http', baseUrl: server.url, token: 'tok-ann-a' } });
@@ -79,7 +79,7 @@ function appliedOnce(server: ReferenceServer) {
   for (const [id, count] of server.applyCounts) expect(count, id).toBe(1);
 }
 
-describe('engine + HTTP remote against the reference server', () => {
+describe('engine + HTTP remote against the reference server', { timeout: 30_000 }, () => {
   it('delivers, confirms and reconciles', async () => {
     const { f, server, engine } = await rig();
     const entry = await link(f.db, f.annA, f.learn);
@@ -219,6 +219,20 @@ describe('engine + HTTP remote against the reference server', () => {
     expect(await activeLinks(f.db)).toEqual([]);
   });
 
+  it('a 400 on the retry of a delivery the server applied: failed here, yet the link shows', async () => {
+    const { f, server, engine, clock } = await rig();
+    const entry = await link(f.db, f.annA, f.learn);
+    server.faults.push({ kind: 'malformed', body: '<html>' }, { kind: 'status', status: 400 });
+    const first = await engine.drain('test');
+    clock.set(first.nextWakeAt ?? 0);
+    const second = await engine.drain('retry');
+    expect(second).toMatchObject({ failed: 1, reconciled: 1 });
+    expect(await f.db.outbox.get(entry.id)).toMatchObject({ state: 'failed' });
+    // The authority has the link, so the app shows it, once.
+    expect((await activeLinks(f.db)).map((l) => l.profileId)).toEqual([f.learn.id]);
+    appliedOnce(server);
+  });
+
   it('shows a link made on another device after the next drain', async () => {
     const { f, server, engine } = await rig();
     await link(f.db, f.annA, f.pu);
@@ -239,7 +253,7 @@ describe('engine + HTTP remote against the reference server', () => {
   });
 
   it('under a run of mixed faults over 120 actions, each is applied once and none is lost', async () => {
-    const { f, server, engine, clock } = await rig(150);
+    const { f, server, engine, clock } = await rig(500);
     const people = await crowd(f.db, f.orgAId, 120);
     server.world.accounts.push(...people.map((p) => p.account));
     server.tokens.set('tok-ann-a', ANY_ACTOR);
