@@ -233,6 +233,19 @@ describe('engine + HTTP remote against the reference server', { timeout: 30_000 
     appliedOnce(server);
   });
 
+  it('reports a remote URL it refuses (not http/https) as misconfigured, sending nothing', async () => {
+    const { f, server, engine } = await rig();
+    await updateSettings(f.db, {
+      remote: { kind: 'http', baseUrl: 'file:///etc/passwd', token: null },
+    });
+    const entry = await link(f.db, f.annA, f.learn);
+    const report = await engine.drain('test');
+    expect(report.outcome).toBe('misconfigured');
+    expect(report.error).toContain('http');
+    expect(await f.db.outbox.get(entry.id)).toMatchObject({ state: 'queued', attempts: 0 });
+    expect(server.received).toEqual([]);
+  });
+
   it('shows a link made on another device after the next drain', async () => {
     const { f, server, engine } = await rig();
     await link(f.db, f.annA, f.pu);
