@@ -1,0 +1,171 @@
+/**
+ * The planner in Chromium on a 375 px phone, over the demo: Mei moved her
+ * MCID from Contoso Japan (A) to Fabrikam (B) 6 days ago. She plans moving
+ * back to A inside the cool-off, is told the first day it is allowed, plans
+ * it on that day, and the timeline shows when A receives each credit and when
+ * B loses it. The calendar downloads as .ics, reminders ask for permission
+ * after a click, nothing is written, and axe-core finds no violation.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, reportRemovalDate, todayUtc } from '../../src/rules';
+import { formatDate } from '../../src/i18n';
+import { launch, watchedPage } from './support/browser';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+const AXE = 'node_modules/axe-core/axe.min.js';
+const SHOTS = 'screenshots';
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+  server = await startStaticServer('dist', '/');
+});
+afterAll(async () => {
+  await server.close();
+  await browser.close();
+});
+
+async function axe(page: Page, where: string): Promise<string[]> {
+  const found = await page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const w = window as unknown as { axe: { run: (ctx: Document) => Promise<Result> } };
+    const r = await w.axe.run(document);
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return found.map((v) => `${where}: ${v}`);
+}
+
+const heading = (page: Page) => page.locator('h1').first().textContent();
+const date = (iso: string) => formatDate(iso, 'en');
+
+/** The timeline as [kind, ISO day, text] rows. */
+function timeline(page: Page) {
+  return page
+    .locator('.planner-event')
+    .evaluateAll((items) =>
+      items.map((li) => [
+        (li as HTMLElement).dataset.kind ?? '',
+        li.querySelector('time')?.getAttribute('datetime') ?? '',
+        li.textContent,
+      ]),
+    );
+}
+
+describe('the planner on a phone', () => {
+  it('plans a move inside the cool-off, moves it to the first allowed day, and shows the dates', async () => {
+    const today = todayUtc(new Date());
+    const coolOffEnd = addDays(today, 24); // Mei's move to B was 6 days ago; 30 days of cool-off.
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      locale: 'en-US',
+      timezoneId: 'Asia/Tokyo',
+    });
+    await context.addInitScript({ path: AXE });
+    const { page, violations, errors } = await watchedPage(context);
+    const a11y: string[] = [];
+
+    await page.goto(server.url);
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Who are you?');
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await page.getByRole('button', { name: /mei@fabrikam\.example/ }).click();
+    await expect.poll(() => heading(page)).toBe('My Learn profile');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Planner' }).click();
+    await expect.poll(() => heading(page)).toBe('Planner');
+    // Today's picture: the next association is when the cool-off of the move ends.
+    await expect
+      .poll(() => page.getByTestId('plan-next').textContent())
+      .toContain(date(coolOffEnd));
+    a11y.push(...(await axe(page, 'planner (empty plan)')));
+
+    // A past day is refused in words.
+    await page.fill('#plan-on', addDays(today, -1));
+    await page.getByRole('button', { name: 'Add to plan' }).click();
+    await expect.poll(() => page.locator('#plan-on-error').textContent()).toContain('Pick today');
+    expect(await page.locator('[data-testid=plan-step]').count()).toBe(0);
+
+    // Back to Contoso in 10 days: inside the cool-off.
+    await page
+      .getByLabel('Work account')
+      .selectOption({ label: 'Contoso Japan (mei@contoso.example)' });
+    await page.fill('#plan-on', addDays(today, 10));
+    await page.getByRole('button', { name: 'Add to plan' }).click();
+    const verdict = page.getByTestId('plan-verdict');
+    await expect.poll(() => verdict.textContent()).toContain('Not allowed on that day.');
+    expect(await verdict.textContent()).toContain(
+      `The next association is possible on ${date(coolOffEnd)}.`,
+    );
+    await page.getByRole('button', { name: `Plan it on ${date(coolOffEnd)} instead` }).click();
+    await expect.poll(() => verdict.textContent()).toContain('Allowed on that day.');
+    expect(await verdict.textContent()).toContain(
+      `Cool-off ends: ${date(addDays(coolOffEnd, 30))}.`,
+    );
+
+    const rows = await timeline(page);
+    const find = (kind: string, text: string) =>
+      rows.filter(([k, , t]) => k === kind && t.includes(text)).map(([, on]) => on);
+    expect(find('link-ends', 'Link to Fabrikam ends (moved)')).toEqual([coolOffEnd]);
+    expect(find('link-starts', 'Linked to Contoso Japan')).toEqual([coolOffEnd]);
+    // Both achievements were completed months ago: A counts them 10 days after the new link…
+    expect(find('credit-arrives', 'Contoso Japan receives credit')).toEqual([
+      addDays(coolOffEnd, 10),
+      addDays(coolOffEnd, 10),
+    ]);
+    // …and B loses them at the report refresh after the link ends.
+    expect(find('credit-leaves', 'Fabrikam loses credit')).toEqual([
+      reportRemovalDate(coolOffEnd),
+      reportRemovalDate(coolOffEnd),
+    ]);
+    const shown = await page.locator('.planner-event-credit-arrives time').allTextContents();
+    expect(shown).toContain(date(addDays(coolOffEnd, 10)));
+    a11y.push(...(await axe(page, 'planner (planned move)')));
+    await page.screenshot({ path: `${SHOTS}/planner-move-en.png`, fullPage: true });
+
+    // The calendar file: an .ics with CRLF lines that a phone calendar imports.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download calendar (.ics)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('mcid-link-dates.ics');
+    const ics = readFileSync(await download.path(), 'utf8');
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics).toContain(`DTSTART;VALUE=DATE:${coolOffEnd.replace(/-/g, '')}`);
+
+    // Reminders: asked only after the click; granted here by the browser context.
+    expect(await page.getByTestId('reminder-status').textContent()).toBe('Off.');
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    await page.getByRole('button', { name: 'Remind me' }).click();
+    await expect
+      .poll(() => page.getByTestId('reminder-status').textContent())
+      .toBe(`On: you will be reminded on ${date(coolOffEnd)}.`);
+
+    // In Japanese, the same dates in Japanese words.
+    await page.locator('header select').selectOption('ja');
+    await expect.poll(() => heading(page)).toBe('プランナー');
+    const toA = page.locator('.planner-event-credit-arrives', { hasText: 'Contoso Japan に' });
+    expect(await toA.first().locator('time').textContent()).toBe(
+      formatDate(addDays(coolOffEnd, 10), 'ja'),
+    );
+    a11y.push(...(await axe(page, 'planner (ja)')));
+    await page.screenshot({ path: `${SHOTS}/planner-move-ja.png`, fullPage: true });
+    await page.locator('header select').selectOption('en');
+
+    // The planner changed nothing: the home screen still shows the same next date.
+    await page.getByRole('link', { name: 'Go to the link screen' }).click();
+    await expect.poll(() => page.url()).toContain('#/link/learn');
+    await page.goto(`${server.url}#/`);
+    await expect.poll(() => heading(page)).toBe('My Learn profile');
+    await expect
+      .poll(() => page.getByTestId('next-learn').textContent())
+      .toContain(formatDate(coolOffEnd, 'en', 'long'));
+
+    expect(a11y).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
