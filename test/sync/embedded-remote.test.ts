@@ -12,7 +12,7 @@ import {
   toWire,
   type PartnerCenterDb,
 } from '../../src/sync';
-import { activeLinks, fixture, link, manualClock, outbox, T0, TODAY } from './fixtures';
+import { activeLinks, crowd, fixture, link, manualClock, outbox, T0, TODAY } from './fixtures';
 
 const DAY = 86_400_000;
 
@@ -248,6 +248,27 @@ describe('embedded Partner Center with the engine', { timeout: 30_000 }, () => {
       nextAllowedOn: '2026-12-25',
     });
     expect((await activeLinks(f.db)).map((a) => a.profileId)).toEqual([f.learn.id]);
+  });
+
+  it('two tabs without a shared lock (no Web Locks) still apply each action once', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    const people = await crowd(f.db, f.orgAId, 12);
+    for (const p of people) await link(f.db, p.account, p.profile);
+    const tab = () =>
+      createSyncEngine({
+        db: f.db,
+        getRemote: remoteFor({ app: f.db, pc, now: () => T0 }),
+        lock: createInProcessLock(), // each tab its own: nothing stops both from sending
+        clock: manualClock(),
+        random: () => 0,
+      });
+    const reports = await Promise.all([tab().drain('tab 1'), tab().drain('tab 2')]);
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBeGreaterThanOrEqual(12);
+    expect(await pc.applied.count()).toBe(12);
+    expect(await pc.associations.count()).toBe(12);
+    expect((await outbox(f.db)).every((e) => e.state === 'applied')).toBe(true);
+    expect(await activeLinks(f.db)).toHaveLength(12);
   });
 
   it('delivers the same outbox batch twice and applies it once', async () => {
