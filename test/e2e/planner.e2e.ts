@@ -47,7 +47,7 @@ function timeline(page: Page) {
   return page
     .locator('.planner-event')
     .evaluateAll((items) =>
-      items.map((li) => [
+      items.map((li): [string, string, string] => [
         (li as HTMLElement).dataset.kind ?? '',
         li.querySelector('time')?.getAttribute('datetime') ?? '',
         li.textContent,
