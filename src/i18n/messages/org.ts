@@ -56,12 +56,11 @@ const en = {
     noResponseHeading: 'No response yet',
     noResponse: (email: string) =>
       `This user has never signed in. Check the email address that was used — ${email} — then contact the person with their sign-in details.`,
-    ended: (reason: string, date: string) =>
-      `Learning profile link ended (${reason}) on ${date}.`,
+    ended: (reason: string, date: string) => `Learning profile link ended (${reason}) on ${date}.`,
     leavesReport: (date: string) => `Their achievements leave the skills report on ${date}.`,
     deletedOn: (date: string) => `Deleted on ${date}.`,
     delete: 'Delete account',
-    deleteLabel: (name: string) => `Delete the work account of ${name}`,
+    deleteLabel: (name: string) => `Delete account: ${name}`,
     deleteTitle: (name: string) => `Delete ${name}’s work account?`,
     deleteBody:
       'Do this when the person has left the organization. They can no longer sign in or link, and their active links end today.',
@@ -78,6 +77,7 @@ const en = {
     intro:
       'Which achievements count for the organization, whose they are and since when; credits arrive 10 days after completion or linking, and a departure leaves the report at the refresh around the 10th of the next month.',
     summary: 'Summary',
+    tableLabel: 'Report rows (scrolls sideways on small screens)',
     filter: 'Filter by name, email or exam',
     status: 'Status',
     statusFilter: {
@@ -230,7 +230,7 @@ const ja: OrgMessages = {
     leavesReport: (date: string) => `実績は ${date} にスキル レポートから削除されます。`,
     deletedOn: (date: string) => `${date} に削除されました。`,
     delete: 'アカウントを削除',
-    deleteLabel: (name: string) => `${name} さんの職場アカウントを削除`,
+    deleteLabel: (name: string) => `アカウントを削除: ${name}`,
     deleteTitle: (name: string) => `${name} さんの職場アカウントを削除しますか?`,
     deleteBody:
       '本人が組織を退職したときに行います。本人はサインインもリンクもできなくなり、有効なリンクは今日で終了します。',
@@ -247,6 +247,7 @@ const ja: OrgMessages = {
     intro:
       '組織のクレジットになる実績、その持ち主と開始日です。クレジットは完了またはリンクの 10 日後に反映され、退職者の実績は翌月 10 日前後のデータ更新でレポートから削除されます。',
     summary: '概要',
+    tableLabel: 'レポートの行（小さい画面では横にスクロール）',
     filter: '名前、メール、試験で絞り込み',
     status: '状態',
     statusFilter: {

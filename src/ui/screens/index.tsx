@@ -11,6 +11,7 @@ const LinkScreen = lazyScreen(() => import('./link/link-screen').then((m) => m.L
 const WelcomeScreen = lazyScreen(() =>
   import('./welcome/welcome-screen').then((m) => m.WelcomeScreen),
 );
+const OrgScreen = lazyScreen(() => import('./org/org-screen').then((m) => m.OrgScreen));
 const PlannerScreen = lazyScreen(() =>
   import('./planner/planner-screen').then((m) => m.PlannerScreen),
 );
@@ -27,6 +28,8 @@ export function Screen({ route }: { route: Route }) {
       return <LinkScreen kind={route.kind} />;
     case 'welcome':
       return <WelcomeScreen />;
+    case 'org':
+      return <OrgScreen tab={route.tab} />;
     case 'planner':
       return <PlannerScreen />;
     case 'not-found':

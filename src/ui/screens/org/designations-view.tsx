@@ -17,13 +17,21 @@ interface DesignationsViewProps {
 
 /** Points toward each designation now and on each coming day, and the editable catalog. */
 export function DesignationsView({ data, catalog, actions }: DesignationsViewProps) {
-  const { t } = useOrgWords();
-  if (catalog.status === 'loading') return <p aria-busy="true">{t.title}…</p>;
+  const { t, m } = useOrgWords();
+  if (catalog.status === 'loading') return <p aria-busy="true">{m.common.loading}</p>;
   if (catalog.status === 'error') {
     return (
-      <Notice tone="error" focus={false}>
+      <Notice tone="error" focus={false} testId="catalog-error">
         <p>{t.designations.loadFailed}</p>
         <p class="small mono">{catalog.problem}</p>
+        <button
+          type="button"
+          onClick={() => {
+            void actions.resetCatalog();
+          }}
+        >
+          {t.designations.reset}
+        </button>
       </Notice>
     );
   }

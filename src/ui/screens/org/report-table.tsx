@@ -29,7 +29,7 @@ export function ReportTable({ rows, sort, dir, onSort }: ReportTableProps) {
   const { t, date } = useOrgWords();
   const r = t.report;
   return (
-    <div class="table-scroll" role="region" aria-labelledby="report-title" tabIndex={0}>
+    <div class="table-scroll" role="region" aria-label={r.tableLabel} tabIndex={0}>
       <table class="report-table" data-testid="report-table">
         <thead>
           <tr>

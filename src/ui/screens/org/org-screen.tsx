@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { AppState } from '../../../state/app-state';
+import type { Catalog } from '../../../state/org-catalog';
+import {
+  deviceCatalogStore,
+  fetchSampleCatalog,
+  loadCatalog,
+  saveCatalog,
+  type CatalogStore,
+} from '../../../state/org-catalog-store';
+import { SAMPLE_CATALOG_PATH } from '../../../state/org-catalog';
+import { reportViewRows } from '../../../state/org-report';
+import { isOrgAdmin, orgUserRows } from '../../../state/org-users';
+import type { OrgTab } from '../../../state/route';
+import { Skeleton } from '../../components/skeleton';
+import { useFocusHeading } from '../../components/use-focus-heading';
+import { useData } from '../../data-context';
+import { OrgView } from './org-view';
+import { useOrgWords } from './org-words';
+import type { ActionResult, CatalogState, OrgData } from './view-model';
+
+/** The organization view for the account this device acts as (route `#/org/<tab>`). */
+export function OrgScreen({ tab }: { tab: OrgTab }) {
+  const app = useData();
+  const { t, m } = useOrgWords();
+  const ready = !!app && app.meReady.value;
+  const me = ready ? app.me.value : null;
+  useFocusHeading(ready);
+  if (!app || !ready) return <Skeleton title={t.title} label={m.common.loading} />;
+  if (!me) {
+    return (
+      <section aria-labelledby="screen-title">
+        <h1 id="screen-title" tabIndex={-1}>
+          {t.title}
+        </h1>
+        <p>{t.noAccount}</p>
+        <p>
+          <a href="#/welcome">{t.chooseAccount}</a>
+        </p>
+      </section>
+    );
+  }
+  const actor = {
+    id: me.account.id,
+    displayName: me.account.displayName,
+    isAdmin: isOrgAdmin(me.account) && me.org !== null,
+  };
+  const org = me.org ?? { id: me.account.orgId, name: '', domains: [] };
+  if (!actor.isAdmin) {
+    const empty: OrgData = { today: app.today(), org, actor, users: [], report: [] };
+    return <OrgView tab={tab} data={empty} catalog={{ status: 'loading' }} actions={noActions} />;
+  }
+  return <AdminOrgScreen app={app} tab={tab} org={org} actor={actor} />;
+}
+
+const refused = (): Promise<ActionResult> => Promise.resolve({ ok: false, code: 'NOT_ADMIN' });
+const noActions = {
+  addUser: refused,
+  deleteUser: refused,
+  saveCatalog: refused,
+  resetCatalog: refused,
+};
+
+function AdminOrgScreen(props: {
+  app: AppState;
+  tab: OrgTab;
+  org: OrgData['org'];
+  actor: OrgData['actor'];
+}) {
+  const { app, tab, org, actor } = props;
+  const { t, m } = useOrgWords();
+  // Reading the live signals here subscribes this component to them.
+  const users = app.orgUsers(org.id).value;
+  const report = app.skillsReport(org.id).value;
+  const today = app.today();
+  const data = useMemo<OrgData | null>(() => {
+    if (!users || !report) return null;
+    const rows = reportViewRows(report);
+    return { today, org, actor, users: orgUserRows(users, rows), report: rows };
+    // org and actor are rebuilt each render from the same values: their ids decide.
+  }, [users, report, today, org.id, actor.id]);
+  const catalog = useCatalog();
+
+  if (!data) return <Skeleton title={t.title} label={m.common.loading} />;
+  return (
+    <OrgView
+      tab={tab}
+      data={data}
+      catalog={catalog.state}
+      actions={{
+        addUser: async (input) =>
+          app.addUser({ actorAccountId: actor.id, orgId: org.id, ...input }),
+        deleteUser: (accountId) => app.deleteUser(actor.id, accountId),
+        saveCatalog: catalog.save,
+        resetCatalog: catalog.reset,
+      }}
+    />
+  );
+}
+
+function sampleUrl(): URL {
+  return new URL(SAMPLE_CATALOG_PATH, document.baseURI);
+}
+
+/** The designation catalog: the saved one, or the shipped sample; saved on this device. */
+function useCatalog() {
+  const store = useMemo<CatalogStore>(() => deviceCatalogStore(localStorage), []);
+  const [state, setState] = useState<CatalogState>({ status: 'loading' });
+  const load = async () => {
+    const parsed = await loadCatalog(store, () => fetchSampleCatalog(sampleUrl()));
+    setState(
+      parsed.ok
+        ? { status: 'ready', catalog: parsed.catalog }
+        : { status: 'error', problem: parsed.problem },
+    );
+  };
+  useEffect(() => {
+    void load();
+    // Loaded once per visit of the screen.
+  }, []);
+  return {
+    state,
+    save: async (catalog: Catalog): Promise<ActionResult> => {
+      try {
+        await saveCatalog(store, catalog);
+      } catch {
+        return { ok: false, code: 'STORAGE_FULL' };
+      }
+      setState({ status: 'ready', catalog });
+      return { ok: true };
+    },
+    reset: async (): Promise<ActionResult> => {
+      await store.clear();
+      await load();
+      return { ok: true };
+    },
+  };
+}
