@@ -1,0 +1,183 @@
+/* global window, document -- these functions run inside the page (playwright evaluate) */
+/**
+ * The app in Chromium with data in it (playwright): start with data, warm
+ * from the service worker, and the INP-like latency of linking and of
+ * opening the skills report. The data goes in through the harness page on
+ * the app's origin, which calls the store (loadDemo, or importJson of the
+ * large export file: 10,000 accounts / 100,000 achievements).
+ */
+import { waitForController } from './browser.mjs';
+import { figure } from './stats.mjs';
+import { RESULT_TIMEOUT_MS, installProbes, timedClick } from './probes.mjs';
+
+/** The home screen shows the person's data: their name, drawn with their profiles. */
+const HOME_READY = '[data-testid="who-name"]';
+/** The mark the app may set when it has drawn the person's data (preferred when present). */
+const HOME_MARK = 'mcid:home-data';
+const CHECKED = '[data-testid="link-check"]';
+const USERS = '[data-testid="user-list"]';
+const REPORT = '[data-testid="report-table"]';
+const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1, isMobile: true };
+
+async function harness(context, urls, call, arg) {
+  const page = await context.newPage();
+  await page.goto(urls.harness);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  const out = await page.evaluate(
+    ([name, value]) => /** @type {any} */ (window).bench[name](value),
+    [call, arg],
+  );
+  await page.close();
+  return out;
+}
+
+/** A fresh profile with the worker installed and the data loaded. */
+async function withData(browser, urls, kind) {
+  const context = await browser.newContext(PHONE);
+  await context.addInitScript(installProbes);
+  const page = await context.newPage();
+  await page.goto(urls.app);
+  await waitForController(page);
+  await page.close();
+  const loaded = await harness(context, urls, 'prepareApp', kind);
+  return { context, loadMs: loaded.ms };
+}
+
+/** Opens `url` in a new page; ms from navigation start to `selector` (or the app's mark). */
+async function timeToSelector(context, url, selector) {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'commit' });
+  const at = await page.evaluate((sel) => /** @type {any} */ (window).__until(sel), selector);
+  if (at === null) throw new Error(`${selector} did not appear at ${url}`);
+  const info = await page.evaluate((mark) => {
+    const nav = /** @type {PerformanceNavigationTiming | undefined} */ (
+      performance.getEntriesByType('navigation')[0]
+    );
+    return {
+      mark: performance.getEntriesByName(mark)[0]?.startTime ?? null,
+      fromWorker: (nav?.workerStart ?? 0) > 0,
+    };
+  }, HOME_MARK);
+  await page.close();
+  if (!info.fromWorker) throw new Error(`${url} was not served by the service worker`);
+  return info.mark ?? at;
+}
+
+async function bareBaseline(browser, urls, runs) {
+  const context = await browser.newContext(PHONE);
+  await context.addInitScript(installProbes);
+  const page = await context.newPage();
+  await page.goto(urls.bare);
+  await waitForController(page);
+  await page.close();
+  const start = [];
+  const inp = [];
+  await timeToSelector(context, urls.bare, '[data-testid="bare-ready"]');
+  for (let i = 0; i < runs.start; i++) {
+    start.push(await timeToSelector(context, urls.bare, '[data-testid="bare-ready"]'));
+    const p = await context.newPage();
+    await p.goto(urls.bare);
+    await p.waitForSelector('[data-testid="bare-ready"]');
+    inp.push((await timedClick(p, 'button', '[data-testid="bare-ready"]')).inp);
+    await p.close();
+  }
+  await context.close();
+  return { start, inp };
+}
+
+export async function appWithData({ browser, urls, runs, log }) {
+  const bare = await bareBaseline(browser, urls, runs);
+  const rows = [];
+  const extra = {};
+
+  for (const kind of ['demo', 'large']) {
+    log(`start with ${kind} data`);
+    const { context, loadMs } = await withData(browser, urls, kind);
+    extra[`${kind}LoadMs`] = loadMs;
+    await timeToSelector(context, urls.app, HOME_READY); // warm-up, not counted
+    const samples = [];
+    for (let i = 0; i < runs.start; i++)
+      samples.push(await timeToSelector(context, urls.app, HOME_READY));
+    rows.push(
+      figure({
+        section: 'start with data (warm, SW)',
+        metric: kind === 'demo' ? 'demo data: home shows data' : '10k accounts/100k ach.: home',
+        unit: 'ms',
+        samples,
+        baseline: bare.start,
+        baselineName: 'bare button+Dexie read',
+      }),
+    );
+    if (kind === 'large') rows.push(...(await interactions(context, urls, runs, bare.inp, log)));
+    await context.close();
+  }
+  return { rows, extra };
+}
+
+async function interactions(context, urls, runs, bareInp, log) {
+  const check = { inp: [], toResult: [] };
+  const confirm = { inp: [], toResult: [] };
+  const openOrg = { inp: [], toResult: [] };
+  const openReport = { inp: [], toResult: [] };
+  const push = (into, m) => {
+    into.inp.push(m.inp);
+    into.toResult.push(m.toResult);
+  };
+  for (let i = 0; i < runs.interaction; i++) {
+    log(`interactions ${i + 1}/${runs.interaction}`);
+    // A different unlinked admin each run: the cool-off forbids a second link of one profile.
+    await harness(context, urls, 'setCurrentAccount', `a${i}`);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${urls.app}#/link/learn`);
+      await page.waitForSelector('form.link-form button[type=submit]:not([disabled])');
+      push(check, await timedClick(page, 'form.link-form button[type=submit]', CHECKED));
+      push(confirm, await timedClick(page, `${CHECKED} button`, '[data-testid="link-done"]'));
+    } catch (error) {
+      log(`  link flow failed: ${String(error)}`);
+    }
+    try {
+      await page.goto(`${urls.app}#/`);
+      await page.waitForSelector(HOME_READY);
+      const org = await timedClick(page, 'nav.app-nav a[href="#/org/users"]', USERS);
+      push(openOrg, org);
+      if (org.toResult !== null) {
+        push(openReport, await timedClick(page, 'a[href="#/org/report"]', REPORT));
+      }
+    } catch (error) {
+      log(`  organization flow failed: ${String(error)}`);
+    }
+    await page.close();
+  }
+  const section = 'interaction (100k ach.)';
+  const rows = [];
+  for (const [name, m] of [
+    ['link: check', check],
+    ['link: confirm', confirm],
+    ['open organization (users)', openOrg],
+    ['open skills report tab', openReport],
+  ]) {
+    rows.push(
+      figure({
+        section,
+        metric: `${name}: INP-like`,
+        unit: 'ms',
+        samples: m.inp,
+        baseline: bareInp,
+        baselineName: 'bare button',
+        target: '< 100 ms',
+      }),
+      figure({
+        section,
+        metric: `${name}: click → shown`,
+        unit: 'ms',
+        // A result that never came counts as the time-out (a floor, said in the note).
+        samples: m.toResult.map((t) => t ?? RESULT_TIMEOUT_MS),
+        note: m.toResult.includes(null)
+          ? `${m.toResult.filter((t) => t === null).length} run(s) hit the ${RESULT_TIMEOUT_MS / 1000} s time-out`
+          : undefined,
+      }),
+    );
+  }
+  return rows;
+}

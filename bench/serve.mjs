@@ -1,0 +1,89 @@
+/**
+ * A plain static host for the benchmarks, on 127.0.0.1, like
+ * test/e2e/support/static-server.ts (which a .mjs cannot import): no
+ * rewrites, immutable caching for hashed assets, the security headers the
+ * README asks a host to send. Several builds can share one origin under
+ * different paths (the app and the benchmark harness must, to share
+ * IndexedDB).
+ */
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
+
+/** The same headers as test/e2e/support/static-server.ts. */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types mcid-link",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/**
+ * @param {{ path: string, dir: string, headers?: boolean }[]} mounts
+ *   `path` ends in `/`; `headers: false` leaves out the CSP (the bare build
+ *   registers its worker with a plain string, which Trusted Types refuse).
+ * @returns {Promise<{ origin: string, url: (path: string) => string, close: () => Promise<void> }>}
+ */
+export async function serve(mounts) {
+  const roots = mounts.map((m) => ({ ...m, root: resolve(m.dir) }));
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const mount = roots.find((m) => url.pathname.startsWith(m.path));
+    if (!mount) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(mount.path.length));
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = normalize(join(mount.root, rel));
+    if (!file.startsWith(mount.root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    void send(file, mount.headers !== false, res);
+  });
+
+  async function send(file, withHeaders, res) {
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      const cache = /\/assets\//.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': cache,
+        ...(withHeaders ? SECURITY_HEADERS : {}),
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  }
+
+  await new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(undefined)));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path) => `${origin}${path}`,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok(undefined));
+      }),
+  };
+}

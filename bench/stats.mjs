@@ -1,0 +1,63 @@
+/** Medians, rows and the one table `npm run bench` prints. */
+
+export function median(values) {
+  const xs = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (xs.length === 0) return null;
+  const mid = Math.floor(xs.length / 2);
+  return xs.length % 2 === 1 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+}
+
+/**
+ * One figure of the table: the median of `samples` beside the median of the
+ * baseline's samples (measured in the same run), and their ratio.
+ * @param {{ section: string, metric: string, unit: string, samples: number[],
+ *   baseline?: number[] | null, baselineName?: string, target?: string, note?: string }} f
+ */
+export function figure(f) {
+  const value = median(f.samples);
+  const base = f.baseline ? median(f.baseline) : null;
+  return {
+    section: f.section,
+    metric: f.metric,
+    unit: f.unit,
+    value,
+    baseline: base,
+    baselineName: f.baselineName ?? null,
+    ratio: value !== null && base !== null && base !== 0 ? value / base : null,
+    runs: f.samples.length,
+    samples: f.samples,
+    baselineSamples: f.baseline ?? null,
+    target: f.target ?? null,
+    note: f.note ?? null,
+  };
+}
+
+function fmt(value, unit) {
+  if (value === null || value === undefined) return '—';
+  if (unit === 'B') return `${(value / 1024).toFixed(1)} KB`;
+  if (unit === 'ms') return value < 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(0)} ms`;
+  if (unit === 'score') return value.toFixed(0);
+  if (unit === 'cls') return value.toFixed(3);
+  return String(value);
+}
+
+/** The one table: section, figure, median, baseline, ratio, runs, target. */
+export function table(figures) {
+  const head = ['section', 'figure', 'median', 'baseline', 'ratio', 'runs', 'target'];
+  const rows = figures.map((f) => [
+    f.section,
+    f.metric,
+    fmt(f.value, f.unit),
+    f.baseline === null ? '—' : `${fmt(f.baseline, f.unit)} (${f.baselineName ?? 'base'})`,
+    f.ratio === null ? '—' : `${f.ratio.toFixed(2)}×`,
+    String(f.runs),
+    f.target ?? '',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,86 @@
+/* global window, document -- these functions run inside the page (playwright evaluate) */
+/**
+ * Store, in Chromium's real IndexedDB (the harness page imports src/store):
+ *  - bulk load of the large set (100,000 achievements, 10,000 each of people,
+ *    accounts, profiles; 9,992 associations) through the store's importJson,
+ *    against the same rows written with raw IDBObjectStore.add in one
+ *    transaction; with --detail also the store's write alone (Dexie bulkAdd in
+ *    one transaction), to tell validation from writing;
+ *  - the organization's skills report (orgSkillsReport, 10,000 users) against
+ *    a raw getAll of the tables it reads (accounts by orgId, associations,
+ *    achievements) in one transaction.
+ * Runs alternate store/raw so that drift hits both alike.
+ */
+import { figure } from './stats.mjs';
+
+export async function storeInChromium({ browser, urls, runs, detail, log }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(urls.harness);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  const call = (name, arg) =>
+    page.evaluate(([n, a]) => /** @type {any} */ (window).bench[n](a), [name, arg]);
+
+  const counts = await call('largeCounts');
+  const kinds = detail ? ['raw', 'store', 'store-write'] : ['raw', 'store'];
+  const bulk = { store: [], 'store-write': [], raw: [] };
+  for (let i = 0; i < runs.bulk; i++) {
+    log(`store bulk ${i + 1}/${runs.bulk}`);
+    for (const kind of kinds) {
+      // The last store load stays: the skills report runs on it.
+      const keep = kind === 'store' && i === runs.bulk - 1;
+      bulk[kind].push((await call('bulk', { kind, keep })).ms);
+    }
+  }
+  log('store report');
+  await call('report', 'store'); // warm-up, not counted
+  await call('report', 'raw');
+  const report = { store: [], raw: [] };
+  let rows = 0;
+  for (let i = 0; i < runs.report; i++) {
+    const r = await call('report', 'raw');
+    report.raw.push(r.ms);
+    const s = await call('report', 'store');
+    report.store.push(s.ms);
+    rows = s.rows;
+  }
+  await call('cleanup');
+  await context.close();
+
+  const section = 'store (Chromium IndexedDB)';
+  return {
+    rows: [
+      figure({
+        section,
+        metric: 'bulk load 100k ach. (importJson)',
+        unit: 'ms',
+        samples: bulk.store,
+        baseline: bulk.raw,
+        baselineName: 'raw IDB 1 tx',
+        target: '≤ 1.5×',
+      }),
+      ...(detail
+        ? [
+            figure({
+              section,
+              metric: '  of which the write (Dexie bulkAdd)',
+              unit: 'ms',
+              samples: bulk['store-write'],
+              baseline: bulk.raw,
+              baselineName: 'raw IDB 1 tx',
+            }),
+          ]
+        : []),
+      figure({
+        section,
+        metric: 'skills report, 10k users',
+        unit: 'ms',
+        samples: report.store,
+        baseline: report.raw,
+        baselineName: 'raw getAll',
+        target: '≤ 2×',
+      }),
+    ],
+    extra: { largeSet: counts, reportRows: rows },
+  };
+}
