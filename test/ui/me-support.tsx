@@ -3,7 +3,9 @@ import { render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
 import type { Lang } from '../../src/i18n';
 import { createShellState, type ShellState } from '../../src/state/shell';
+import type { AppState } from '../../src/state/app-state';
 import { ShellContext } from '../../src/ui/context';
+import { DataContext } from '../../src/ui/data-context';
 
 export interface Rendered {
   root: HTMLElement;
@@ -17,12 +19,23 @@ export interface Rendered {
   unmount: () => void;
 }
 
-export function mount(ui: ComponentChildren, lang: Lang = 'en', online = true): Rendered {
+/** `app`: the data state for containers (null: still loading); views need none. */
+export function mount(
+  ui: ComponentChildren,
+  lang: Lang = 'en',
+  online = true,
+  app: AppState | null = null,
+): Rendered {
   const root = document.createElement('div');
   document.body.append(root);
   const shell = createShellState({ lang, online, hash: '#/' });
   void act(() => {
-    render(<ShellContext.Provider value={shell}>{ui}</ShellContext.Provider>, root);
+    render(
+      <ShellContext.Provider value={shell}>
+        <DataContext.Provider value={app}>{ui}</DataContext.Provider>
+      </ShellContext.Provider>,
+      root,
+    );
   });
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   const q = <E extends Element = HTMLElement>(selector: string): E => {
@@ -75,4 +88,20 @@ export async function submit(form: HTMLFormElement): Promise<void> {
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await Promise.resolve();
   await new Promise((r) => setTimeout(r, 0));
+}
+
+/** Polls (with act) until `check` passes: live queries answer asynchronously. */
+export async function until(check: () => void, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 10));
+      });
+    }
+  }
 }

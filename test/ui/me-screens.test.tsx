@@ -1,0 +1,204 @@
+// @vitest-environment happy-dom
+/**
+ * The containers of the individual's app over a real app state (Dexie on
+ * fake-indexeddb, the demo data, a fixed day): what the person sees and what
+ * reaches the outbox — or does not — for each action.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppState, type AppState } from '../../src/state/app-state';
+import { openDb } from '../../src/store';
+import { LinkScreen } from '../../src/ui/screens/link/link-screen';
+import { MeScreen } from '../../src/ui/screens/me/me-screen';
+import { WelcomeScreen } from '../../src/ui/screens/welcome/welcome-screen';
+import { click, mount, submit, type, until, type Rendered } from './me-support';
+
+const NOW = new Date('2026-11-25T09:00:00Z');
+
+let r: Rendered | null = null;
+let app: AppState | null = null;
+afterEach(() => {
+  r?.unmount();
+  r = null;
+  app?.dispose();
+  app = null;
+  location.hash = '';
+});
+
+function state(): AppState {
+  const db = openDb(`t-${crypto.randomUUID()}`);
+  app = createAppState(db, { now: () => NOW, persist: () => Promise.resolve('granted') });
+  return app;
+}
+
+async function demoAs(name: string | null): Promise<AppState> {
+  const s = state();
+  expect((await s.loadDemo()).ok).toBe(true);
+  await until(() => {
+    expect(s.accounts.value?.length).toBeGreaterThan(0);
+  });
+  if (name) {
+    const id = s.accounts.value?.find((c) => c.account.displayName === name)?.account.id;
+    if (!id) throw new Error(`no ${name}`);
+    expect((await s.setCurrentAccount(id)).ok).toBe(true);
+    await until(() => {
+      expect(s.me.value?.account.displayName).toBe(name);
+    });
+  }
+  return s;
+}
+
+const unsettled = (s: AppState) => s.outbox.value.filter((e) => e.state === 'queued');
+
+describe('while the data layer loads', () => {
+  it('shows the screen heading and a busy skeleton, no data', () => {
+    r = mount(<MeScreen />);
+    expect(r.q('h1').textContent).toBe('My Learn profile');
+    expect(r.q('section').getAttribute('aria-busy')).toBe('true');
+    r.unmount();
+    r = mount(<LinkScreen kind="partner-university" />, 'ja');
+    expect(r.q('h1').textContent).toBe('Partner University アカウントをリンク');
+  });
+});
+
+describe('who am I', () => {
+  it('first run: the home screen sends me to choose; the demo loads; choosing remembers me', async () => {
+    const s = state();
+    r = mount(<MeScreen />, 'en', true, s);
+    await until(() => {
+      expect(location.hash).toBe('#/welcome');
+    });
+    r.unmount();
+    r = mount(<WelcomeScreen />, 'en', true, s);
+    await until(() => {
+      expect(r?.text()).toContain('There are no work accounts on this device yet.');
+    });
+    await click(r.byText('Load demo data'));
+    await until(() => {
+      expect(r?.qa('[data-testid=accounts] button').length).toBeGreaterThan(5);
+    });
+    const sora = r.byText('Continue as Sora Kimura');
+    await click(sora);
+    await until(() => {
+      expect(location.hash).toBe('#/');
+    });
+    const chosen = s.accounts.value?.find((c) => c.account.displayName === 'Sora Kimura');
+    await until(() => {
+      expect(s.settings.value?.currentAccountId).toBe(chosen?.account.id);
+    });
+  });
+});
+
+describe('My Learn profile with real data', () => {
+  it('shows Hana’s links, limits and credit dates', async () => {
+    const s = await demoAs('Hana Tanaka');
+    r = mount(<MeScreen />, 'en', true, s);
+    await until(() => {
+      expect(r?.q('[data-testid=who-name]').textContent).toBe('Hana Tanaka');
+    });
+    expect(r.q('[data-testid=used-learn]').textContent).toBe('1 of 3');
+    expect(r.q('[data-testid=next-learn]').textContent).toBe('December 20, 2026');
+    expect(r.q('[data-testid=slot-partner-university]').textContent).toContain('Linked to');
+    const az900 = r
+      .qa('[data-testid=achievements] li')
+      .find((li) => li.textContent.includes('AZ-900'));
+    expect(az900?.textContent).toContain('Nov 30, 2026');
+    expect(az900?.textContent).toContain('Pending');
+    expect(document.activeElement?.id).toBe('screen-title');
+  });
+
+  it('removes access after the confirmation: queued, and the card says so', async () => {
+    const s = await demoAs('Hana Tanaka');
+    r = mount(<MeScreen />, 'en', true, s);
+    await until(() => {
+      expect(r?.qa('[data-testid=slot-partner-university] button')).toHaveLength(1);
+    });
+    await click(r.q('[data-testid=slot-partner-university] button'));
+    expect(r.q('[data-testid=remove-body]').textContent).toContain('on December 10, 2026');
+    expect(s.outbox.value).toHaveLength(0);
+    await click(r.byText('Remove access', 'dialog button'));
+    await until(() => {
+      expect(r?.q('[data-testid=slot-partner-university]').textContent).toContain(
+        'Not linked to this work account.',
+      );
+      expect(r?.q('[data-testid=queue] li').textContent).toContain(
+        'Remove access · Partner University',
+      );
+    });
+    await until(() => {
+      expect(unsettled(s).map((e) => [e.type, e.actorAccountId === e.accountId])).toEqual([
+        ['unlink', true],
+      ]);
+    });
+  });
+});
+
+describe('link with real data', () => {
+  it('refuses inside the cool-off with the date, and queues nothing', async () => {
+    const s = await demoAs('Sora Kimura');
+    r = mount(<LinkScreen kind="learn" />, 'en', true, s);
+    await until(() => {
+      expect(r?.qa('input[type=radio]').length).toBe(2);
+    });
+    await submit(r.q('form'));
+    await until(() => {
+      expect(r?.q('[data-testid=link-refusal]').textContent).toContain(
+        'The next association is possible on December 13, 2026.',
+      );
+    });
+    expect(s.outbox.value).toHaveLength(0);
+  });
+
+  it('a typed MCID that is mine is my profile; one that is not is said in words', async () => {
+    const s = await demoAs('Sora Kimura');
+    r = mount(<LinkScreen kind="learn" />, 'ja', true, s);
+    await until(() => {
+      expect(r?.qa('input[type=radio]').length).toBe(2);
+    });
+    await click(r.q('input[type=radio][value=""]'));
+    await type(r.q<HTMLInputElement>('#mcid'), '1000005');
+    await submit(r.q('form'));
+    await until(() => {
+      expect(r?.q('[data-testid=link-refusal]').textContent).toContain('2026年12月13日');
+    });
+    await type(r.q<HTMLInputElement>('#mcid'), '99999999');
+    await submit(r.q('form'));
+    await until(() => {
+      expect(r?.q('[data-testid=link-refusal]').textContent).toContain(
+        'この端末にあるあなたの Microsoft Learn プロファイルに、この MCID はありません。',
+      );
+    });
+    expect(s.outbox.value).toHaveLength(0);
+  });
+
+  it('links after the check: the credit date first, then one queued action as me', async () => {
+    const s = await demoAs('Hana Tanaka');
+    // Free the Partner University account first (its last start was 40 days ago).
+    const pu = s.me.value?.profiles.find((p) => p.profile.kind === 'partner-university');
+    const me = s.settings.value?.currentAccountId ?? '';
+    const profileId = pu?.profile.id ?? '';
+    expect((await s.requestUnlink({ actorAccountId: me, accountId: me, profileId })).ok).toBe(true);
+    r = mount(<LinkScreen kind="partner-university" />, 'en', false, s);
+    await until(() => {
+      expect(r?.qa('input[type=radio]').length).toBe(1);
+    });
+    await submit(r.q('form'));
+    await until(() => {
+      expect(r?.q('[data-testid=link-check]').textContent).toContain(
+        'count for Contoso Japan from December 5, 2026',
+      );
+    });
+    await until(() => {
+      expect(unsettled(s).map((e) => e.type)).toEqual(['unlink']);
+    });
+    await click(r.byText('Link now'));
+    await until(() => {
+      expect(r?.q('[data-testid=link-done]').textContent).toContain('You are offline');
+    });
+    await until(() => {
+      expect(unsettled(s).map((e) => [e.type, e.profile.id, e.actorAccountId])).toEqual([
+        ['unlink', profileId, me],
+        ['link', profileId, me],
+      ]);
+    });
+  });
+});
