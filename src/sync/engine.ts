@@ -5,7 +5,7 @@
  * the remote's answer. What happens to a batch on each failure follows
  * DESIGN.md §3; the table is `onFailure` below.
  */
-import { MAX_BATCH, type WireAction, type WireResult } from '../rules';
+import { MAX_BATCH, type WireResult } from '../rules';
 import {
   dueEntries,
   failEntries,
@@ -25,6 +25,11 @@ import { settleBatch } from './settle';
 import { DRAIN_LOCK } from './lock-name';
 import { reconcileAccounts } from './reconcile';
 import { isRemoteError, RemoteError, type Remote } from './remote';
+import { emptyReport, type DrainOptions, type DrainReport, type SyncStatus } from './report';
+import { toWire } from './wire';
+
+export type { DrainOptions, DrainOutcome, DrainReport, SyncStatus } from './report';
+export { toWire } from './wire';
 
 export interface SyncEngineOptions {
   db: AppDb;
@@ -38,45 +43,6 @@ export interface SyncEngineOptions {
   busyRetryMs?: number;
 }
 
-export type DrainOutcome =
-  /** Nothing left that is due (retries may wait for `nextWakeAt`). */
-  | 'idle'
-  /** A retryable failure ended this drain; entries wait for their backoff. */
-  | 'retry-later'
-  /** Another tab or the worker is draining. */
-  | 'busy'
-  /** 401/403: the queue stops until the remote's token changes. */
-  | 'needs-sign-in'
-  /** The remote setting cannot be used (say, a bad URL). */
-  | 'misconfigured';
-
-export interface DrainReport {
-  reason: string;
-  outcome: DrainOutcome;
-  sent: number;
-  applied: number;
-  rejected: number;
-  retried: number;
-  failed: number;
-  /** Accounts brought in line with the remote's state after the drain. */
-  reconciled: number;
-  /** Epoch ms at which a drain should run again, or null when nothing waits. */
-  nextWakeAt: number | null;
-  /** The last error, for the log and the status line. */
-  error: string | null;
-}
-
-export interface DrainOptions {
-  /** Send entries waiting for a backoff now (the network came back, the demo switch turned on). */
-  ignoreBackoff?: boolean;
-}
-
-export interface SyncStatus {
-  draining: boolean;
-  needsSignIn: boolean;
-  lastReport: DrainReport | null;
-}
-
 export interface SyncEngine {
   drain(reason: string, options?: DrainOptions): Promise<DrainReport>;
   status(): SyncStatus;
@@ -87,19 +53,6 @@ export interface SyncEngine {
 /** The remote setting an auth failure belongs to: a new token or URL resumes the queue. */
 function remoteKey(settings: Settings): string {
   return JSON.stringify(settings.remote);
-}
-
-export function toWire(entry: OutboxEntry): WireAction {
-  const profile: WireAction['profile'] = { kind: entry.profile.kind, id: entry.profile.id };
-  if (entry.profile.mcid != null) profile.mcid = entry.profile.mcid;
-  return {
-    id: entry.id,
-    type: entry.type,
-    actorAccountId: entry.actorAccountId,
-    accountId: entry.accountId,
-    profile,
-    requestedAt: entry.requestedAt,
-  };
 }
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -118,18 +71,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function run(reason: string, drainOptions: DrainOptions): Promise<DrainReport> {
-    const report: DrainReport = {
-      reason,
-      outcome: 'idle',
-      sent: 0,
-      applied: 0,
-      rejected: 0,
-      retried: 0,
-      failed: 0,
-      reconciled: 0,
-      nextWakeAt: null,
-      error: null,
-    };
+    const report = emptyReport(reason);
     // Whatever a crashed drain left in flight goes again: ids make it safe.
     await requeueInterrupted(db);
     const settings = await getSettings(db);
@@ -250,18 +192,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
       const report: DrainReport = outcome.acquired
         ? outcome.value
-        : {
-            reason,
-            outcome: 'busy',
-            sent: 0,
-            applied: 0,
-            rejected: 0,
-            retried: 0,
-            failed: 0,
-            reconciled: 0,
-            nextWakeAt: clock.now() + busyRetryMs,
-            error: null,
-          };
+        : { ...emptyReport(reason), outcome: 'busy', nextWakeAt: clock.now() + busyRetryMs };
       if (outcome.acquired) {
         setStatus({ lastReport: report, needsSignIn: report.outcome === 'needs-sign-in' });
       }
