@@ -203,7 +203,11 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
     importFile: async (file) => {
       if (file.size > MAX_IMPORT_BYTES) {
         return attempt(() =>
-          Promise.reject(new ImportError([{ path: '', reason: 'larger than 20 MB' }])),
+          Promise.reject(
+            new ImportError([
+              { path: '', reason: `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
+            ]),
+          ),
         );
       }
       return importText(await file.text());

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   StorageFullError,
   addLearningProfile,
+  previewLinkAction,
   deleteWorkAccount,
   requestLink,
   requestUnlink,
@@ -139,5 +140,31 @@ describe('atomicity of effect + outbox entry', () => {
     );
     expect(error).toBeInstanceOf(StorageFullError);
     expect(await snapshot(f)).toEqual(before);
+  });
+});
+
+describe('previewLinkAction', () => {
+  it('answers like the request would, and writes nothing', async () => {
+    const f = await fixture();
+    const first = await requestLink(f.db, self(f.annA, f.learn), day('2026-11-20'));
+    const before = await snapshot(f);
+    expect(await previewLinkAction(f.db, 'link', self(f.annB, f.learn), NOW)).toEqual({
+      ok: false,
+      code: 'COOL_OFF',
+      nextAllowedOn: '2026-12-20',
+    });
+    expect(await previewLinkAction(f.db, 'unlink', self(f.annA, f.learn), NOW)).toEqual({
+      ok: true,
+      ends: [{ profileId: f.learn.id, accountId: f.annA.id, startedOn: '2026-11-20' }],
+    });
+    expect(
+      (
+        await refusal(
+          previewLinkAction(f.db, 'link', { ...self(f.annA, f.learn), profileId: 'x' }, NOW),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    expect(await snapshot(f)).toEqual(before);
+    expect(first.state).toBe('queued');
   });
 });
