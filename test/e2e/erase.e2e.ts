@@ -1,0 +1,102 @@
+/**
+ * Privacy in Chromium: an export file says it holds personal data, and
+ * "Erase all my data on this device" leaves nothing behind — no IndexedDB
+ * database, no cache, no service worker, no web storage — even with the
+ * worker running and the screens' live queries open.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, waitForController, watchedPage } from './support/browser';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  browser = await launch();
+  server = await startStaticServer('dist', '/');
+});
+afterAll(async () => {
+  await server.close();
+  await browser.close();
+});
+
+interface Leftovers {
+  databases: string[];
+  caches: string[];
+  workers: number;
+  local: number;
+  session: number;
+}
+
+function leftovers(page: Page): Promise<Leftovers> {
+  return page.evaluate(async () => ({
+    databases: (await indexedDB.databases()).map((d) => d.name ?? '?'),
+    caches: await caches.keys(),
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+    local: localStorage.length,
+    session: sessionStorage.length,
+  }));
+}
+
+describe('privacy on this device', () => {
+  it('an export says it holds personal data; erase leaves nothing behind', async () => {
+    const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+    const { page, violations, errors } = await watchedPage(context);
+    page.on('dialog', (dialog) => {
+      void dialog.accept();
+    });
+    await page.goto(`${server.url}#/welcome`);
+    await waitForController(page);
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await page.getByRole('button', { name: /Continue as Hana Tanaka/ }).click();
+    await expect.poll(() => page.getByTestId('who-name').textContent()).toContain('Hana Tanaka');
+    // Something for every store: a queued action, web storage, the worker's caches.
+    await page.evaluate(() => {
+      localStorage.setItem('probe', '1');
+      sessionStorage.setItem('probe', '1');
+    });
+
+    await page.goto(`${server.url}#/settings`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export all data' }).click(),
+    ]);
+    const file = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as {
+      personalData: unknown;
+      notice: unknown;
+      tables: { accounts: unknown[] };
+    };
+    expect(file.personalData).toBe(true);
+    expect(file.notice).toMatch(/personal data/i);
+    expect(file.tables.accounts.length).toBeGreaterThan(0);
+
+    const before = await leftovers(page);
+    expect(before.databases.length).toBeGreaterThanOrEqual(1);
+    expect(before.caches.length).toBeGreaterThanOrEqual(1);
+    expect(before.workers).toBe(1);
+
+    await page.getByRole('button', { name: 'Erase all my data on this device' }).click();
+    await expect
+      .poll(() => page.getByTestId('settings-status').textContent(), { timeout: 20_000 })
+      .toBe('Everything was erased. Close this tab, or reload to start again.');
+    // Give live queries and the worker a moment: nothing may come back.
+    await page.waitForTimeout(1_500);
+    expect(await leftovers(page)).toEqual({
+      databases: [],
+      caches: [],
+      workers: 0,
+      local: 0,
+      session: 0,
+    });
+    // Moving on to another screen without a reload does not bring a database back.
+    await page.evaluate(() => {
+      location.hash = '#/';
+    });
+    await page.waitForTimeout(1_500);
+    expect((await leftovers(page)).databases).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
