@@ -62,7 +62,7 @@ describe('privacy on this device', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export all data' }).click(),
     ]);
-    const file = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as {
+    const file = JSON.parse(await readFile(await download.path(), 'utf8')) as {
       personalData: unknown;
       notice: unknown;
       tables: { accounts: unknown[] };
