@@ -42,6 +42,17 @@ export function validateBaseUrl(raw: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
+// RFC 6750 b64token: what may follow "Bearer ".
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/** The token, checked, so a pasted newline cannot break (or smuggle) a header. */
+export function validateToken(token: string): string {
+  if (!BEARER_TOKEN.test(token) || token.length > 4096) {
+    throw new TypeError('The token has characters a Bearer token cannot have.');
+  }
+  return token;
+}
+
 /** Seconds or an HTTP date; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | null {
   if (value === null) return null;
@@ -70,6 +81,7 @@ export function batchKey(actions: readonly WireAction[]): string {
 
 export function createHttpRemote(options: HttpRemoteOptions): Remote {
   const base = validateBaseUrl(options.baseUrl);
+  const token = options.token ? validateToken(options.token) : null;
   const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? (() => Date.now());
@@ -85,7 +97,7 @@ export function createHttpRemote(options: HttpRemoteOptions): Remote {
     signal?.addEventListener('abort', onOuterAbort);
     const headers = new Headers(init.headers);
     headers.set('Accept', 'application/json');
-    if (options.token) headers.set('Authorization', `Bearer ${options.token}`);
+    if (token !== null) headers.set('Authorization', `Bearer ${token}`);
     try {
       const response = await doFetch(`${base}${path}`, {
         ...init,

@@ -24,6 +24,7 @@ export {
 export {
   createHttpRemote,
   validateBaseUrl,
+  validateToken,
   DEFAULT_TIMEOUT_MS,
   type FetchLike,
   type HttpRemoteOptions,

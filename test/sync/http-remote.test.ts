@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BATCH, type WireAction } from '../../src/rules';
-import { createHttpRemote, validateBaseUrl, type FetchLike } from '../../src/sync';
+import { createHttpRemote, validateBaseUrl, validateToken, type FetchLike } from '../../src/sync';
 import { batchKey, parseRetryAfter } from '../../src/sync/http-remote';
 
 const action = (id: string): WireAction => ({
@@ -48,6 +48,18 @@ describe('validateBaseUrl', () => {
     'https://pc.example/?x=1',
   ])('refuses %s', (url) => {
     expect(() => validateBaseUrl(url)).toThrow(TypeError);
+  });
+});
+
+describe('validateToken', () => {
+  it('accepts a Bearer token and refuses one that could break the header', () => {
+    expect(validateToken('abc.DEF-123_~+/==')).toBe('abc.DEF-123_~+/==');
+    for (const bad of ['two words', 'line\nX-Evil: 1', 'tab\t', 'ü', '']) {
+      expect(() => validateToken(bad)).toThrow(TypeError);
+    }
+    expect(() => createHttpRemote({ baseUrl: 'https://pc.example', token: 'a b' })).toThrow(
+      TypeError,
+    );
   });
 });
 
