@@ -24,7 +24,8 @@ export interface ReminderEnv {
   write(value: string): void;
   now(): Date;
   setTimer(run: () => void, ms: number): () => void;
-  texts(): { title: string; body: string };
+  /** The notification's words, in the language of the moment it fires. */
+  texts: () => { title: string; body: string };
 }
 
 /** What the reminders remember between visits. */
@@ -84,8 +85,10 @@ export function reminderStep(
   nextOn: string | null,
   now: Date,
 ): ReminderStep {
+  // Not known yet (data still loading): no news either way.
+  if (nextOn === null) return { memory, notify: false, wakeInMs: null };
   const today = todayUtc(now);
-  if (nextOn !== null && compareDates(nextOn, today) > 0) {
+  if (compareDates(nextOn, today) > 0) {
     const [y, m, d] = nextOn.split('-').map(Number) as [number, number, number];
     const wait = Date.UTC(y, m - 1, d) - now.getTime();
     return {

@@ -1,5 +1,7 @@
 /** Reminders: the pure step, and the controller driven by a fake browser and clock. */
+import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
+import { learnNextOn, startReminders } from '../../src/state/planner-start';
 import {
   REMINDER_TAG,
   createReminders,
@@ -44,6 +46,15 @@ describe('reminderStep', () => {
   it('says nothing when a start was possible all along', () => {
     const step = reminderStep(EMPTY, '2026-11-25', at('2026-11-25T10:00:00Z'));
     expect(step).toEqual({ memory: EMPTY, notify: false, wakeInMs: null });
+  });
+
+  it('an unknown date (still loading) is no news, even while waiting', () => {
+    const waiting = { ...EMPTY, pendingFor: '2026-12-10' };
+    expect(reminderStep(waiting, null, at('2026-12-11T00:00:00Z'))).toEqual({
+      memory: waiting,
+      notify: false,
+      wakeInMs: null,
+    });
   });
 
   it('does not remind twice for the same day (another tab already did)', () => {
@@ -195,5 +206,45 @@ describe('two tabs', () => {
     expect(live).toHaveLength(2);
     for (const timer of live) timer.run();
     expect(state.shown).toHaveLength(1);
+  });
+});
+
+describe('startReminders (the check on start)', () => {
+  const view = (nextAssociationOn: string) => ({
+    profiles: [
+      {
+        profile: { kind: 'partner-university', mcid: null },
+        activeLink: {},
+        nextAssociationOn: '2026-11-25',
+      },
+      { profile: { kind: 'learn', mcid: '1234567' }, activeLink: {}, nextAssociationOn },
+    ],
+  });
+
+  it('reminds an opted-in person who opens the app on or after the awaited day', () => {
+    const { env, state } = fakeEnv('granted');
+    state.stored = JSON.stringify({ optedIn: true, pendingFor: '2026-12-10', notifiedFor: null });
+    state.now = at('2026-12-11T08:00:00Z');
+    const me = signal<ReturnType<typeof view> | null>(null);
+    const watch = startReminders(me, env);
+    expect(state.shown).toHaveLength(0); // still loading: no news
+    me.value = view('2026-12-11');
+    expect(state.shown).toHaveLength(1);
+    watch.stop();
+  });
+
+  it('follows the Learn profile’s date as it changes, and never asks for permission', () => {
+    const { env, state } = fakeEnv('default');
+    const me = signal<ReturnType<typeof view> | null>(view('2026-12-20'));
+    const watch = startReminders(me, env);
+    expect(state.requests).toBe(0);
+    expect(state.timers).toHaveLength(0); // not opted in
+    watch.stop();
+  });
+
+  it('learnNextOn picks the linked Learn profile', () => {
+    expect(learnNextOn(view('2026-12-20'))).toBe('2026-12-20');
+    expect(learnNextOn({ profiles: [] })).toBeNull();
+    expect(learnNextOn(null)).toBeNull();
   });
 });

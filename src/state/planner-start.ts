@@ -1,0 +1,52 @@
+/**
+ * Reminders from the moment the data layer starts, not only while the planner
+ * is open: the "check on start" of an opted-in person, then a timer for the
+ * day a new association becomes possible. The date is the one the person's
+ * live view already shows for their Learn profile; nothing is asked of the
+ * browser here (the opt-in happens on the planner screen, after a click).
+ * The browser side is `browserReminderEnv` in planner-notifier.ts.
+ */
+import { effect, type ReadonlySignal } from '@preact/signals';
+import { createReminders, type ReminderEnv, type Reminders } from './planner-reminders';
+
+interface LearnView {
+  profiles: readonly {
+    profile: { kind: string; mcid: string | null };
+    activeLink: unknown;
+    nextAssociationOn: string;
+  }[];
+}
+
+/** The Learn profile the planner plans for: the linked one, else the one with an MCID, else any. */
+export function learnNextOn(view: LearnView | null): string | null {
+  if (!view) return null;
+  const learn = view.profiles.filter((p) => p.profile.kind === 'learn');
+  const chosen =
+    learn.find((p) => p.activeLink !== null) ??
+    learn.find((p) => p.profile.mcid !== null) ??
+    learn[0];
+  return chosen?.nextAssociationOn ?? null;
+}
+
+export interface ReminderWatch {
+  reminders: Reminders;
+  stop: () => void;
+}
+
+/** For main.tsx: `startReminders(app.me, browserReminderEnv(texts))` once the data layer is up. */
+export function startReminders(
+  me: ReadonlySignal<LearnView | null>,
+  env: ReminderEnv,
+): ReminderWatch {
+  const reminders = createReminders(env);
+  const stop = effect(() => {
+    reminders.watch(learnNextOn(me.value));
+  });
+  return {
+    reminders,
+    stop: () => {
+      stop();
+      reminders.dispose();
+    },
+  };
+}
