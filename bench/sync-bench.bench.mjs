@@ -1,4 +1,3 @@
-/* global performance, fetch, console */
 /**
  * Benchmark (not a timed test): 1,000 queued link actions drained by the sync
  * engine against the loopback reference server, and the same HTTP requests
