@@ -14,6 +14,7 @@ import {
   deleteWorkAccount,
   dismissEntry,
   exportJson,
+  getCatalog,
   getSettings,
   importJson,
   listAccounts,
@@ -27,10 +28,12 @@ import {
   requestPersistence,
   requestUnlink,
   resetAll,
+  saveCatalog,
   storageEstimate,
   updateSettings,
   type AccountChoice,
   type AppDb,
+  type CatalogRecord,
   type MyView,
   type NewWorkAccount,
   type OrgReportRow,
@@ -78,6 +81,8 @@ export interface AppState {
   sync: Signal<SyncView>;
   orgUsers: (orgId: string) => LiveSignal<OrgUser[] | null>;
   skillsReport: (orgId: string) => LiveSignal<OrgReportRow[] | null>;
+  /** The stored designation catalog (null until one is saved: the UI shows the sample). */
+  catalog: LiveSignal<CatalogRecord | null>;
 
   setCurrentAccount: (accountId: string | null) => Promise<ActionResult>;
   signIn: (accountId: string) => Promise<ActionResult>;
@@ -86,6 +91,8 @@ export interface AppState {
   requestLink: (req: LinkRequest) => Promise<ActionResult<OutboxEntry>>;
   requestUnlink: (req: LinkRequest) => Promise<ActionResult<OutboxEntry>>;
   dismiss: (entryId: string) => Promise<ActionResult>;
+  /** Stores the catalog text (validated by the organization view before it gets here). */
+  saveCatalog: (json: string, sample: boolean) => Promise<ActionResult>;
   addUser: (input: NewWorkAccount) => Promise<ActionResult<{ id: string }>>;
   deleteUser: (actorAccountId: string, accountId: string) => Promise<ActionResult>;
   updateSettings: (patch: Partial<Omit<Settings, 'key'>>) => Promise<ActionResult>;
@@ -109,6 +116,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
   const settings = liveSignal(() => getSettings(db), null);
   const accounts = liveSignal(() => listAccounts(db), null);
   const outbox = liveSignal(() => pendingOutbox(db), []);
+  const catalog = liveSignal(() => getCatalog(db), null);
   const mine = followAccount(db, settings, today);
 
   const cache = new Map<string, LiveSignal<unknown>>();
@@ -178,6 +186,8 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
     requestLink: (req) => queued(() => requestLink(db, req, now())),
     requestUnlink: (req) => queued(() => requestUnlink(db, req, now())),
     dismiss: (entryId) => attempt(() => nothing(dismissEntry(db, entryId, now()))),
+    catalog,
+    saveCatalog: (json, sample) => attempt(() => nothing(saveCatalog(db, { json, sample }, now()))),
     addUser: (input) =>
       attempt(async () => {
         const account = await addWorkAccount(db, input, now());
@@ -223,6 +233,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
       settings.dispose();
       accounts.dispose();
       outbox.dispose();
+      catalog.dispose();
       for (const live of cache.values()) live.dispose();
       cache.clear();
     },

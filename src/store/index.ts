@@ -98,3 +98,4 @@ export {
   type ExportFile,
   type ExportTables,
 } from './transfer-schema';
+export { CATALOG_ID, getCatalog, saveCatalog } from './catalog';

@@ -228,4 +228,20 @@ describe('createAppState', () => {
     expect(bad.ok ? '' : bad.issues?.[0]).toMatch(/newer version/);
     app.dispose();
   });
+
+  it('catalog: null until saved, then the stored text; an empty one is refused', async () => {
+    const { app } = await demoState();
+    await until(() => app.catalog.ready.value, Boolean);
+    expect(app.catalog.value).toBeNull();
+    expect(await app.saveCatalog('{"designations":[]}', true)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    await until(
+      () => app.catalog.value?.json,
+      (json) => json === '{"designations":[]}',
+    );
+    expect(await app.saveCatalog('', false)).toEqual({ ok: false, code: 'INVALID_INPUT' });
+    app.dispose();
+  });
 });

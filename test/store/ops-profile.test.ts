@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CATALOG_ID,
   addAchievement,
+  getCatalog,
+  saveCatalog,
   addLearningProfile,
   removeAchievement,
   requestLink,
   updateAchievement,
   updateLearningProfile,
 } from '../../src/store';
-import { NOW, fixture, refusal, self } from './fixtures';
+import { NOW, fixture, freshDb, refusal, self } from './fixtures';
 
 describe('learning profiles', () => {
   it('keeps the MCID as digits and refuses a wrong one', async () => {
@@ -100,5 +103,26 @@ describe('achievements', () => {
     await removeAchievement(f.db, a.id);
     expect(await f.db.achievements.count()).toBe(0);
     expect((await refusal(removeAchievement(f.db, a.id))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('designation catalog record', () => {
+  it('is stored as given, replaced on save, and refused when empty', async () => {
+    const db = freshDb();
+    expect(await getCatalog(db)).toBeNull();
+    const first = await saveCatalog(db, { json: '{"designations":[]}', sample: true }, NOW);
+    expect(await getCatalog(db)).toEqual({
+      id: CATALOG_ID,
+      json: '{"designations":[]}',
+      sample: true,
+      updatedAt: NOW.toISOString(),
+    });
+    await saveCatalog(db, { json: '{"designations":[1]}', sample: false }, NOW);
+    expect((await getCatalog(db))?.json).toBe('{"designations":[1]}');
+    expect(first.sample).toBe(true);
+    expect((await refusal(saveCatalog(db, { json: ' ', sample: false }, NOW))).code).toBe(
+      'INVALID_INPUT',
+    );
+    expect(await db.catalog.count()).toBe(1);
   });
 });
