@@ -1,0 +1,217 @@
+/**
+ * The individual's app in Chromium on a 375 px phone: first run → load the
+ * demo → choose who I am → remove access (with the date the credit leaves)
+ * → link while Partner Center is unreachable and the network is cut (queued)
+ * → back online (linked, with the credit dates) → a link refused inside the
+ * 30-day cool-off shows its date → a typed MCID that is not digits is
+ * refused in words. axe-core checks every screen; screenshots of each screen
+ * in English and Japanese go to screenshots/ (kept out of git).
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addDays, reportRemovalDate, todayUtc } from '../../src/rules';
+import { formatDate } from '../../src/i18n';
+import { cutNetwork, launch, restoreNetwork, watchedPage } from './support/browser';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+const AXE = 'node_modules/axe-core/axe.min.js';
+const SHOTS = 'screenshots';
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+  server = await startStaticServer('dist', '/');
+});
+afterAll(async () => {
+  await server.close();
+  await browser.close();
+});
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+}
+
+/** Runs axe-core (injected before the page's own scripts, so the page CSP does not block it). */
+async function axe(page: Page, where: string): Promise<string[]> {
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } };
+    const r = await w.axe.run(document);
+    return r.violations.map(
+      (v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
+  return result.map((v) => `${where}: ${v}`);
+}
+
+const heading = (page: Page) => page.locator('h1').first().textContent();
+
+async function setLang(page: Page, lang: 'en' | 'ja') {
+  await page.locator('header select').selectOption(lang);
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
+/** axe and a full-page screenshot of the current screen, in English and then in Japanese. */
+async function checkScreen(page: Page, name: string, found: string[]) {
+  for (const lang of ['en', 'ja'] as const) {
+    await setLang(page, lang);
+    // Let lazy text and fonts settle before the picture.
+    await page.waitForTimeout(150);
+    found.push(...(await axe(page, `${name} (${lang})`)));
+    await page.screenshot({ path: `${SHOTS}/me-${name}-${lang}.png`, fullPage: true });
+  }
+  await setLang(page, 'en');
+}
+
+const longDate = (iso: string) => formatDate(iso, 'en', 'long');
+
+async function setPartnerCenterOffline(page: Page, offline: boolean) {
+  await page.goto(`${server.url}#/settings`);
+  const box = page.getByLabel(/Simulate Partner Center being unreachable/);
+  await box.waitFor();
+  if ((await box.isChecked()) !== offline) await box.click();
+  await expect.poll(() => box.isChecked()).toBe(offline);
+}
+
+describe('the individual’s app on a phone', () => {
+  let context: BrowserContext;
+  afterAll(async () => {
+    await context.close();
+  });
+
+  it('first run → demo → who am I → remove → link offline → online → refused in the cool-off', async () => {
+    const today = todayUtc(new Date());
+    context = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      locale: 'en-US',
+      timezoneId: 'Asia/Tokyo',
+    });
+    await context.addInitScript({ path: AXE });
+    const { page, violations, errors } = await watchedPage(context);
+    const a11y: string[] = [];
+
+    // First run: nobody is chosen, so the app asks who I am.
+    await page.goto(server.url);
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Who are you?');
+    expect(page.url()).toContain('#/welcome');
+    await checkScreen(page, 'welcome-empty', a11y);
+
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await expect
+      .poll(() => page.getByTestId('welcome-result').textContent())
+      .toBe('Demo data loaded. Choose who you are.');
+    await checkScreen(page, 'welcome', a11y);
+
+    await page.getByRole('button', { name: /Continue as Hana Tanaka/ }).click();
+    await expect.poll(() => heading(page)).toBe('My Learn profile');
+    await expect.poll(() => page.getByTestId('who-name').textContent()).toBe('Hana Tanaka');
+    // Linked 5 days ago: 1 of 3 used, and the cool-off decides the next start date.
+    expect(await page.getByTestId('used-learn').textContent()).toBe('1 of 3');
+    expect(await page.getByTestId('next-learn').textContent()).toContain(
+      longDate(addDays(today, 25)),
+    );
+    await checkScreen(page, 'home', a11y);
+
+    // Remove access of the Partner University account: the dialog says when the credit leaves.
+    await page.locator('[data-testid=slot-partner-university] button').click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await page.getByTestId('remove-body').textContent()).toContain(
+      longDate(reportRemovalDate(today)),
+    );
+    a11y.push(...(await axe(page, 'remove dialog')));
+    await page.screenshot({ path: `${SHOTS}/me-remove-dialog-en.png` });
+    await dialog.getByRole('button', { name: 'Remove access' }).click();
+    await expect
+      .poll(() => page.getByTestId('me-result').textContent())
+      .toContain('Access removed: Partner University account.');
+    await expect
+      .poll(() => page.getByTestId('slot-partner-university').textContent(), { timeout: 15_000 })
+      .toContain('Not linked to this work account.');
+    await expect.poll(() => page.locator('.queue-empty').count(), { timeout: 15_000 }).toBe(1);
+
+    // Offline: Partner Center unreachable and the network cut. The link still works: it queues.
+    await setPartnerCenterOffline(page, true);
+    await cutNetwork(context, server);
+    await page.goto(`${server.url}#/`);
+    await page.locator('[data-testid=slot-partner-university] a').click();
+    await expect.poll(() => heading(page)).toBe('Link Partner University account');
+    await checkScreen(page, 'link-pu', a11y);
+    await page.getByRole('button', { name: 'Check' }).click();
+    const check = page.getByTestId('link-check');
+    await check.waitFor();
+    // PU-AZ-SALES was completed 45 days ago: it counts 10 days after today's link.
+    expect(await check.textContent()).toContain(longDate(addDays(today, 10)));
+    await checkScreen(page, 'link-check', a11y);
+    await page.getByRole('button', { name: 'Link now' }).click();
+    await expect
+      .poll(() => page.getByTestId('link-done').textContent())
+      .toContain('You are offline: the link waits');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'link-done',
+    );
+
+    await page.getByRole('link', { name: 'Back to My Learn profile' }).click();
+    await expect.poll(() => heading(page)).toBe('My Learn profile');
+    const pu = page.getByTestId('slot-partner-university');
+    await expect.poll(() => pu.textContent()).toContain('Waiting to sync');
+    const item = page.locator('[data-testid=queue] li').first();
+    expect(await item.textContent()).toContain('Link · Partner University');
+    expect(['queued', 'sending', 'retry']).toContain(await item.getAttribute('data-state'));
+    expect(await page.locator('.badge-offline').count()).toBe(1);
+    await checkScreen(page, 'home-queued', a11y);
+
+    // Back online: the queue drains and the link is confirmed, with the credit dates.
+    await restoreNetwork(context, server);
+    await setPartnerCenterOffline(page, false);
+    // A drain started by the 'online' event while Partner Center was still
+    // switched off waits for its backoff; "Sync now" asks again at once.
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.goto(`${server.url}#/`);
+    await expect.poll(() => page.locator('.queue-empty').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => pu.textContent()).toContain('Linked to');
+    expect(await pu.textContent()).not.toContain('Waiting to sync');
+    const sales = page.locator('[data-testid=achievements] li', { hasText: 'PU-AZ-SALES' });
+    expect(await sales.textContent()).toContain(formatDate(addDays(today, 10), 'en'));
+    expect(await sales.textContent()).toContain('Pending');
+    await checkScreen(page, 'home-linked', a11y);
+
+    // Sora unlinked 2 days after a start 12 days ago: a new link is refused, with the date.
+    await page.getByRole('link', { name: 'Switch account' }).click();
+    await expect.poll(() => heading(page)).toBe('Who are you?');
+    await page.getByRole('button', { name: /Continue as Sora Kimura/ }).click();
+    await expect.poll(() => page.getByTestId('who-name').textContent()).toBe('Sora Kimura');
+    await page.locator('[data-testid=slot-learn] a').click();
+    await expect.poll(() => heading(page)).toBe('Link Microsoft Learn profile');
+    await page.getByRole('button', { name: 'Check' }).click();
+    const refusal = page.getByTestId('link-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(
+      `Associations need a 30-day period between them. The next association is possible on ${longDate(addDays(today, 18))}.`,
+    );
+    expect(await page.locator('[data-testid=queue] li').count()).toBe(0);
+    await checkScreen(page, 'link-refused', a11y);
+    await setLang(page, 'ja');
+    expect(await refusal.textContent()).toContain(
+      `次に関連付けできるのは ${formatDate(addDays(today, 18), 'ja', 'long')} です。`,
+    );
+    await setLang(page, 'en');
+
+    // A typed MCID that is not digits: said in words, tied to the field.
+    await page.getByLabel('Enter an MCID').check();
+    await page.getByLabel('MCID (Microsoft certification ID)').fill('MCID-12ab');
+    await page.getByRole('button', { name: 'Check' }).click();
+    const input = page.locator('#mcid');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#mcid-error').textContent()).toBe(
+      'An MCID has digits only: no letters, spaces or symbols.',
+    );
+    await checkScreen(page, 'link-invalid', a11y);
+
+    expect(a11y).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
