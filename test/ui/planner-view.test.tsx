@@ -91,6 +91,9 @@ describe('planning a move', () => {
 
     const verdict = r.q('[data-testid=plan-verdict]');
     expect(verdict.textContent).toContain('Not allowed on that day.');
+    expect(r.q('[data-testid=plan-announce]').textContent).toBe(
+      'Link to Fabrikam on Nov 30, 2026: Not allowed on that day.',
+    );
     expect(verdict.textContent).toContain('The next association is possible on Dec 10, 2026.');
     expect(r.q('[data-testid=plan-step]').textContent).toContain(
       'Link to Fabrikam on Nov 30, 2026',
@@ -99,6 +102,9 @@ describe('planning a move', () => {
     expect(r.qa('a[href="#/link/learn"]')).toHaveLength(0);
 
     await click(r.byText('Plan it on Dec 10, 2026 instead'));
+    expect(r.q('[data-testid=plan-announce]').textContent).toBe(
+      'Link to Fabrikam on Dec 10, 2026: Allowed on that day.',
+    );
     expect(r.q('[data-testid=plan-verdict]').textContent).toContain('Allowed on that day.');
     expect(r.q('[data-testid=plan-verdict]').textContent).toContain('Cool-off ends: Jan 9, 2027.');
     expect(r.q('[data-testid=plan-verdict]').textContent).toContain('1 of 3');

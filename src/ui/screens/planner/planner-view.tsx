@@ -6,7 +6,7 @@ import { simulatePlan } from '../../../state/planner-simulate';
 import type { PlanOutcome, PlanStep, PlannerData } from '../../../state/planner-types';
 import { Notice } from '../../components/notice';
 import { CalendarPanel } from './calendar-panel';
-import { PlanSteps } from './plan-steps';
+import { PlanSteps, stepLabel } from './plan-steps';
 import { PlanTimeline } from './plan-timeline';
 import { RemindersPanel } from './reminders-panel';
 import { StepForm, type AccountOption } from './step-form';
@@ -36,8 +36,13 @@ function run(data: PlannerData, steps: readonly PlanStep[]): PlanOutcome | null 
 export function PlannerView({ words, data, reminders, now, initialSteps = [] }: PlannerViewProps) {
   const { t } = words;
   const [allSteps, setSteps] = useState<readonly PlanStep[]>(initialSteps);
+  // What the last change did, said to screen readers (the focus stays on the control used).
+  const [announced, setAnnounced] = useState<number | null>(null);
   // A step whose day has passed (the app stayed open past midnight) is history, not a plan.
-  const steps = allSteps.filter((s) => compareDates(s.on, data.today) >= 0);
+  const steps = useMemo(
+    () => allSteps.filter((s) => compareDates(s.on, data.today) >= 0),
+    [allSteps, data.today],
+  );
   const orgOfAccount = useMemo(() => {
     const orgs = new Map(data.accounts.map((a) => [a.id, a.orgId]));
     const name = orgNamer(data);
@@ -80,8 +85,12 @@ export function PlannerView({ words, data, reminders, now, initialSteps = [] }: 
         maxSteps={MAX_STEPS}
         onAdd={(step) => {
           setSteps([...steps, step]);
+          setAnnounced(steps.length);
         }}
       />
+      <p class="visually-hidden" role="status" data-testid="plan-announce">
+        {announcement(words, outcome, announced, orgOfAccount)}
+      </p>
       {outcome ? (
         <>
           <PlanSteps
@@ -91,9 +100,11 @@ export function PlannerView({ words, data, reminders, now, initialSteps = [] }: 
             limit={limit}
             onRemove={(index) => {
               setSteps(steps.filter((_, i) => i !== index));
+              setAnnounced(null);
             }}
             onMove={(index, on) => {
               setSteps(steps.map((s, i) => (i === index ? { ...s, on } : s)));
+              setAnnounced(index);
             }}
             onClear={() => {
               setSteps([]);
@@ -130,4 +141,16 @@ export function PlannerView({ words, data, reminders, now, initialSteps = [] }: 
       <RemindersPanel words={words} reminders={reminders} />
     </section>
   );
+}
+
+function announcement(
+  words: PlannerWords,
+  outcome: PlanOutcome | null,
+  index: number | null,
+  orgName: (accountId: string) => string,
+): string {
+  const step = index === null ? undefined : outcome?.steps[index];
+  if (!step) return '';
+  const verdict = step.decision.ok ? words.t.result.allowed : words.t.result.refused;
+  return `${stepLabel(words, step.step, orgName)}: ${verdict}`;
 }
