@@ -5,7 +5,8 @@
  * and exposes a few timed operations on `window.bench` for playwright:
  *  - load the demo or the large data set into the app's own database;
  *  - the store's bulk load (importJson) against raw IndexedDB writes;
- *  - the organization's skills report against raw getAll of its tables.
+ *  - the organization's skills report (and users list) against raw getAll
+ *    of the tables each reads.
  * Times are taken in the page with performance.now().
  */
 import {
@@ -16,6 +17,7 @@ import {
   loadDemo,
   openDb,
   orgSkillsReport,
+  orgUsers,
   updateSettings,
 } from '../src/store/index.ts';
 import { todayUtc } from '../src/rules/index.ts';
@@ -156,6 +158,30 @@ const bench = {
     const ms = since(t0);
     db.close();
     return { ms, rows: accounts.length + associations.length + achievements.length };
+  },
+
+  /** The organization's users list through the store, or a raw getAll of what it reads. */
+  async users(kind) {
+    if (kind === 'store') {
+      const db = openDb(REPORT_DB);
+      await db.open();
+      const t0 = performance.now();
+      const users = await orgUsers(db, ORG_ID);
+      const ms = since(t0);
+      db.close();
+      return { ms, rows: users.length };
+    }
+    const db = await done(indexedDB.open(REPORT_DB));
+    const t0 = performance.now();
+    const tx = db.transaction(['accounts', 'associations', 'profiles'], 'readonly');
+    const [accounts, associations, profiles] = await Promise.all([
+      done(tx.objectStore('accounts').index('orgId').getAll(ORG_ID)),
+      done(tx.objectStore('associations').getAll()),
+      done(tx.objectStore('profiles').getAll()),
+    ]);
+    const ms = since(t0);
+    db.close();
+    return { ms, rows: accounts.length + associations.length + profiles.length };
   },
 
   async cleanup() {

@@ -33,7 +33,18 @@ async function audit(port, url, repeat) {
       .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
       .map((ref) => `${c}:${ref.id}`),
   );
+  // Which elements moved (CLS) and which one was the LCP, for whoever fixes them.
+  const items = (a) => /** @type {any} */ (lhr.audits[a]?.details)?.items ?? [];
+  const shifts = items('layout-shifts').map(
+    (i) => `${i.node?.selector ?? '?'} (${Number(i.score ?? 0).toFixed(3)})`,
+  );
+  const lcpElement = items('largest-contentful-paint-element')
+    .flatMap((i) => i.items ?? [i])
+    .map((i) => i.node?.selector)
+    .find(Boolean);
   return {
+    shifts,
+    lcpElement: lcpElement ?? null,
     performance: score('performance'),
     accessibility: score('accessibility'),
     bestPractices: score('best-practices'),
@@ -107,5 +118,16 @@ export async function pageLoad({ urls, runs, log }) {
     }
   }
   const misses = [...new Set(app.flatMap((s) => [...s.first.misses, ...s.repeat.misses]))];
-  return { rows, extra: { lighthouseVersion: app[0]?.first.lighthouseVersion, appMisses: misses } };
+  const first = app[0];
+  return {
+    rows,
+    extra: {
+      lighthouseVersion: first?.first.lighthouseVersion,
+      appMisses: misses,
+      appShiftsFirst: first?.first.shifts,
+      appShiftsRepeat: first?.repeat.shifts,
+      appLcpElementFirst: first?.first.lcpElement,
+      appLcpElementRepeat: first?.repeat.lcpElement,
+    },
+  };
 }

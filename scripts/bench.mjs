@@ -9,6 +9,8 @@
  *   npm run bench -- --quick         one run of everything (a smoke run)
  *   npm run bench -- --only=sizes,store   some sections (sizes, lighthouse, app, store, sync)
  *   npm run bench -- --detail        also the store's write alone (Dexie bulkAdd)
+ *   npm run bench -- --with-others   also bench/store*.bench.* and bench/org*.bench.* (vitest
+ *                                    bench, fake-indexeddb in Node; their output goes to the JSON)
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,9 @@ const run = promisify(execFile);
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const detail = args.includes('--detail');
+// The store and org engineers' own benches run on fake-indexeddb in Node and take
+// minutes; they are opt-in so the whole run stays well under 15 minutes on 2 cores.
+const withOthers = args.includes('--with-others');
 const onlyArg = args.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
 const wanted = (name) => only === null || only.has(name);
@@ -154,7 +159,7 @@ async function main() {
       await browser?.close();
     }
     await section('sync', () => syncDrain({ runs: RUNS.sync, log }));
-    if (wanted('others')) result.extra.others = await othersBenches();
+    if (withOthers) result.extra.others = await othersBenches();
   } finally {
     await appHost.close();
     await bareHost.close();
@@ -177,6 +182,16 @@ async function main() {
   console.log(table(result.figures));
   const notes = result.figures.filter((f) => f.note).map((f) => `  ${f.metric}: ${f.note}`);
   if (notes.length > 0) console.log(`\nnotes:\n${notes.join('\n')}`);
+  const lh = result.extra.lighthouse;
+  if (lh) {
+    console.log(`\nLighthouse ${lh.lighthouseVersion}: what kept the app under 100:`);
+    console.log(`  ${lh.appMisses.join(', ') || 'nothing'}`);
+    console.log(`  layout shifts, first visit: ${lh.appShiftsFirst?.join('; ') || 'none'}`);
+    console.log(`  layout shifts, repeat: ${lh.appShiftsRepeat?.join('; ') || 'none'}`);
+    console.log(
+      `  LCP element: ${lh.appLcpElementFirst ?? '?'} / ${lh.appLcpElementRepeat ?? '?'}`,
+    );
+  }
   for (const [name, error] of Object.entries(result.errors)) {
     console.log(`\n${name} FAILED: ${error.split('\n')[0]}`);
   }
