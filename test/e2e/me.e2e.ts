@@ -210,6 +210,21 @@ describe('the individual’s app on a phone', () => {
     );
     await checkScreen(page, 'link-invalid', a11y);
 
+    // 320 px, the narrowest phone: nothing spills sideways.
+    await page.setViewportSize({ width: 320, height: 640 });
+    for (const hash of ['#/', '#/link/learn', '#/welcome']) {
+      await page.goto(`${server.url}${hash}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForTimeout(150);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, hash).toBeLessThanOrEqual(0);
+    }
+    await page.goto(`${server.url}#/`);
+    await page.locator('[data-testid=who-name]').waitFor();
+    await page.screenshot({ path: `${SHOTS}/me-home-320-en.png`, fullPage: true });
+
     expect(a11y).toEqual([]);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

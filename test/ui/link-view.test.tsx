@@ -204,6 +204,14 @@ describe('every refusal, in words, before anything is queued', () => {
     expect(u.q('[data-testid=link-refusal]').textContent).toContain('Something went wrong.');
   });
 
+  it('says when a typed MCID is none of my profiles', async () => {
+    const v = mountLink(() => Promise.resolve({ ok: false, code: 'MCID_NOT_MINE' }));
+    await submit(v.q('form'));
+    expect(v.q('[data-testid=link-refusal]').textContent).toContain(
+      'None of your Microsoft Learn profiles on this device has this MCID.',
+    );
+  });
+
   it('shows a refusal of the link itself (say, storage full) in words', async () => {
     const v = mountLink(
       () => Promise.resolve(allowed),

@@ -189,6 +189,8 @@ describe('remove access', () => {
     await click(r.q('[data-testid=slot-learn] button'));
     await click(r.byText('Cancel', 'dialog button'));
     expect(r.q<HTMLDialogElement>('dialog').open).toBe(false);
+    // It keeps its words while it closes (no empty title flashing).
+    expect(r.q('dialog h2').textContent).toBe('Remove access of Microsoft Learn profile?');
     expect(onRemove).not.toHaveBeenCalled();
     expect(r.qa('[data-testid=me-result]')).toHaveLength(0);
   });

@@ -15,7 +15,7 @@ const loaded = (): Promise<ActionResult> => Promise.resolve({ ok: true });
 
 describe('who am I', () => {
   it('lists the work accounts on the device and chooses one', async () => {
-    const onChoose = vi.fn();
+    const onChoose = vi.fn(loaded);
     r = mount(<WelcomeScreenView view={welcome} onChoose={onChoose} onLoadDemo={loaded} />);
     expect(r.q('h1').textContent).toBe('Who are you?');
     expect(r.text()).toContain('never anyone else’s');
@@ -26,13 +26,14 @@ describe('who am I', () => {
     expect(buttons[1]?.textContent).toContain('Fabrikam B · deleted');
     await click(buttons[1] as HTMLElement);
     expect(onChoose).toHaveBeenCalledWith('acc-ben-b');
+    expect(r.qa('[data-testid=welcome-result]')).toHaveLength(0);
   });
 
   it('marks the current account', () => {
     r = mount(
       <WelcomeScreenView
         view={{ ...welcome, currentAccountId: 'acc-aiko-a' }}
-        onChoose={vi.fn()}
+        onChoose={loaded}
         onLoadDemo={loaded}
       />,
       'ja',
@@ -47,7 +48,7 @@ describe('who am I', () => {
     r = mount(
       <WelcomeScreenView
         view={{ accounts: [], currentAccountId: null }}
-        onChoose={vi.fn()}
+        onChoose={loaded}
         onLoadDemo={onLoadDemo}
       />,
     );
@@ -59,9 +60,18 @@ describe('who am I', () => {
     expect(document.activeElement).toBe(result);
   });
 
+  it('says why choosing failed', async () => {
+    const gone = (): Promise<ActionResult> => Promise.resolve({ ok: false, code: 'NOT_FOUND' });
+    r = mount(<WelcomeScreenView view={welcome} onChoose={gone} onLoadDemo={loaded} />);
+    await click(r.byText('Continue as Aiko Sato'));
+    const result = r.q('[data-testid=welcome-result]');
+    expect(result.getAttribute('role')).toBe('alert');
+    expect(result.textContent).toContain('That item no longer exists.');
+  });
+
   it('says why the demo could not load', async () => {
     const full = (): Promise<ActionResult> => Promise.resolve({ ok: false, code: 'STORAGE_FULL' });
-    r = mount(<WelcomeScreenView view={welcome} onChoose={vi.fn()} onLoadDemo={full} />, 'ja');
+    r = mount(<WelcomeScreenView view={welcome} onChoose={loaded} onLoadDemo={full} />, 'ja');
     await click(r.byText('デモ データを読み込む'));
     const result = r.q('[data-testid=welcome-result]');
     expect(result.getAttribute('role')).toBe('alert');

@@ -23,6 +23,8 @@ export function MeScreenView({ view, onRemove, onDismiss }: MeScreenViewProps) {
   const words = useWords();
   const { t, m } = words;
   const [removing, setRemoving] = useState<ProfileKind | null>(null);
+  // The dialog keeps its words while it closes.
+  const [asked, setAsked] = useState<ProfileKind>('learn');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const { account } = view;
@@ -74,6 +76,7 @@ export function MeScreenView({ view, onRemove, onDismiss }: MeScreenViewProps) {
             orgName={account.orgName}
             onRemove={() => {
               setOutcome(null);
+              setAsked(slot.kind);
               setRemoving(slot.kind);
             }}
           />
@@ -86,7 +89,7 @@ export function MeScreenView({ view, onRemove, onDismiss }: MeScreenViewProps) {
       </section>
       <ConfirmDialog
         open={removing !== null}
-        title={t.remove.title(removing ? what(removing) : '')}
+        title={t.remove.title(what(asked))}
         confirmLabel={t.remove.confirm}
         cancelLabel={m.common.cancel}
         danger

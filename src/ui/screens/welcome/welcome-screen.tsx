@@ -20,10 +20,10 @@ export function WelcomeScreen() {
   return (
     <WelcomeScreenView
       view={toWelcomeView(accounts, current)}
-      onChoose={(id) => {
-        void data.chooseAccount(id).then((result) => {
-          if (result.ok) goTo('#/');
-        });
+      onChoose={async (id) => {
+        const result = await data.chooseAccount(id);
+        if (result.ok) goTo('#/');
+        return result;
       }}
       onLoadDemo={data.loadDemo}
     />

@@ -6,7 +6,7 @@ import type { ActionResult, WelcomeView } from '../me/view-model';
 
 interface WelcomeScreenViewProps {
   view: WelcomeView;
-  onChoose: (accountId: string) => void;
+  onChoose: (accountId: string) => Promise<ActionResult>;
   onLoadDemo: () => Promise<ActionResult>;
 }
 
@@ -52,7 +52,10 @@ export function WelcomeScreenView({ view, onChoose, onLoadDemo }: WelcomeScreenV
                   class="account-choice"
                   aria-current={a.id === view.currentAccountId ? 'true' : undefined}
                   onClick={() => {
-                    onChoose(a.id);
+                    setResult(null);
+                    void onChoose(a.id).then((answer) => {
+                      if (!answer.ok) setResult(answer);
+                    });
                   }}
                 >
                   <span class="account-name">{t.welcome.choose(a.displayName)}</span>
