@@ -47,7 +47,11 @@ export function escapeText(value: string): string {
   );
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 length of one code point. */
+function octetsOf(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
 
 /** Folds one content line (§3.1): at most 75 octets a line, continuation lines start with a space. */
 export function foldLine(line: string): string {
@@ -55,7 +59,7 @@ export function foldLine(line: string): string {
   let current = '';
   let octets = 0;
   for (const char of line) {
-    const size = encoder.encode(char).length;
+    const size = octetsOf(char);
     if (octets + size > MAX_OCTETS) {
       out.push(current);
       current = ' ';
