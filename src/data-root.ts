@@ -13,6 +13,7 @@ import {
   createSyncEngine,
   lockFor,
   openPartnerCenter,
+  resetEmbedded,
   remoteFor,
   startPageTriggers,
   type DrainOptions,
@@ -78,6 +79,7 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
     onSettingsChanged: () => {
       void drain('settings', { ignoreBackoff: true });
     },
+    onDataReplaced: () => resetEmbedded(pc),
     eraseDevice: async () => {
       stopTriggers();
       // Both databases, every cache, the worker, and web storage: nothing left behind.

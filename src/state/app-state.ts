@@ -65,6 +65,11 @@ export interface AppStateOptions {
   eraseDevice?: () => Promise<void>;
   /** Asks the browser to keep our data; called once, after the first user action that writes. */
   persist?: () => Promise<PersistResult>;
+  /**
+   * Called after the device's data was replaced (demo, reset, import): the
+   * embedded Partner Center then takes the new data as its truth.
+   */
+  onDataReplaced?: () => Promise<void>;
 }
 
 export interface AppState {
@@ -150,6 +155,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
   const importText = (text: string) =>
     attempt(async () => {
       const summary = await importJson(db, text);
+      await options.onDataReplaced?.();
       afterUserWrite();
       return Object.values(summary).reduce((n, c) => n + c, 0);
     });
@@ -201,11 +207,17 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
       if (result.ok) options.onSettingsChanged?.();
       return result;
     },
-    loadDemo: () => attempt(() => nothing(loadDemo(db, now()))),
+    loadDemo: () =>
+      attempt(async () => {
+        await loadDemo(db, now());
+        await options.onDataReplaced?.();
+        return undefined;
+      }),
     reset: () =>
       attempt(async () => {
         await resetAll(db, { keepSettings: true });
         await updateSettings(db, { currentAccountId: null });
+        await options.onDataReplaced?.();
         return undefined;
       }),
     exportJson: () => attempt(() => exportJson(db, now())),

@@ -245,3 +245,24 @@ describe('createAppState', () => {
     app.dispose();
   });
 });
+
+describe('replacing the data', () => {
+  it('tells the embedded Partner Center after demo, reset and import, and not after a plain write', async () => {
+    const db = openDb(`t-${crypto.randomUUID()}`);
+    const onDataReplaced = vi.fn(() => Promise.resolve());
+    const app = createAppState(db, { now: () => NOW, onDataReplaced });
+    expect((await app.loadDemo()).ok).toBe(true);
+    expect(onDataReplaced).toHaveBeenCalledTimes(1);
+    const exported = await app.exportJson();
+    if (!exported.ok) throw new Error('export failed');
+    await app.updateSettings({ embeddedDelayMs: 10 });
+    expect(onDataReplaced).toHaveBeenCalledTimes(1);
+    expect((await app.reset()).ok).toBe(true);
+    expect(onDataReplaced).toHaveBeenCalledTimes(2);
+    expect((await app.importJson(exported.value)).ok).toBe(true);
+    expect(onDataReplaced).toHaveBeenCalledTimes(3);
+    expect((await app.importJson('{not json')).ok).toBe(false);
+    expect(onDataReplaced).toHaveBeenCalledTimes(3);
+    app.dispose();
+  });
+});
