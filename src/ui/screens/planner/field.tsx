@@ -6,7 +6,7 @@ interface FieldProps {
   hint?: string;
   /** The problem in words, or null. */
   error: string | null;
-  /** The control, given `id`, `aria-invalid` and `aria-describedby` by the caller via `describedBy`. */
+  /** Renders the control; it should set `aria-describedby` to the ids given (hint, error). */
   children: (describedBy: string | undefined) => ComponentChildren;
 }
 
