@@ -1,0 +1,203 @@
+/**
+ * Sync in Chromium against the loopback reference server (behind a proxy
+ * that adds CORS and can cut the network): an action made offline waits in
+ * the outbox, survives its page being closed, and is applied exactly once —
+ * by the page when it is reopened online, or by the service worker on a
+ * Background Sync event with no page open at all.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startReferenceServer, type ReferenceServer } from '../sync/server/reference-server';
+import { ANY_ACTOR } from '../sync/server/world';
+import {
+  CHAOS_TOKEN,
+  chaosWorld,
+  startChaosProxy,
+  type ChaosPerson,
+  type ChaosProxy,
+  type ChaosWorld,
+} from '../reliability/chaos-world';
+import { launch, waitForController, watchedPage, type Watched } from './support/browser';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+let browser: Browser;
+let host: StaticServer;
+let server: ReferenceServer;
+let proxy: ChaosProxy;
+let world: ChaosWorld;
+
+beforeAll(async () => {
+  browser = await launch();
+  host = await startStaticServer('dist', '/');
+  server = await startReferenceServer({
+    world: { organizations: [], accounts: [], profiles: [], associations: [] },
+    tokens: { [CHAOS_TOKEN]: ANY_ACTOR },
+  });
+  proxy = await startChaosProxy(server.url);
+  world = await chaosWorld(3, proxy.url, new Date());
+  Object.assign(server.world, world.server);
+});
+afterAll(async () => {
+  await browser.close();
+  await proxy.close();
+  await server.close();
+  await host.close();
+});
+
+function person(n: number): ChaosPerson {
+  const p = world.people.find((x) => x.n === n && !x.usedElsewhere);
+  if (!p) throw new Error(`no person ${String(n)}`);
+  return p;
+}
+
+/** The outbox, read straight from the app's IndexedDB. */
+function outbox(page: Page): Promise<{ id: string; state: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ id: string; state: string }[]>((ok, fail) => {
+        const open = indexedDB.open('mcid-link');
+        open.onerror = () => {
+          fail(open.error ?? new Error('open'));
+        };
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('outbox').objectStore('outbox').getAll();
+          req.onsuccess = () => {
+            db.close();
+            ok(req.result as { id: string; state: string }[]);
+          };
+          req.onerror = () => {
+            fail(req.error ?? new Error('read'));
+          };
+        };
+      }),
+  );
+}
+
+async function setUp(context: BrowserContext, watched: Watched[], who: ChaosPerson) {
+  const tab = await watchedPage(context);
+  watched.push(tab);
+  const { page } = tab;
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(host.url);
+  await waitForController(page);
+  await page.goto(`${host.url}#/settings`);
+  await page.locator('#import-file').setInputFiles({
+    name: 'world.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(world.file),
+  });
+  await expect
+    .poll(() => page.getByTestId('settings-status').textContent(), { timeout: 15_000 })
+    .toMatch(/^Imported/);
+  await page.goto(`${host.url}#/welcome`);
+  await page.locator('button.account-choice', { hasText: who.email }).click();
+  await expect.poll(() => page.getByTestId('who-name').textContent()).toContain('Person ');
+  return page;
+}
+
+async function cut(context: BrowserContext) {
+  await context.setOffline(true);
+  // setOffline does not reach the worker's own fetches: the hosts go down too.
+  proxy.down = true;
+  host.setDown(true);
+}
+async function restore(context: BrowserContext) {
+  proxy.down = false;
+  host.setDown(false);
+  await context.setOffline(false);
+}
+
+/** Links the Learn profile through the link screen while offline; returns the action id. */
+async function linkOffline(page: Page): Promise<string> {
+  await page.goto(`${host.url}#/link/learn`);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByTestId('link-check').waitFor();
+  await page.getByRole('button', { name: 'Link now' }).click();
+  await expect.poll(() => page.getByTestId('link-done').textContent()).toContain('offline');
+  await page.goto(`${host.url}#/`);
+  const item = page.locator('[data-testid=queue] li').first();
+  await item.waitFor();
+  expect(['queued', 'sending', 'retry']).toContain(await item.getAttribute('data-state'));
+  const rows = await outbox(page);
+  expect(rows).toHaveLength(1);
+  return (rows[0] as { id: string }).id;
+}
+
+describe('sync in the browser', () => {
+  it('an offline link survives closing the page and is applied once when reopened online', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const watched: Watched[] = [];
+    const who = person(0);
+    const page = await setUp(context, watched, who);
+    await cut(context);
+    const id = await linkOffline(page);
+    expect(server.applyCounts.has(id)).toBe(false);
+    await page.close();
+
+    await restore(context);
+    const again = await watchedPage(context);
+    watched.push(again);
+    await again.page.goto(`${host.url}#/`);
+    await expect
+      .poll(() => again.page.locator('.queue-empty').count(), { timeout: 30_000 })
+      .toBe(1);
+    await expect
+      .poll(() => again.page.getByTestId('slot-learn').textContent())
+      .toContain('Linked to');
+    expect(server.applyCounts.get(id)).toBe(1);
+    expect(server.received.filter((r) => r === id).length).toBeGreaterThanOrEqual(1);
+    const active = server.world.associations.filter(
+      (a) => a.profileId === who.profileId && a.endedOn == null,
+    );
+    expect(active.map((a) => a.accountId)).toEqual([who.accountId]);
+    for (const w of watched) {
+      expect(w.violations).toEqual([]);
+      expect(w.errors).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it('the service worker delivers on a Background Sync event with no page open', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const watched: Watched[] = [];
+    const who = person(1);
+    const page = await setUp(context, watched, who);
+    await cut(context);
+    const id = await linkOffline(page);
+    await page.close();
+    await restore(context);
+    expect(server.applyCounts.has(id)).toBe(false);
+
+    // Going online does not fire `sync` in a test browser: dispatch it through DevTools.
+    const blank = await context.newPage();
+    const cdp = await context.newCDPSession(blank);
+    const origin = new URL(host.url).origin;
+    const registrationId = await new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
+        const found = event.registrations.find(
+          (r) => r.scopeURL.startsWith(origin) && !r.isDeleted,
+        );
+        if (found) resolve(found.registrationId);
+      });
+      void cdp.send('ServiceWorker.enable');
+    });
+    await cdp.send('ServiceWorker.dispatchSyncEvent', {
+      origin,
+      registrationId,
+      tag: 'mcid-link-outbox',
+      lastChance: false,
+    });
+    await expect.poll(() => server.applyCounts.get(id), { timeout: 30_000 }).toBe(1);
+    // The page was never reopened: it was the worker. Reopening shows the link, delivered once.
+    const back = await watchedPage(context);
+    watched.push(back);
+    await back.page.goto(`${host.url}#/`);
+    await expect
+      .poll(() => back.page.getByTestId('slot-learn').textContent(), { timeout: 15_000 })
+      .toContain('Linked to');
+    expect(server.applyCounts.get(id)).toBe(1);
+    for (const w of watched) expect(w.violations).toEqual([]);
+    await context.close();
+  });
+});
