@@ -210,6 +210,27 @@ describe('the individual’s app on a phone', () => {
     );
     await checkScreen(page, 'link-invalid', a11y);
 
+    // A fresh visit to the home screen with data: nothing on screen moves
+    // while the screen's code and then the data arrive.
+    const fresh = await context.newPage();
+    await fresh.addInitScript(() => {
+      const w = window as unknown as { __cls: number };
+      w.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as {
+          value: number;
+          hadRecentInput: boolean;
+        }[]) {
+          if (!e.hadRecentInput) w.__cls += e.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await fresh.goto(`${server.url}#/`);
+    await fresh.locator('[data-testid=who-name]').waitFor();
+    await fresh.waitForTimeout(500);
+    expect(await fresh.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
+    await fresh.close();
+
     // 320 px, the narrowest phone: nothing spills sideways.
     await page.setViewportSize({ width: 320, height: 640 });
     for (const hash of ['#/', '#/link/learn', '#/welcome']) {

@@ -65,7 +65,12 @@ export function ProfileCard({ slot, today, orgName, onRemove }: ProfileCardProps
           <dt>{t.me.nextStart}</dt>
           <dd data-testid={`next-${slot.kind}`}>
             <DateText iso={slot.nextAssociationOn} style="long" />
-            {slot.nextAssociationOn <= today ? <span class="muted"> ✓</span> : null}
+            {slot.nextAssociationOn <= today ? (
+              <span class="muted" aria-hidden="true">
+                {' '}
+                ✓
+              </span>
+            ) : null}
           </dd>
         </div>
       </dl>
