@@ -7,6 +7,9 @@
  * The browser side is `browserReminderEnv` in planner-notifier.ts.
  */
 import { effect, type ReadonlySignal } from '@preact/signals';
+import type { Lang } from '../i18n';
+import { planner } from '../i18n/messages/planner';
+import { browserReminderEnv } from './planner-notifier';
 import { createReminders, type ReminderEnv, type Reminders } from './planner-reminders';
 
 interface LearnView {
@@ -33,7 +36,6 @@ export interface ReminderWatch {
   stop: () => void;
 }
 
-/** For main.tsx: `startReminders(app.me, browserReminderEnv(texts))` once the data layer is up. */
 export function startReminders(
   me: ReadonlySignal<LearnView | null>,
   env: ReminderEnv,
@@ -49,4 +51,22 @@ export function startReminders(
       reminders.dispose();
     },
   };
+}
+
+/**
+ * For main.tsx, once the data layer is up, loaded lazily so the words stay
+ * out of the first paint:
+ *   void import('./state/planner-start').then((m) => m.startPlannerReminders(app.me, shell.lang));
+ */
+export function startPlannerReminders(
+  me: ReadonlySignal<LearnView | null>,
+  lang: ReadonlySignal<Lang>,
+): ReminderWatch {
+  return startReminders(
+    me,
+    browserReminderEnv(() => {
+      const words = planner[lang.value].reminders;
+      return { title: words.notificationTitle, body: words.notificationBody };
+    }),
+  );
 }

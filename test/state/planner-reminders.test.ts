@@ -1,7 +1,7 @@
 /** Reminders: the pure step, and the controller driven by a fake browser and clock. */
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
-import { learnNextOn, startReminders } from '../../src/state/planner-start';
+import { learnNextOn, startPlannerReminders, startReminders } from '../../src/state/planner-start';
 import {
   REMINDER_TAG,
   createReminders,
@@ -246,5 +246,15 @@ describe('startReminders (the check on start)', () => {
     expect(learnNextOn(view('2026-12-20'))).toBe('2026-12-20');
     expect(learnNextOn({ profiles: [] })).toBeNull();
     expect(learnNextOn(null)).toBeNull();
+  });
+});
+
+describe('startPlannerReminders in a runtime without notifications', () => {
+  it('reports "unsupported" and never schedules', () => {
+    expect(typeof globalThis.Notification).toBe('undefined');
+    const me = signal<{ profiles: [] } | null>({ profiles: [] });
+    const watch = startPlannerReminders(me, signal<'en' | 'ja'>('ja'));
+    expect(watch.reminders.permission.value).toBe('unsupported');
+    watch.stop();
   });
 });
