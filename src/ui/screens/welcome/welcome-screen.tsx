@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { goTo } from '../../components/go-to';
 import { Skeleton } from '../../components/skeleton';
 import { useFocusHeading } from '../../components/use-focus-heading';
@@ -22,10 +23,30 @@ export function WelcomeScreen() {
       view={toWelcomeView(accounts, current)}
       onChoose={async (id) => {
         const result = await data.chooseAccount(id);
+        // The settings arrive through a live query: go home only once it names
+        // the choice, or home would still see "nobody" and send us back here.
+        if (result.ok) await untilChosen(data.currentAccountId, id);
         if (result.ok) goTo('#/');
         return result;
       }}
       onLoadDemo={data.loadDemo}
     />
   );
+}
+
+function untilChosen(
+  current: ReadonlySignal<string | null | undefined>,
+  id: string,
+): Promise<void> {
+  return new Promise((resolve) => {
+    let stop: (() => void) | null = null;
+    let done = false;
+    stop = current.subscribe((value) => {
+      if (value !== id || done) return;
+      done = true;
+      resolve();
+      // The first call runs inside subscribe(), before `stop` is set.
+      queueMicrotask(() => stop?.());
+    });
+  });
 }
