@@ -75,7 +75,11 @@ export function simulatePlan(
     orgOf: (id) => orgs.get(id) ?? '',
   };
 
-  const outcomes = ordered.map(({ step, index }) => playStep(sim, profileId, step, index, policy));
+  // Played in date order, reported in the order the person gave them.
+  const outcomes: StepOutcome[] = new Array<StepOutcome>(steps.length);
+  for (const { step, index } of ordered) {
+    outcomes[index] = playStep(sim, profileId, step, index, policy);
+  }
 
   const last = ordered.at(-1)?.step.on ?? today;
   const starts = startsOf(sim.world.associations, profileId);
@@ -107,7 +111,7 @@ export function simulatePlan(
   );
 
   return {
-    steps: outcomes.sort((a, b) => steps.indexOf(a.step) - steps.indexOf(b.step)),
+    steps: outcomes,
     timeline: sortEvents(sim.events),
     nextAssociationOn: nextOn,
     coolOffEndsOn: coolOff,
