@@ -6,6 +6,7 @@
  */
 import { todayUtc, type WireAssociation, type WireResult } from '../rules';
 import type { AppDb } from './db';
+import { whereAnyOf } from './where';
 import type { Association, OutboxEntry, OutboxState } from './records';
 
 export const UNSETTLED_STATES: readonly OutboxState[] = ['queued', 'sending', 'retry'];
@@ -19,7 +20,7 @@ function bySeq(a: OutboxEntry, b: OutboxEntry): number {
 }
 
 async function unsettledInOrder(db: AppDb): Promise<OutboxEntry[]> {
-  const rows = await db.outbox.where('state').anyOf(UNSETTLED_STATES).toArray();
+  const rows = await whereAnyOf(db.outbox, 'state', UNSETTLED_STATES);
   return rows.sort(bySeq);
 }
 

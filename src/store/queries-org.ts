@@ -11,6 +11,7 @@ import {
   type ReportRow,
 } from '../rules';
 import type { AppDb } from './db';
+import { whereAnyOf } from './where';
 import type { Association, WorkAccount } from './records';
 
 export type UserState = 'never-signed-in' | 'signed-in' | 'learn-linked' | 'pu-linked' | 'deleted';
@@ -36,12 +37,7 @@ async function orgAccounts(db: AppDb, orgId: string): Promise<WorkAccount[]> {
 }
 
 async function linksOf(db: AppDb, accountIds: readonly string[]): Promise<Association[]> {
-  return accountIds.length === 0
-    ? []
-    : db.associations
-        .where('accountId')
-        .anyOf([...accountIds])
-        .toArray();
+  return whereAnyOf(db.associations, 'accountId', accountIds);
 }
 
 /** The organization's users with their state, by name. */
@@ -108,10 +104,7 @@ export async function orgSkillsReport(
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const links = await linksOf(db, [...byId.keys()]);
   const profileIds = [...new Set(links.map((l) => l.profileId))];
-  const achievements =
-    profileIds.length === 0
-      ? []
-      : await db.achievements.where('profileId').anyOf(profileIds).toArray();
+  const achievements = await whereAnyOf(db.achievements, 'profileId', profileIds);
 
   const linksByProfile = group(links, (l) => l.profileId);
   const achievementsByProfile = group(achievements, (a) => a.profileId);

@@ -6,6 +6,7 @@
  */
 import { todayUtc, type WireAccountState, type WireAssociation } from '../rules';
 import type { AppDb } from './db';
+import { whereAnyOf } from './where';
 import { UNSETTLED_STATES } from './outbox';
 import type { Association } from './records';
 
@@ -14,7 +15,7 @@ const keyOf = (a: { profileId: string; startedOn: string }) => `${a.profileId}\u
 /** Association ids that an unsettled outbox entry created or ended. */
 async function protectedIds(db: AppDb): Promise<Set<string>> {
   const ids = new Set<string>();
-  const entries = await db.outbox.where('state').anyOf(UNSETTLED_STATES).toArray();
+  const entries = await whereAnyOf(db.outbox, 'state', UNSETTLED_STATES);
   for (const entry of entries) {
     if (entry.effect.createdAssociationId) ids.add(entry.effect.createdAssociationId);
     for (const ended of entry.effect.ended) ids.add(ended.id);

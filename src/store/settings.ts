@@ -1,6 +1,7 @@
 /** The device settings row: read with defaults, changed by a patch. */
 import type { AppDb } from './db';
 import type { Settings } from './records';
+import { guardQuota } from './storage';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
   key: 'device',
@@ -20,9 +21,11 @@ export async function updateSettings(
   db: AppDb,
   patch: Partial<Omit<Settings, 'key'>>,
 ): Promise<Settings> {
-  return db.transaction('rw', db.settings, async () => {
-    const next: Settings = { ...(await getSettings(db)), ...patch, key: 'device' };
-    await db.settings.put(next);
-    return next;
-  });
+  return guardQuota(() =>
+    db.transaction('rw', db.settings, async () => {
+      const next: Settings = { ...(await getSettings(db)), ...patch, key: 'device' };
+      await db.settings.put(next);
+      return next;
+    }),
+  );
 }
