@@ -77,6 +77,10 @@ void import('./data-root').then(({ startDataRoot }) => {
   shell.onLangChosen = (lang) => {
     void started.app.updateSettings({ language: lang });
   };
+  // Reminders of the day a new association can start (only where the person opted in).
+  void import('./state/planner-start').then((m) =>
+    m.startPlannerReminders(started.app.me, shell.lang),
+  );
   // The language chosen on this device wins over the browser's, once known.
   effect(() => {
     const chosen = started.app.settings.value?.language;
