@@ -85,7 +85,8 @@ export function simulatePlan(
   const starts = startsOf(sim.world.associations, profileId);
   const nextOn = nextAssociationDate(starts, last, policy);
   const coolOff = coolOffEndsOn(starts, last, policy);
-  const remaining = Math.max(0, policy.yearlyLimit - associationsInWindow(starts, last, policy));
+  const counted = associationsInWindow(starts, last, policy);
+  const remaining = Math.max(0, policy.yearlyLimit - counted);
   if (coolOff !== null && compareDates(coolOff, today) >= 0) {
     sim.events.push({ kind: 'cool-off-ends', on: coolOff });
   }
@@ -93,7 +94,8 @@ export function simulatePlan(
     sim.events.push({
       kind: 'slot-returns',
       on,
-      available: Math.min(policy.yearlyLimit, remaining + i + 1),
+      // After this exit, i + 1 fewer starts count (imported data may hold more than the limit).
+      available: Math.max(0, policy.yearlyLimit - (counted - (i + 1))),
     });
   });
   sim.events.push({ kind: 'next-association', on: nextOn });

@@ -240,3 +240,27 @@ describe('other refusals and bad input', () => {
     expect(out.steps[0]?.afterStart?.remaining).toBe(2);
   });
 });
+
+describe('more starts in the window than the limit (imported data)', () => {
+  it('counts the returns from the real number of starts', () => {
+    const data = anaData([
+      assoc('ana-a', '2026-01-10', '2026-03-01'),
+      assoc('ana-b', '2026-03-01', '2026-05-01'),
+      assoc('ana-a', '2026-05-01', '2026-07-01'),
+      assoc('ana-b', '2026-07-01'),
+    ]);
+    const out = simulatePlan(data, []);
+    expect(out.remainingInWindow).toBe(0);
+    expect(
+      out.timeline
+        .filter((e) => e.kind === 'slot-returns')
+        .map((e) => [e.on, 'available' in e && e.available]),
+    ).toEqual([
+      ['2027-01-10', 0],
+      ['2027-03-01', 1],
+      ['2027-05-01', 2],
+      ['2027-07-01', 3],
+    ]);
+    expect(out.nextAssociationOn).toBe('2027-03-01');
+  });
+});
