@@ -114,9 +114,20 @@ describe('the individual’s app on a phone', () => {
     );
     await checkScreen(page, 'home', a11y);
 
-    // Remove access of the Partner University account: the dialog says when the credit leaves.
-    await page.locator('[data-testid=slot-partner-university] button').click();
+    // By keyboard: Enter opens the question with the safe choice focused; Escape
+    // closes it, nothing happens, and focus is back on the button.
+    const removePu = page.locator('[data-testid=slot-partner-university] button');
+    await removePu.focus();
+    await page.keyboard.press('Enter');
     const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await removePu.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Remove access of the Partner University account: the dialog says when the credit leaves.
+    await removePu.click();
     await dialog.waitFor();
     expect(await page.getByTestId('remove-body').textContent()).toContain(
       longDate(reportRemovalDate(today)),
@@ -161,6 +172,7 @@ describe('the individual’s app on a phone', () => {
     expect(await item.textContent()).toContain('Link · Partner University');
     expect(['queued', 'sending', 'retry']).toContain(await item.getAttribute('data-state'));
     expect(await page.locator('.badge-offline').count()).toBe(1);
+    expect(await page.locator('.badge-queued').textContent()).toBe('1 action waiting to sync');
     await checkScreen(page, 'home-queued', a11y);
 
     // Back online: the queue drains and the link is confirmed, with the credit dates.
