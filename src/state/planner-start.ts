@@ -62,11 +62,25 @@ export function startPlannerReminders(
   me: ReadonlySignal<LearnView | null>,
   lang: ReadonlySignal<Lang>,
 ): ReminderWatch {
-  return startReminders(
-    me,
-    browserReminderEnv(() => {
-      const words = planner[lang.value].reminders;
-      return { title: words.notificationTitle, body: words.notificationBody };
-    }),
-  );
+  page?.stop();
+  const watch = startReminders(me, browserReminderEnv(textsIn(lang)));
+  page = watch;
+  return watch;
+}
+
+/** The notification's words in the language of the moment it fires. */
+export function textsIn(lang: ReadonlySignal<Lang>): ReminderEnv['texts'] {
+  return () => {
+    const words = planner[lang.value].reminders;
+    return { title: words.notificationTitle, body: words.notificationBody };
+  };
+}
+
+// The page's one running watch, so that an opt-in on the planner screen
+// schedules the same timer that keeps running after the screen closes.
+let page: ReminderWatch | null = null;
+
+/** The reminders started for this page, or null before the data layer is up. */
+export function pageReminders(): Reminders | null {
+  return page?.reminders ?? null;
 }

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { followPlanner } from '../../../state/planner-live';
 import { browserReminderEnv } from '../../../state/planner-notifier';
 import { createReminders } from '../../../state/planner-reminders';
+import { pageReminders, textsIn } from '../../../state/planner-start';
+import { useShell } from '../../context';
 import { goTo } from '../../components/go-to';
 import { Notice } from '../../components/notice';
 import { Skeleton } from '../../components/skeleton';
@@ -24,24 +26,20 @@ export function PlannerScreen() {
     },
     [source],
   );
-  // The notification is worded in the language of the moment it fires.
-  const texts = useRef(t.reminders);
-  texts.current = t.reminders;
-  const reminders = useMemo(
-    () =>
-      createReminders(
-        browserReminderEnv(() => ({
-          title: texts.current.notificationTitle,
-          body: texts.current.notificationBody,
-        })),
-      ),
-    [],
-  );
+  const shell = useShell();
+  // The page's reminders (started with the data layer) keep running after this
+  // screen closes; a screen-only set stands in where none was started.
+  const [reminders, own] = useMemo(() => {
+    const shared = pageReminders();
+    return shared
+      ? [shared, false]
+      : [createReminders(browserReminderEnv(textsIn(shell.lang))), true];
+  }, [shell.lang]);
   useEffect(
     () => () => {
-      reminders.dispose();
+      if (own) reminders.dispose();
     },
-    [reminders],
+    [reminders, own],
   );
 
   const load = source?.load.value ?? { state: 'loading' };
