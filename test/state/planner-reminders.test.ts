@@ -1,7 +1,13 @@
 /** Reminders: the pure step, and the controller driven by a fake browser and clock. */
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
-import { learnNextOn, startPlannerReminders, startReminders } from '../../src/state/planner-start';
+import {
+  learnNextOn,
+  pageReminders,
+  startPlannerReminders,
+  startReminders,
+  textsIn,
+} from '../../src/state/planner-start';
 import {
   REMINDER_TAG,
   createReminders,
@@ -256,5 +262,24 @@ describe('startPlannerReminders in a runtime without notifications', () => {
     const watch = startPlannerReminders(me, signal<'en' | 'ja'>('ja'));
     expect(watch.reminders.permission.value).toBe('unsupported');
     watch.stop();
+  });
+});
+
+describe('pageReminders', () => {
+  it('is the watch started for the page, so the planner screen shares its timer', () => {
+    const me = signal<{ profiles: [] } | null>(null);
+    const first = startPlannerReminders(me, signal<'en' | 'ja'>('en'));
+    expect(pageReminders()).toBe(first.reminders);
+    const second = startPlannerReminders(me, signal<'en' | 'ja'>('en'));
+    expect(pageReminders()).toBe(second.reminders);
+    second.stop();
+  });
+
+  it('words the notification in the language of the moment', () => {
+    const lang = signal<'en' | 'ja'>('en');
+    const texts = textsIn(lang);
+    expect(texts().body).toBe('From today you can link your MCID to a work account again.');
+    lang.value = 'ja';
+    expect(texts().body).toBe('今日から MCID を職場アカウントに再び関連付けられます。');
   });
 });
