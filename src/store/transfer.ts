@@ -30,6 +30,11 @@ export async function exportAll(db: AppDb, now: Date): Promise<ExportFile> {
     );
     return Object.fromEntries(entries) as ExportTables;
   });
+  // A remote's bearer token is a credential, not data: it never goes into a
+  // file that people mail around. After an import the person signs in again.
+  tables.settings = tables.settings.map((s) =>
+    s.remote.kind === 'http' ? { ...s, remote: { ...s.remote, token: null } } : s,
+  );
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,

@@ -68,7 +68,12 @@ describe('export → reset → import', () => {
     const summary = await importJson(db, json);
     expect(summary.accounts).toBe(11);
     expect(summary.outbox).toBe(1);
+    // Identical, except the remote's token, which an export never carries.
+    const settings = before.settings as { remote: { token?: string | null } }[];
+    expect(settings[0]?.remote.token).toBe('t0k');
+    settings[0] = { ...settings[0], remote: { ...settings[0]?.remote, token: null } };
     expect(await tables(db)).toEqual(before);
+    expect(json).not.toContain('t0k');
   });
 
   it('the file says what it is and that it holds personal data', async () => {
