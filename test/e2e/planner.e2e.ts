@@ -168,4 +168,71 @@ describe('the planner on a phone', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('reminds on the day: by the timer while open, and by the check on start', async () => {
+    const now = new Date();
+    const today = todayUtc(now);
+    const coolOffEnd = addDays(today, 24);
+    const dayStart = (iso: string) => new Date(`${iso}T00:00:00Z`).getTime();
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      locale: 'en-US',
+    });
+    await context.grantPermissions(['notifications']);
+    // Record notifications instead of showing them (page-made or through the worker).
+    await context.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as { __shown: string[] }).__shown = shown;
+      ServiceWorkerRegistration.prototype.showNotification = function (title, options) {
+        shown.push(`${title}: ${options?.body ?? ''}`);
+        return Promise.resolve();
+      };
+      const Real = window.Notification;
+      class Recorded extends Real {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          shown.push(`${title}: ${options?.body ?? ''}`);
+        }
+      }
+      window.Notification = Recorded;
+    });
+    const shown = (page: Page) =>
+      page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+    const { page, violations, errors } = await watchedPage(context);
+    await page.clock.install({ time: now });
+
+    await page.goto(server.url);
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Who are you?');
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await page.getByRole('button', { name: /mei@fabrikam\.example/ }).click();
+    await expect.poll(() => heading(page)).toBe('My Learn profile');
+    await page.goto(`${server.url}#/planner`);
+    await page.getByRole('button', { name: 'Remind me' }).click();
+    await expect
+      .poll(() => page.getByTestId('reminder-status').textContent())
+      .toBe(`On: you will be reminded on ${date(coolOffEnd)}.`);
+
+    // The screen closes; the page's timer still runs. One minute into the day, it reminds once.
+    await page.goto(`${server.url}#/`);
+    await page.clock.fastForward(dayStart(coolOffEnd) - now.getTime() + 60_000);
+    await expect
+      .poll(() => shown(page))
+      .toEqual(['MCID Link: From today you can link your MCID to a work account again.']);
+
+    // Another visit days later, with a reminder pending from before: the check on start reminds.
+    const later = await context.newPage();
+    await later.clock.install({ time: new Date(dayStart(coolOffEnd) + 3 * 86_400_000) });
+    await later.addInitScript(() => {
+      localStorage.setItem(
+        'mcid-link.reminders',
+        JSON.stringify({ optedIn: true, pendingFor: '2000-01-01', notifiedFor: null }),
+      );
+    });
+    await later.goto(server.url);
+    await expect.poll(() => heading(later), { timeout: 15_000 }).toBe('My Learn profile');
+    await expect.poll(() => shown(later)).toHaveLength(1);
+
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
