@@ -46,7 +46,12 @@ export function searchKey(...parts: (string | null | undefined)[]): string {
     .toLowerCase();
 }
 
-export function matches(key: string, query: string): boolean {
-  const q = query.normalize('NFKC').toLowerCase().trim();
+/** What the filter box's text is compared as; made once per keystroke, not once per row. */
+export function queryKey(query: string): string {
+  return query.normalize('NFKC').toLowerCase().trim();
+}
+
+/** Whether a row's search key holds the query (already through `queryKey`). */
+export function matches(key: string, q: string): boolean {
   return q === '' || key.includes(q);
 }

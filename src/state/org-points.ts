@@ -8,7 +8,7 @@
  * say so (two stretches with the organization, say); a designation's total
  * is capped at its `maxPoints`.
  */
-import { compareDates, type ReportRow } from '../rules';
+import type { ReportRow } from '../rules';
 import type { Catalog } from './org-catalog';
 
 export type PointsByDesignation = Record<string, number>;
@@ -42,7 +42,8 @@ export function designationProgress(
     events.push({ on: r.countsFrom, key, delta: 1 });
     if (r.countsUntil !== null) events.push({ on: r.countsUntil, key, delta: -1 });
   }
-  events.sort((a, b) => compareDates(a.on, b.on));
+  // ISO calendar days sort as text; the rules already checked every date.
+  events.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 
   // How many rows of a (person, code) count at the sweep's current day.
   const active = new Map<string, number>();
@@ -58,8 +59,7 @@ export function designationProgress(
   const totals = () => pointsFor(catalog, people);
 
   let i = 0;
-  while (i < events.length && compareDates(events[i]?.on ?? '', today) <= 0)
-    apply(events[i++] as Event);
+  while (i < events.length && (events[i] as Event).on <= today) apply(events[i++] as Event);
   const now = totals();
   const peopleNow = peopleBy(catalog, people);
 

@@ -6,7 +6,7 @@
  */
 import type { EndReason, ReportRow } from '../rules';
 import type { OrgUser, Role, WorkAccount } from '../store';
-import { matches, searchKey } from './org-paging';
+import { matches, queryKey, searchKey } from './org-paging';
 
 export type UserState =
   'never-signed-in' | 'signed-in' | 'learn-linked' | 'partner-university-linked' | 'deleted';
@@ -109,7 +109,8 @@ export function queryUsers(rows: readonly OrgUserRow[], query: UsersQuery): OrgU
   const keep = (r: OrgUserRow) =>
     query.state === 'all' ||
     (query.state === 'active' ? r.deletedOn === null : r.states.includes(query.state));
-  return rows.filter((r) => keep(r) && matches(r.key, query.text));
+  const q = queryKey(query.text);
+  return rows.filter((r) => keep(r) && matches(r.key, q));
 }
 
 /** Whether the account may manage its organization's users: a global or account admin (rule 1). */

@@ -85,7 +85,7 @@ export async function orgViews(
   db: AppDb,
   orgId: string,
   today: string,
-): Promise<{ users: OrgUserRow[]; report: ReportViewRow[] }> {
+): Promise<{ users: OrgUserRow[]; report: readonly ReportViewRow[] }> {
   const report = reportViewRows(await orgSkillsReport(db, orgId, today));
   return { users: orgUserRows(await orgUsers(db, orgId), report), report };
 }
