@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LANGS, formatDate, messagesFor, type Lang } from '../../src/i18n';
+import { LANGS, formatDate, type Lang } from '../../src/i18n';
 import { codes } from '../../src/i18n/messages/codes';
 import { LinkScreenView } from '../../src/ui/screens/link/link-view';
 import type { ActionResult, LinkCheck, LinkChoice } from '../../src/ui/screens/me/view-model';
@@ -166,8 +166,7 @@ describe('every refusal, in words, before anything is queued', () => {
       const alert = v.q('[data-testid=link-refusal]');
       expect(alert.getAttribute('role')).toBe('alert');
       const date = formatDate(nextAllowedOn, lang, 'long');
-      const m = messagesFor(lang);
-      expect(alert.textContent).toBe(heading(lang) + m.codes[code](date));
+      expect(alert.textContent).toBe(heading(lang) + codes[lang][code](date));
       expect(document.activeElement).toBe(alert);
       expect(v.qa('button').map((b) => b.textContent)).not.toContain('Link now');
       expect(onLink).not.toHaveBeenCalled();

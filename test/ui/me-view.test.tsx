@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MeScreenView } from '../../src/ui/screens/me/me-view';
 import type { ActionResult } from '../../src/ui/screens/me/view-model';
 import type { QueueItem } from '../../src/ui/components/queue-list';
+import { LANGS, formatDate } from '../../src/i18n';
+import { codes } from '../../src/i18n/messages/codes';
 import { click, mount, type Rendered } from './me-support';
 import { learnLinked, meView } from './me-fixtures';
 
@@ -138,6 +140,20 @@ describe('the queue of actions waiting to sync', () => {
     expect(dismiss.getAttribute('aria-label')).toBe('Dismiss: Link · Microsoft Learn 987654321');
     await click(dismiss);
     expect(onDismiss).toHaveBeenCalledWith('q1');
+  });
+
+  it.each(
+    LANGS.flatMap((lang) =>
+      (Object.keys(codes.en) as (keyof typeof codes.en)[]).map((code) => [lang, code] as const),
+    ),
+  )('a refusal from the remote in the queue, %s: %s', (lang, code) => {
+    const queue: QueueItem[] = [{ ...base, state: 'rejected', code, nextAllowedOn: '2027-01-15' }];
+    r = mount(<MeScreenView view={meView({ queue })} onRemove={ok} onDismiss={vi.fn()} />, lang);
+    const reason = r.q('[data-testid=queue] .queue-reason');
+    expect(reason.textContent).toBe(codes[lang][code](formatDate('2027-01-15', lang, 'long')));
+    expect(r.q('[data-testid=queue] .queue-state').textContent).toBe(
+      lang === 'en' ? 'Refused' : '拒否されました',
+    );
   });
 
   it('says when nothing waits, in both languages', () => {
