@@ -54,9 +54,13 @@ export async function orgUsers(
     )
   ).filter((l) => l.endedOn === null);
   const kinds = new Map(
-    (await db.profiles.bulkGet([...new Set(links.map((l) => l.profileId))]))
-      .filter((p) => p !== undefined)
-      .map((p) => [p.id, p.kind]),
+    (
+      await whereAnyOf(
+        db.profiles,
+        'id',
+        links.map((l) => l.profileId),
+      )
+    ).map((p) => [p.id, p.kind]),
   );
   const linked = new Map<string, Set<string>>();
   for (const l of links) {
