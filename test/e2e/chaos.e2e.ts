@@ -113,6 +113,18 @@ async function openTab(context: BrowserContext, watched: Watched[]): Promise<Pag
   return tab.page;
 }
 
+/** Settings → the HTTP remote at the proxy, with the token (an export never carries one). */
+async function connect(page: Page): Promise<void> {
+  await page.goto(`${host.url}#/settings`);
+  await page.getByLabel("My organization's sync server (HTTP)").check();
+  await page.locator('#remote-url').fill(proxy.url);
+  await page.locator('#remote-token').fill(CHAOS_TOKEN);
+  await page.getByRole('button', { name: 'Save connection' }).click();
+  await expect
+    .poll(() => page.getByTestId('settings-status').textContent())
+    .toBe('Connection saved.');
+}
+
 async function actAs(page: Page, person: ChaosPerson): Promise<void> {
   await page.goto(`${host.url}#/welcome`);
   await page.locator('button.account-choice', { hasText: person.email }).click();
@@ -168,6 +180,7 @@ describe(`chaos (seed ${SEED}, ${ACTIONS} actions)`, () => {
     await expect
       .poll(() => first.getByTestId('settings-status').textContent(), { timeout: 15_000 })
       .toMatch(/^Imported/);
+    await connect(first);
 
     const faults: Fault[] = [
       { kind: 'status', status: 500 },

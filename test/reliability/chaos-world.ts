@@ -28,7 +28,7 @@ export interface ChaosPerson {
 }
 
 export interface ChaosWorld {
-  /** The import file the app starts from (remote: the proxy, with the token). */
+  /** The import file the app starts from (remote: the proxy; an export carries no token). */
   file: string;
   people: ChaosPerson[];
   server: ServerWorld;

@@ -1,0 +1,222 @@
+/**
+ * Upgrades under load, in Chromium:
+ * - a schema upgrade made by another tab while this one holds the old
+ *   version: this tab lets go at once (the upgrade is not blocked), tells the
+ *   person to reload, and the queued action survives the upgrade;
+ * - a service worker update accepted while a delivery hangs: the new worker
+ *   waits for the drain lock before it takes over, and the queued action is
+ *   applied once, not lost and not twice.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startReferenceServer, type ReferenceServer } from '../sync/server/reference-server';
+import { ANY_ACTOR } from '../sync/server/world';
+import {
+  CHAOS_TOKEN,
+  chaosWorld,
+  startChaosProxy,
+  type ChaosProxy,
+  type ChaosWorld,
+} from '../reliability/chaos-world';
+import { launch, waitForController, watchedPage, type Watched } from './support/browser';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+const DIST = 'dist';
+const DIST_V2 = 'dist-e2e-v2';
+
+let browser: Browser;
+let host: StaticServer;
+let server: ReferenceServer;
+let proxy: ChaosProxy;
+let world: ChaosWorld;
+
+beforeAll(async () => {
+  browser = await launch();
+  host = await startStaticServer(DIST, '/');
+  server = await startReferenceServer({
+    world: { organizations: [], accounts: [], profiles: [], associations: [] },
+    tokens: { [CHAOS_TOKEN]: ANY_ACTOR },
+  });
+  proxy = await startChaosProxy(server.url);
+  world = await chaosWorld(3, proxy.url, new Date());
+  Object.assign(server.world, world.server);
+});
+afterAll(async () => {
+  await browser.close();
+  await proxy.close();
+  await server.close();
+  await host.close();
+});
+
+/** Settings → the HTTP remote at the proxy, with the token (an export never carries one). */
+async function connect(page: Page): Promise<void> {
+  await page.goto(`${host.url}#/settings`);
+  await page.getByLabel("My organization's sync server (HTTP)").check();
+  await page.locator('#remote-url').fill(proxy.url);
+  await page.locator('#remote-token').fill(CHAOS_TOKEN);
+  await page.getByRole('button', { name: 'Save connection' }).click();
+  await expect
+    .poll(() => page.getByTestId('settings-status').textContent())
+    .toBe('Connection saved.');
+}
+
+/** A tab with the chaos world imported, acting as its first person. */
+async function started(context: BrowserContext): Promise<Watched> {
+  const tab = await watchedPage(context);
+  tab.page.on('dialog', (dialog) => {
+    void dialog.accept();
+  });
+  const { page } = tab;
+  await page.goto(`${host.url}#/settings`);
+  await waitForController(page);
+  await page.locator('#import-file').setInputFiles({
+    name: 'world.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(world.file),
+  });
+  await expect
+    .poll(() => page.getByTestId('settings-status').textContent(), { timeout: 15_000 })
+    .toMatch(/^Imported/);
+  await connect(page);
+  await page.goto(`${host.url}#/welcome`);
+  await page.locator('button.account-choice', { hasText: world.people[0]?.email ?? '' }).click();
+  await page.getByTestId('who-name').waitFor();
+  return tab;
+}
+
+async function link(page: Page): Promise<void> {
+  await page.goto(`${host.url}#/link/learn`);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByRole('button', { name: 'Link now' }).click();
+  await page.getByTestId('link-done').waitFor();
+}
+
+interface Entry {
+  id: string;
+  state: string;
+}
+
+/** The outbox, read with plain IndexedDB at whatever version the database is. */
+function outbox(page: Page): Promise<Entry[]> {
+  return page.evaluate(
+    () =>
+      new Promise<Entry[]>((ok, fail) => {
+        const open = indexedDB.open('mcid-link');
+        open.onerror = () => {
+          fail(open.error ?? new Error('open'));
+        };
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction('outbox').objectStore('outbox').getAll();
+          read.onsuccess = () => {
+            db.close();
+            ok(read.result as Entry[]);
+          };
+        };
+      }),
+  );
+}
+
+describe('upgrades under load', () => {
+  it('a schema upgrade in another tab: this tab lets go, says reload, and the queue survives', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const old = await started(context);
+    // The remote is unreachable: the action stays queued.
+    proxy.down = true;
+    await link(old.page);
+    const [queued] = await outbox(old.page);
+    expect(queued?.state).toMatch(/queued|sending|retry/);
+
+    // A newer version of the app opens the database at a higher version.
+    const fresh = await watchedPage(context);
+    await fresh.page.goto(`${host.url}#/settings`);
+    const upgrade = await fresh.page.evaluate(
+      () =>
+        new Promise<{ blocked: boolean; version: number; stores: string[] }>((ok, fail) => {
+          let blocked = false;
+          const open = indexedDB.open('mcid-link', 990);
+          open.onblocked = () => {
+            blocked = true;
+          };
+          open.onerror = () => {
+            fail(open.error ?? new Error('open'));
+          };
+          open.onsuccess = () => {
+            const db = open.result;
+            const result = { blocked, version: db.version, stores: [...db.objectStoreNames] };
+            db.close();
+            ok(result);
+          };
+          setTimeout(() => {
+            fail(new Error(`upgrade still waiting after 10 s (blocked: ${String(blocked)})`));
+          }, 10_000);
+        }),
+    );
+    expect(upgrade.version).toBe(990);
+    expect(upgrade.stores).toContain('outbox');
+
+    await old.page.getByTestId('db-blocked-banner').waitFor({ timeout: 10_000 });
+    expect(await old.page.getByTestId('db-blocked-banner').textContent()).toContain(
+      'Reload this tab',
+    );
+    const after = await outbox(fresh.page);
+    expect(after.map((e) => e.id)).toEqual([queued?.id]);
+    expect(after[0]?.state).toMatch(/queued|sending|retry/);
+    proxy.down = false;
+    for (const tab of [old, fresh]) {
+      expect(tab.violations).toEqual([]);
+      expect(tab.errors).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it('a worker update accepted mid-delivery waits for the drain, and the action is applied once', async () => {
+    // A fresh browser profile: no database left from the test above.
+    const context = await browser.newContext({ locale: 'en-US' });
+    const tab = await started(context);
+    const { page } = tab;
+    const v1 = await page.getByTestId('app-version').textContent();
+    // The server applies the link and then never answers: the drain holds the lock
+    // until the client's time-out (15 s).
+    server.faults.push({ kind: 'hang' });
+    await link(page);
+    const [entry] = await outbox(page);
+    await expect.poll(() => server.applyCounts.get(entry?.id ?? ''), { timeout: 10_000 }).toBe(1);
+
+    host.deploy(DIST_V2);
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      await reg?.update();
+    });
+    const banner = page.getByTestId('update-banner');
+    await banner.waitFor({ timeout: 20_000 });
+    const acceptedAt = Date.now();
+    await banner.getByRole('button').first().click();
+    // The delivery is still hanging: the new version must not take over yet.
+    await page.waitForTimeout(3_000);
+    expect(await page.getByTestId('app-version').textContent()).toBe(v1);
+    await expect
+      .poll(() => page.getByTestId('app-version').textContent({ timeout: 1_000 }), {
+        timeout: 40_000,
+      })
+      .toContain('e2e-v2');
+    expect(Date.now() - acceptedAt).toBeGreaterThan(4_000);
+
+    // After the takeover the retry gets the server's first answer: applied, once.
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(() => window.dispatchEvent(new Event('online')));
+          return (await outbox(page))[0]?.state;
+        },
+        { timeout: 40_000, interval: 1_000 },
+      )
+      .toBe('applied');
+    expect(server.applyCounts.get(entry?.id ?? '')).toBe(1);
+    expect(server.received.filter((id) => id === entry?.id).length).toBeGreaterThanOrEqual(2);
+    expect(tab.violations).toEqual([]);
+    expect(tab.errors).toEqual([]);
+    host.deploy(DIST);
+    await context.close();
+  }, 120_000);
+});
