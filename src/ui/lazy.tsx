@@ -41,7 +41,7 @@ export function lazyScreen<P extends object>(
     }
     return (
       <p class="screen-loading" aria-busy={!failed} role={failed ? 'alert' : undefined}>
-        {failed ? m.codes.UNKNOWN(null) : m.common.loading}
+        {failed ? m.common.loadFailed : m.common.loading}
       </p>
     );
   };

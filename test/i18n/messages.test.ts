@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REFUSAL_CODES, type RefusalCode } from '../../src/rules';
 import type { StoreRefusalCode } from '../../src/store';
-import { describeCode, detectLanguage, formatDate, messagesFor, type Lang } from '../../src/i18n';
+import { detectLanguage, formatDate, messagesFor, type Lang } from '../../src/i18n';
+import { describeCode } from '../../src/i18n/describe';
 
 const LANGS: Lang[] = ['en', 'ja'];
 
@@ -36,6 +37,7 @@ describe('refusal messages', () => {
       describeCode(messagesFor('en'), 'NOT_SELF', null),
     );
     expect(messagesFor('ja').common.nav.me).not.toBe(messagesFor('en').common.nav.me);
+    expect(messagesFor('ja').common.loadFailed).not.toBe(messagesFor('en').common.loadFailed);
   });
 });
 

@@ -38,7 +38,7 @@ describe('lazyScreen', () => {
     const Lazy = lazyScreen<{ name: string }>(() => Promise.reject(new Error('offline')));
     const view = mount(<Lazy name="x" />);
     await flush();
-    expect(view.q('[role=alert]').textContent).toMatch(/went wrong/);
+    expect(view.q('[role=alert]').textContent).toMatch(/could not be loaded/);
     render(null, view.root);
   });
 });

@@ -1,4 +1,5 @@
-import { describeCode, formatDate } from '../../i18n';
+import { formatDate } from '../../i18n';
+import { describeCode } from '../../i18n/describe';
 import type { Words } from './use-words';
 
 /** A refusal code (from the rules, the store or the remote) in the reader's words, with its date. */

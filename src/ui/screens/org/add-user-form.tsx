@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { describeCode } from '../../../i18n';
+import { describeCode } from '../../../i18n/describe';
 import { validateEmail } from '../../../rules';
 import { Notice } from '../../components/notice';
 import { TextField } from '../../components/text-field';

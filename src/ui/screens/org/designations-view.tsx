@@ -1,6 +1,6 @@
 import type { TargetedEvent } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { describeCode } from '../../../i18n';
+import { describeCode } from '../../../i18n/describe';
 import { editCatalog, type Catalog, type CatalogEdit } from '../../../state/org-catalog';
 import { designationProgress } from '../../../state/org-points';
 import { Notice } from '../../components/notice';

@@ -1,6 +1,6 @@
 import type { TargetedEvent } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { describeCode } from '../../../i18n';
+import { describeCode } from '../../../i18n/describe';
 import { reportRemovalDate } from '../../../rules';
 import { pageOf, type PageSize } from '../../../state/org-paging';
 import {

@@ -1,4 +1,4 @@
-import { describeCode } from '../../../i18n';
+import { describeCode } from '../../../i18n/describe';
 import type { PlanStep, StepOutcome } from '../../../state/planner-types';
 import { DateText } from '../../components/date-text';
 import type { PlannerWords } from './use-planner-words';

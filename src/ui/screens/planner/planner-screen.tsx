@@ -1,3 +1,4 @@
+import { describeCode } from '../../../i18n/describe';
 import { useEffect, useMemo } from 'preact/hooks';
 import { followPlanner } from '../../../state/planner-live';
 import { browserReminderEnv } from '../../../state/planner-notifier';
@@ -73,7 +74,7 @@ export function PlannerScreen() {
             {t.title}
           </h1>
           <Notice tone="error">
-            <p>{m.codes.UNKNOWN(null)}</p>
+            <p>{describeCode(m, 'UNKNOWN', null)}</p>
           </Notice>
         </section>
       );

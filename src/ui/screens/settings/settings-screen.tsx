@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useShell } from '../../context';
 import { useData } from '../../data-context';
-import { describeCode, formatDate } from '../../../i18n';
+import { formatDate } from '../../../i18n';
+import { describeCode } from '../../../i18n/describe';
 import type { AppState } from '../../../state/app-state';
 import { SettingsView, type SettingsActions, type SettingsModel } from './settings-view';
 
