@@ -3,7 +3,9 @@ import { render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
 import type { Lang } from '../../src/i18n';
 import { createShellState, type ShellState } from '../../src/state/shell';
+import type { AppState } from '../../src/state/app-state';
 import { ShellContext } from '../../src/ui/context';
+import { DataContext } from '../../src/ui/data-context';
 
 export interface Rendered {
   root: HTMLElement;
@@ -17,12 +19,22 @@ export interface Rendered {
   unmount: () => void;
 }
 
-export function mount(ui: ComponentChildren, lang: Lang = 'en', online = true): Rendered {
+export function mount(
+  ui: ComponentChildren,
+  lang: Lang = 'en',
+  online = true,
+  app: AppState | null = null,
+): Rendered {
   const root = document.createElement('div');
   document.body.append(root);
   const shell = createShellState({ lang, online, hash: '#/' });
   void act(() => {
-    render(<ShellContext.Provider value={shell}>{ui}</ShellContext.Provider>, root);
+    render(
+      <ShellContext.Provider value={shell}>
+        <DataContext.Provider value={app}>{ui}</DataContext.Provider>
+      </ShellContext.Provider>,
+      root,
+    );
   });
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   const q = <E extends Element = HTMLElement>(selector: string): E => {
@@ -83,4 +95,20 @@ export async function choose(select: HTMLSelectElement, value: string): Promise<
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
   });
+}
+
+/** Waits (letting effects and live queries run) until `check` stops throwing. */
+export async function until(check: () => void, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 20));
+      });
+    }
+  }
 }

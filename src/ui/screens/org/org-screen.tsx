@@ -79,7 +79,7 @@ function AdminOrgScreen(props: {
     return { today, org, actor, users: orgUserRows(users, rows), report: rows };
     // org and actor are rebuilt each render from the same values: their ids decide.
   }, [users, report, today, org.id, actor.id]);
-  const catalog = useCatalog();
+  const catalog = useCatalog(tab === 'designations');
 
   if (!data) return <Skeleton title={t.title} label={m.common.loading} />;
   return (
@@ -102,8 +102,11 @@ function sampleUrl(): URL {
   return new URL(SAMPLE_CATALOG_PATH, document.baseURI);
 }
 
-/** The designation catalog: the saved one, or the shipped sample; saved on this device. */
-function useCatalog() {
+/**
+ * The designation catalog: the saved one, or the shipped sample; saved on
+ * this device. Read when the designations section first opens.
+ */
+function useCatalog(wanted: boolean) {
   const store = useMemo<CatalogStore>(() => deviceCatalogStore(localStorage), []);
   const [state, setState] = useState<CatalogState>({ status: 'loading' });
   const load = async () => {
@@ -114,10 +117,12 @@ function useCatalog() {
         : { status: 'error', problem: parsed.problem },
     );
   };
+  const [asked, setAsked] = useState(false);
   useEffect(() => {
+    if (!wanted || asked) return;
+    setAsked(true);
     void load();
-    // Loaded once per visit of the screen.
-  }, []);
+  }, [wanted, asked]);
   return {
     state,
     save: async (catalog: Catalog): Promise<ActionResult> => {

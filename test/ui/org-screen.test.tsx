@@ -1,0 +1,154 @@
+// @vitest-environment happy-dom
+/**
+ * The organization screen over a real app state (Dexie on fake-indexeddb,
+ * the demo data of companies A and B, a fixed day): who may see it, what an
+ * admin's actions change in the store, and the move seen from A and from B.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppState, type AppState } from '../../src/state/app-state';
+import { openDb } from '../../src/store';
+import { OrgScreen } from '../../src/ui/screens/org/org-screen';
+import { click, mount, submit, type, until, type Rendered } from './org-support';
+
+const NOW = new Date('2026-11-25T09:00:00Z');
+
+let r: Rendered | null = null;
+let app: AppState | null = null;
+afterEach(() => {
+  r?.unmount();
+  r = null;
+  app?.dispose();
+  app = null;
+  localStorage.clear();
+});
+
+async function demoAs(name: string, email?: string): Promise<AppState> {
+  const db = openDb(`t-${crypto.randomUUID()}`);
+  const s = createAppState(db, { now: () => NOW, persist: () => Promise.resolve('granted') });
+  app = s;
+  expect((await s.loadDemo()).ok).toBe(true);
+  await until(() => {
+    expect(s.accounts.value?.length).toBeGreaterThan(0);
+  });
+  const id = s.accounts.value?.find(
+    (c) => c.account.displayName === name && (email === undefined || c.account.email === email),
+  )?.account.id;
+  if (!id) throw new Error(`no ${name}`);
+  expect((await s.setCurrentAccount(id)).ok).toBe(true);
+  await until(() => {
+    expect(s.me.value?.account.id).toBe(id);
+  });
+  return s;
+}
+
+const card = (view: Rendered, name: string) => {
+  const found = view
+    .qa('[data-testid=user]')
+    .find((li) => li.querySelector('h3')?.textContent.startsWith(name));
+  if (!found) throw new Error(`no card for ${name}`);
+  return found;
+};
+
+describe('who may see the organization view', () => {
+  it('a person without an admin role sees that it is for admins only', async () => {
+    r = mount(<OrgScreen tab="users" />, 'en', true, await demoAs('Hana Tanaka'));
+    await until(() => {
+      expect(r?.q('[data-testid=admins-only]').textContent).toContain('Admins only');
+    });
+    expect(r.qa('[data-testid=user], form')).toHaveLength(0);
+  });
+
+  it('shows a loading skeleton until the data layer is there', () => {
+    r = mount(<OrgScreen tab="users" />);
+    expect(r.q('section').getAttribute('aria-busy')).toBe('true');
+  });
+});
+
+describe('company A, as its global admin', () => {
+  it('adds a user through the store, who then shows as never signed in', async () => {
+    const s = await demoAs('Aoi Sato');
+    r = mount(<OrgScreen tab="users" />, 'en', true, s);
+    await until(() => {
+      expect(r?.qa('[data-testid=user]').length).toBeGreaterThan(3);
+    });
+    await type(r.q<HTMLInputElement>('#add-user-name'), 'Sam Lee');
+    await type(r.q<HTMLInputElement>('#add-user-email'), 'sam@contoso.example');
+    await submit(r.q<HTMLFormElement>('[data-testid=add-user]'));
+    await until(() => {
+      expect(
+        card(r as Rendered, 'Sam Lee').querySelector('[data-testid=no-response]'),
+      ).not.toBeNull();
+    });
+    const users = s.orgUsers(s.me.value?.account.orgId ?? '').value ?? [];
+    expect(users.find((u) => u.account.email === 'sam@contoso.example')?.state).toBe(
+      'never-signed-in',
+    );
+  });
+
+  it('deletes Hana: the store ends her links and the report lists her rows as scheduled removals', async () => {
+    const s = await demoAs('Aoi Sato');
+    r = mount(<OrgScreen tab="users" />, 'en', true, s);
+    await until(() => {
+      card(r as Rendered, 'Hana Tanaka');
+    });
+    await click(card(r, 'Hana Tanaka').querySelector('button') as HTMLElement);
+    await click(r.byText('Delete account', 'dialog button'));
+    await until(() => {
+      expect(r?.q('[data-testid=delete-result]').textContent).toContain(
+        'leave the skills report on Dec 10, 2026',
+      );
+    });
+    const orgId = s.me.value?.account.orgId ?? '';
+    await until(() => {
+      const rows = (s.skillsReport(orgId).value ?? []).filter(
+        (row) => row.displayName === 'Hana Tanaka',
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((row) => row.countsUntil === '2026-12-10')).toBe(true);
+    });
+  });
+
+  it("sees Mei's move: link ended (moved) and the day her achievements leave", async () => {
+    r = mount(<OrgScreen tab="users" />, 'en', true, await demoAs('Aoi Sato'));
+    await until(() => {
+      expect(
+        card(r as Rendered, 'Mei Suzuki').querySelector('[data-testid=link-ended]')?.textContent,
+      ).toBe(
+        'Learning profile link ended (moved to another organization) on Nov 19, 2026. Their achievements leave the skills report on Dec 10, 2026.',
+      );
+    });
+  });
+});
+
+describe('company B, as its global admin', () => {
+  it("sees Mei's credit as pending in the report", async () => {
+    r = mount(<OrgScreen tab="report" />, 'en', true, await demoAs('Ben Carter'));
+    await until(() => {
+      const mei = r?.qa('tbody tr').filter((tr) => tr.textContent.includes('Mei Suzuki')) ?? [];
+      expect(mei.length).toBeGreaterThan(0);
+      expect(mei.some((tr) => tr.dataset.status === 'pending')).toBe(true);
+    });
+  });
+});
+
+describe('the designation catalog', () => {
+  it('loads the shipped sample, and keeps an edit on the device', async () => {
+    const sample = await import('../../public/catalog/sample-designations.json');
+    const fetchMock = vi.fn<(url: URL | string) => Promise<Response>>(() =>
+      Promise.resolve(new Response(JSON.stringify(sample.default))),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    r = mount(<OrgScreen tab="designations" />, 'en', true, await demoAs('Aoi Sato'));
+    await until(() => {
+      expect(r?.q('[data-testid=sample-warning]')).toBeTruthy();
+    });
+    expect(String(fetchMock.mock.calls[0]?.[0])).toMatch(/catalog\/sample-designations\.json$/);
+    await type(r.q<HTMLInputElement>('#add-exam-code'), 'AZ-800');
+    await type(r.q<HTMLInputElement>('#add-exam-points'), '3');
+    await submit(r.q<HTMLFormElement>('form.add-exam'));
+    await until(() => {
+      expect(localStorage.getItem('mcid-link:designation-catalog')).toContain('AZ-800');
+    });
+    vi.unstubAllGlobals();
+  });
+});
