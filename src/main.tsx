@@ -8,6 +8,7 @@ import { computed, effect, signal } from '@preact/signals';
 import type { AppState } from './state/app-state';
 import { detectLanguage } from './i18n';
 import type { SwBridge } from './pwa/sw-bridge';
+import { REMINDERS_KEY } from './state/reminders-key';
 import { parseRoute } from './state/route';
 import { createShellState } from './state/shell';
 import { App } from './ui/app';
@@ -77,10 +78,13 @@ void import('./data-root').then(({ startDataRoot }) => {
   shell.onLangChosen = (lang) => {
     void started.app.updateSettings({ language: lang });
   };
-  // Reminders of the day a new association can start (only where the person opted in).
-  void import('./state/planner-start').then((m) =>
-    m.startPlannerReminders(started.app.me, shell.lang),
-  );
+  // Reminders of the day a new association can start: their code loads only
+  // for a person who opted in on this device (the planner screen writes the key).
+  if (localStorage.getItem(REMINDERS_KEY) !== null) {
+    void import('./state/planner-start').then((m) =>
+      m.startPlannerReminders(started.app.me, shell.lang),
+    );
+  }
   // The language chosen on this device wins over the browser's, once known.
   effect(() => {
     const chosen = started.app.settings.value?.language;

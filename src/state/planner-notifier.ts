@@ -3,8 +3,7 @@
  * timers. Kept apart so that the reminder logic is tested with fakes.
  */
 import type { NotifierPort, ReminderEnv, ReminderPermission } from './planner-reminders';
-
-const STORAGE_KEY = 'mcid-link.reminders';
+import { REMINDERS_KEY as STORAGE_KEY } from './reminders-key';
 
 function hasNotifications(): boolean {
   return (
