@@ -99,4 +99,59 @@ describe('privacy on this device', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('storage cleared by the browser: the app starts empty and an export brings everything back', async () => {
+    const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+    const { page, violations, errors } = await watchedPage(context);
+    page.on('dialog', (dialog) => {
+      void dialog.accept();
+    });
+    await page.goto(`${server.url}#/welcome`);
+    await waitForController(page);
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await page.getByRole('button', { name: /Continue as Hana Tanaka/ }).click();
+    await page.getByTestId('who-name').waitFor();
+    await page.goto(`${server.url}#/settings`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export all data' }).click(),
+    ]);
+    const saved = await readFile(await download.path(), 'utf8');
+
+    // The browser clears the site's IndexedDB under storage pressure, with the tab open.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: server.origin,
+      storageTypes: 'indexeddb',
+    });
+    // The open tab carries on without a crash (its queries now see an empty database).
+    await page.goto(`${server.url}#/`);
+    await page.waitForTimeout(1_500);
+    expect(errors).toEqual([]);
+    await page.reload();
+    await page.goto(`${server.url}#/`);
+    await expect
+      .poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 })
+      .toBe('Who are you?');
+    expect(await page.getByText('There are no work accounts on this device yet.').count()).toBe(1);
+
+    // Recovery: Settings → import the export.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.locator('#import-file').setInputFiles({
+      name: 'export.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(saved),
+    });
+    await expect
+      .poll(() => page.getByTestId('settings-status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Imported \d+ records\.$/);
+    await page.goto(`${server.url}#/`);
+    await expect
+      .poll(() => page.getByTestId('who-name').textContent(), { timeout: 15_000 })
+      .toBe('Hana Tanaka');
+    expect(await page.getByTestId('used-learn').textContent()).toBe('1 of 3');
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
