@@ -23,7 +23,13 @@ describe('who am I', () => {
     expect(buttons).toHaveLength(2);
     expect(buttons[0]?.textContent).toContain('Continue as Aiko Sato');
     expect(buttons[0]?.textContent).toContain('aiko@contoso-a.example');
-    expect(buttons[1]?.textContent).toContain('Fabrikam B · deleted');
+    expect(buttons[1]?.textContent).toContain('deleted');
+    // Grouped under their organization, each group a labelled region with a heading.
+    expect(r.qa('[data-testid=accounts] h3').map((h) => h.textContent)).toEqual([
+      'Contoso A',
+      'Fabrikam B',
+    ]);
+    expect(r.q('section[aria-label="Fabrikam B"]').textContent).toContain('Ben Ito');
     await click(buttons[1] as HTMLElement);
     expect(onChoose).toHaveBeenCalledWith('acc-ben-b');
     expect(r.qa('[data-testid=welcome-result]')).toHaveLength(0);

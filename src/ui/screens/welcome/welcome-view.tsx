@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { Notice } from '../../components/notice';
 import { refusalText } from '../../components/refusal';
 import { useWords } from '../../components/use-words';
-import type { ActionResult, WelcomeView } from '../me/view-model';
+import type { ActionResult, WelcomeAccount, WelcomeView } from '../me/view-model';
 
 interface WelcomeScreenViewProps {
   view: WelcomeView;
@@ -44,31 +44,43 @@ export function WelcomeScreenView({ view, onChoose, onLoadDemo }: WelcomeScreenV
         {view.accounts.length === 0 ? (
           <p>{t.welcome.noAccounts}</p>
         ) : (
-          <ul class="account-list" data-testid="accounts">
-            {view.accounts.map((a) => (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  class="account-choice"
-                  aria-current={a.id === view.currentAccountId ? 'true' : undefined}
-                  onClick={() => {
-                    setResult(null);
-                    void onChoose(a.id).then((answer) => {
-                      if (!answer.ok) setResult(answer);
-                    });
-                  }}
-                >
-                  <span class="account-name">{t.welcome.choose(a.displayName)}</span>
-                  <span class="account-detail break">{a.email}</span>
-                  <span class="account-detail">
-                    {a.orgName}
-                    {a.deleted ? ` · ${t.welcome.deleted}` : ''}
-                    {a.id === view.currentAccountId ? ` · ${t.welcome.current}` : ''}
-                  </span>
-                </button>
-              </li>
+          <div data-testid="accounts">
+            {byOrganization(view.accounts).map(([orgName, accounts]) => (
+              <section key={orgName} aria-label={orgName}>
+                <h3 class="org-name">{orgName}</h3>
+                <ul class="account-list">
+                  {accounts.map((a) => (
+                    <li key={a.id}>
+                      <button
+                        type="button"
+                        class="account-choice"
+                        aria-current={a.id === view.currentAccountId ? 'true' : undefined}
+                        onClick={() => {
+                          setResult(null);
+                          void onChoose(a.id).then((answer) => {
+                            if (!answer.ok) setResult(answer);
+                          });
+                        }}
+                      >
+                        <span class="account-name">{t.welcome.choose(a.displayName)}</span>
+                        <span class="account-detail break">{a.email}</span>
+                        {a.deleted || a.id === view.currentAccountId ? (
+                          <span class="account-detail">
+                            {[
+                              a.deleted ? t.welcome.deleted : null,
+                              a.id === view.currentAccountId ? t.welcome.current : null,
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </span>
+                        ) : null}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
             ))}
-          </ul>
+          </div>
         )}
       </section>
       <section class="card" aria-labelledby="demo-title">
@@ -86,4 +98,15 @@ export function WelcomeScreenView({ view, onChoose, onLoadDemo }: WelcomeScreenV
       </section>
     </section>
   );
+}
+
+/** The accounts under their organization, in the order given (the store sorts by organization). */
+function byOrganization(accounts: readonly WelcomeAccount[]): [string, WelcomeAccount[]][] {
+  const groups = new Map<string, WelcomeAccount[]>();
+  for (const a of accounts) {
+    const group = groups.get(a.orgName);
+    if (group) group.push(a);
+    else groups.set(a.orgName, [a]);
+  }
+  return [...groups];
 }
