@@ -61,3 +61,31 @@ export function table(figures) {
       .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/**
+ * Runs `task` up to `runs` times, but starts another run only if the one
+ * before suggests it ends within `budgetMs` of the first start (at least one
+ * run always). On a busy machine a section then makes fewer runs — the table
+ * says how many — and the whole benchmark still ends in time.
+ * @template T
+ * @param {{ runs: number, budgetMs: number, label: string, log: (m: string) => void }} o
+ * @param {(i: number) => Promise<T>} task
+ * @returns {Promise<T[]>}
+ */
+export async function repeat({ runs, budgetMs, label, log }, task) {
+  const start = Date.now();
+  const out = [];
+  let last = 0;
+  for (let i = 0; i < runs; i++) {
+    const elapsed = Date.now() - start;
+    if (i > 0 && elapsed + last > budgetMs) {
+      log(`${label}: ${i} of ${runs} runs (time budget ${Math.round(budgetMs / 1000)} s)`);
+      break;
+    }
+    log(`${label} ${i + 1}/${runs}`);
+    const t0 = Date.now();
+    out.push(await task(i));
+    last = Date.now() - t0;
+  }
+  return out;
+}

@@ -12,9 +12,9 @@
  *    since opening the organization screen reads both.
  * Runs alternate store/raw so that drift hits both alike.
  */
-import { figure } from './stats.mjs';
+import { figure, repeat } from './stats.mjs';
 
-export async function storeInChromium({ browser, urls, runs, detail, log }) {
+export async function storeInChromium({ browser, urls, runs, budgetMs, detail, log }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(urls.harness);
@@ -25,31 +25,29 @@ export async function storeInChromium({ browser, urls, runs, detail, log }) {
   const counts = await call('largeCounts');
   const kinds = detail ? ['raw', 'store', 'store-write'] : ['raw', 'store'];
   const bulk = { store: [], 'store-write': [], raw: [] };
-  for (let i = 0; i < runs.bulk; i++) {
-    log(`store bulk ${i + 1}/${runs.bulk}`);
-    for (const kind of kinds) {
-      // The last store load stays: the skills report runs on it.
-      const keep = kind === 'store' && i === runs.bulk - 1;
-      bulk[kind].push((await call('bulk', { kind, keep })).ms);
-    }
-  }
-  log('store report');
+  await repeat(
+    { runs: runs.bulk, budgetMs: budgetMs.bulk, label: 'store bulk', log },
+    async (i) => {
+      for (const kind of kinds) {
+        // The first store load stays: the skills report runs on it.
+        bulk[kind].push((await call('bulk', { kind, keep: kind === 'store' && i === 0 })).ms);
+      }
+    },
+  );
   await call('report', 'store'); // warm-up, not counted
   await call('report', 'raw');
   const report = { store: [], raw: [] };
+  const users = { store: [], raw: [] };
   let rows = 0;
-  for (let i = 0; i < runs.report; i++) {
-    const r = await call('report', 'raw');
-    report.raw.push(r.ms);
+  const reads = { runs: runs.report, budgetMs: budgetMs.report, label: 'store reads', log };
+  await repeat(reads, async () => {
+    report.raw.push((await call('report', 'raw')).ms);
     const s = await call('report', 'store');
     report.store.push(s.ms);
     rows = s.rows;
-  }
-  const users = { store: [], raw: [] };
-  for (let i = 0; i < runs.report; i++) {
     users.raw.push((await call('users', 'raw')).ms);
     users.store.push((await call('users', 'store')).ms);
-  }
+  });
   await call('cleanup');
   await context.close();
 

@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { figure } from './stats.mjs';
+import { figure, repeat } from './stats.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -43,12 +43,8 @@ async function once() {
   return out;
 }
 
-export async function syncDrain({ runs, log }) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    log(`sync ${i + 1}/${runs}`);
-    samples.push(await once());
-  }
+export async function syncDrain({ runs, budgetMs, log }) {
+  const samples = await repeat({ runs, budgetMs, label: 'sync', log }, once);
   const section = 'sync (loopback HTTP)';
   const engine = samples.map((s) => s.engine);
   return {

@@ -164,6 +164,7 @@ ${
     ? `
 What kept Lighthouse under 100: ${lh.appMisses.length > 0 ? lh.appMisses.map((x) => `\`${x}\``).join(', ') : 'nothing'}.
 Layout shifts (first visit): ${lh.appShiftsFirst?.length ? lh.appShiftsFirst.map((x) => `\`${x}\``).join(', ') : 'none'}.
+Main-thread time by script (repeat visit): ${lh.appBootupRepeat?.length ? lh.appBootupRepeat.map((x) => `\`${x}\``).join(', ') : '—'}.
 `
     : ''
 }

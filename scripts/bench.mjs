@@ -8,6 +8,7 @@
  *   npm run bench                    all sections, default runs
  *   npm run bench -- --quick         one run of everything (a smoke run)
  *   npm run bench -- --only=sizes,store   some sections (sizes, lighthouse, app, store, sync)
+ *   npm run bench -- --full          every run even when a section's time budget is spent
  *   npm run bench -- --detail        also the store's write alone (Dexie bulkAdd)
  *   npm run bench -- --with-others   also bench/store*.bench.* and bench/org*.bench.* (vitest
  *                                    bench, fake-indexeddb in Node; their output goes to the JSON)
@@ -36,6 +37,7 @@ const detail = args.includes('--detail');
 // The store and org engineers' own benches run on fake-indexeddb in Node and take
 // minutes; they are opt-in so the whole run stays well under 15 minutes on 2 cores.
 const withOthers = args.includes('--with-others');
+const full = args.includes('--full');
 const onlyArg = args.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
 const wanted = (name) => only === null || only.has(name);
@@ -44,6 +46,23 @@ const wanted = (name) => only === null || only.has(name);
 const RUNS = quick
   ? { lighthouse: 1, start: 1, interaction: 1, bulk: 1, report: 1, sync: 1 }
   : { lighthouse: 3, start: 5, interaction: 3, bulk: 3, report: 5, sync: 3 };
+
+/**
+ * Time budgets per section: another run starts only if it should end within
+ * the budget (stats.mjs `repeat`), so a busy machine gets fewer runs, not a
+ * run of half an hour. About 12 minutes in all on a loaded 2-core machine.
+ * `--full` makes every run regardless.
+ */
+const S = 1000;
+const BUDGET = full
+  ? {
+      lighthouse: Infinity,
+      interaction: Infinity,
+      bulk: Infinity,
+      report: Infinity,
+      sync: Infinity,
+    }
+  : { lighthouse: 200 * S, interaction: 100 * S, bulk: 120 * S, report: 120 * S, sync: 120 * S };
 
 const started = Date.now();
 const log = (message) => {
@@ -96,6 +115,7 @@ async function main() {
     machine: await machine(),
     loadAverageBefore: os.loadavg(),
     runs: RUNS,
+    budgetsMs: BUDGET,
     figures: [],
     extra: {},
     errors: {},
@@ -135,7 +155,9 @@ async function main() {
 
   try {
     await section('sizes', () => firstVisit({ dirs, tmp }));
-    await section('lighthouse', () => pageLoad({ urls, runs: RUNS.lighthouse, log }));
+    await section('lighthouse', () =>
+      pageLoad({ urls, runs: RUNS.lighthouse, budgetMs: BUDGET.lighthouse, log }),
+    );
     const browser = wanted('app') || wanted('store') ? await launch() : null;
     try {
       await section('app', () =>
@@ -143,6 +165,7 @@ async function main() {
           browser,
           urls,
           runs: { start: RUNS.start, interaction: RUNS.interaction },
+          budgetMs: BUDGET.interaction,
           log,
         }),
       );
@@ -151,6 +174,7 @@ async function main() {
           browser,
           urls,
           runs: { bulk: RUNS.bulk, report: RUNS.report },
+          budgetMs: { bulk: BUDGET.bulk, report: BUDGET.report },
           detail,
           log,
         }),
@@ -158,7 +182,7 @@ async function main() {
     } finally {
       await browser?.close();
     }
-    await section('sync', () => syncDrain({ runs: RUNS.sync, log }));
+    await section('sync', () => syncDrain({ runs: RUNS.sync, budgetMs: BUDGET.sync, log }));
     if (withOthers) result.extra.others = await othersBenches();
   } finally {
     await appHost.close();
@@ -188,6 +212,8 @@ async function main() {
     console.log(`  ${lh.appMisses.join(', ') || 'nothing'}`);
     console.log(`  layout shifts, first visit: ${lh.appShiftsFirst?.join('; ') || 'none'}`);
     console.log(`  layout shifts, repeat: ${lh.appShiftsRepeat?.join('; ') || 'none'}`);
+    console.log(`  main thread by script, first visit: ${lh.appBootupFirst?.join('; ') || '?'}`);
+    console.log(`  main thread by script, repeat: ${lh.appBootupRepeat?.join('; ') || '?'}`);
     console.log(
       `  LCP element: ${lh.appLcpElementFirst ?? '?'} / ${lh.appLcpElementRepeat ?? '?'}`,
     );
