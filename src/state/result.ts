@@ -18,6 +18,11 @@ export async function attempt<T>(task: () => Promise<T>): Promise<ActionResult<T
         : { ok: false, code: error.code };
     }
     if (error instanceof StorageFullError) return { ok: false, code: 'STORAGE_FULL' };
+    // This tab let go of its database (upgraded in another tab, or cleared by
+    // the browser): nothing was written, and only a reload can help.
+    if (error instanceof Error && error.name === 'DatabaseClosedError') {
+      return { ok: false, code: 'RELOAD_NEEDED' };
+    }
     if (error instanceof ImportError) {
       return {
         ok: false,

@@ -159,6 +159,15 @@ describe('upgrades under load', () => {
     expect(await old.page.getByTestId('db-blocked-banner').textContent()).toContain(
       'Reload this tab',
     );
+    // Acting in the old tab now must not crash it (its database is closed).
+    await old.page.goto(`${host.url}#/`);
+    await old.page.locator('[data-testid=slot-learn] button').click();
+    await old.page.locator('dialog[open]').getByRole('button', { name: 'Remove access' }).click();
+    await expect
+      .poll(() => old.page.getByTestId('me-result').textContent())
+      .toBe(
+        'MCID Link was updated in another tab. Nothing was changed: reload this tab, then try again.',
+      );
     const after = await outbox(fresh.page);
     expect(after.map((e) => e.id)).toEqual([queued?.id]);
     expect(after[0]?.state).toMatch(/queued|sending|retry/);

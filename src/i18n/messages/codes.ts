@@ -19,6 +19,7 @@ export type AppCode =
   | 'INVALID_INPUT'
   | 'IMPORT_INVALID'
   | 'STORAGE_FULL'
+  | 'RELOAD_NEEDED'
   | 'UNKNOWN';
 
 export type MessageCode = RefusalCode | AppCode;
@@ -51,6 +52,8 @@ const en: Record<MessageCode, CodeText> = {
   IMPORT_INVALID: () => 'The file is not a valid MCID Link export. Nothing was changed.',
   STORAGE_FULL: () =>
     'This device is out of storage space for MCID Link. Nothing was saved. Free some space, or export your data, then try again.',
+  RELOAD_NEEDED: () =>
+    'MCID Link was updated in another tab. Nothing was changed: reload this tab, then try again.',
   UNKNOWN: () => 'Something went wrong. Nothing was changed. Please try again.',
 };
 
@@ -83,6 +86,8 @@ const ja: Record<MessageCode, CodeText> = {
     'このファイルは MCID Link の正しいエクスポートではありません。何も変更されていません。',
   STORAGE_FULL: () =>
     'この端末に MCID Link の保存領域が足りません。何も保存されていません。空き領域を増やすか、データをエクスポートしてからやり直してください。',
+  RELOAD_NEEDED: () =>
+    '別のタブで MCID Link が更新されました。何も変更されていません。このタブを再読み込みしてから、もう一度お試しください。',
   UNKNOWN: () => '問題が発生しました。何も変更されていません。もう一度お試しください。',
 };
 
