@@ -18,6 +18,7 @@ import {
   startPageTriggers,
   type DrainOptions,
   type DrainReport,
+  type PageTriggers,
 } from './sync';
 
 export interface DataRoot {
@@ -50,6 +51,7 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
   });
 
   let app: AppState | null = null;
+  let triggers: PageTriggers | null = null;
   const report = (r: DrainReport) => {
     if (!app) return r;
     app.sync.value = {
@@ -72,16 +74,17 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
 
   app = createAppState(db, {
     onQueued: () => {
-      // Background Sync delivers even if this tab closes; the drain below does it now.
+      // Background Sync delivers even if this tab closes; the trigger does it now.
       void bridge()?.wakeSync();
-      void drain('queued');
+      triggers?.trigger('queued');
     },
     onSettingsChanged: () => {
-      void drain('settings', { ignoreBackoff: true });
+      // Through the triggers: a drain already running is followed by this one, not dropped.
+      triggers?.trigger('settings', { ignoreBackoff: true });
     },
     onDataReplaced: () => resetEmbedded(pc),
     eraseDevice: async () => {
-      stopTriggers();
+      triggers?.stop();
       // Both databases, every cache, the worker, and web storage: nothing left behind.
       await Promise.all([db.delete(), pc.delete()]);
       const names = await caches.keys();
@@ -93,7 +96,7 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
     },
   });
 
-  const stopTriggers = startPageTriggers({
+  triggers = startPageTriggers({
     drain,
     window,
     document,
@@ -104,10 +107,11 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
   });
 
   const state = app;
+  const started = triggers;
   return {
     app: state,
     stop: () => {
-      stopTriggers();
+      started.stop();
       state.dispose();
     },
   };

@@ -46,6 +46,7 @@ export {
   type DocumentLike,
   type EventTargetLike,
   type PageTriggerOptions,
+  type PageTriggers,
   type SyncRegistrationLike,
   type TimersLike,
 } from './page-triggers';

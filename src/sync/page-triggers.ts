@@ -33,8 +33,14 @@ export interface PageTriggerOptions {
 // setTimeout takes a signed 32-bit delay; longer waits are re-armed on wake.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Starts the triggers (and a first drain); returns the function that stops them. */
-export function startPageTriggers(options: PageTriggerOptions): () => void {
+export interface PageTriggers {
+  /** Asks for a drain now; one already running is followed by exactly one more. */
+  trigger: (reason: string, options?: DrainOptions) => void;
+  stop: () => void;
+}
+
+/** Starts the triggers (and a first drain). */
+export function startPageTriggers(options: PageTriggerOptions): PageTriggers {
   const timers: TimersLike = options.timers ?? {
     setTimeout: (cb, ms) => setTimeout(cb, ms),
     clearTimeout: (h) => {
@@ -94,11 +100,14 @@ export function startPageTriggers(options: PageTriggerOptions): () => void {
   options.document.addEventListener('visibilitychange', onVisibility);
   trigger('start');
 
-  return () => {
-    stopped = true;
-    options.window.removeEventListener('online', onOnline);
-    options.document.removeEventListener('visibilitychange', onVisibility);
-    schedule(null);
+  return {
+    trigger,
+    stop: () => {
+      stopped = true;
+      options.window.removeEventListener('online', onOnline);
+      options.document.removeEventListener('visibilitychange', onVisibility);
+      schedule(null);
+    },
   };
 }
 

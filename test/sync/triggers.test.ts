@@ -68,7 +68,7 @@ describe('page triggers', () => {
     const calls: [string, DrainOptions | undefined][] = [];
     const win = new Target();
     const doc = new Target();
-    const stop = startPageTriggers({
+    const { stop } = startPageTriggers({
       drain: (reason, options) => {
         calls.push([reason, options]);
         return Promise.resolve(report());
@@ -225,5 +225,41 @@ describe('web lock', () => {
       acquired: true,
       value: 'after',
     });
+  });
+});
+
+describe('asking for a drain while one runs', () => {
+  it('runs exactly one more drain after the current one, with the strongest options', async () => {
+    const calls: [string, DrainOptions | undefined][] = [];
+    let finish: () => void = () => undefined;
+    const triggers = startPageTriggers({
+      drain: (reason, options) => {
+        calls.push([reason, options]);
+        return new Promise((resolve) => {
+          finish = () => {
+            resolve(report());
+          };
+        });
+      },
+      window: new Target(),
+      document: new Target(),
+      clock: { now: () => T0 },
+      timers: fakeTimers().timers,
+    });
+    expect(calls.map((c) => c[0])).toEqual(['start']);
+    triggers.trigger('queued');
+    triggers.trigger('settings', { ignoreBackoff: true });
+    triggers.trigger('queued');
+    expect(calls).toHaveLength(1);
+    finish();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.[1]?.ignoreBackoff).toBe(true);
+    finish();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toHaveLength(2);
+    triggers.stop();
+    triggers.trigger('late');
+    expect(calls).toHaveLength(2);
   });
 });
