@@ -109,6 +109,13 @@ export async function settleResult(db: AppDb, result: WireResult, now: Date): Pr
       }
       await db.associations.update(created, changes);
     }
+    // An applied unlink: the remote's end day is authoritative, as a link's start day is.
+    const endedOn = result.association?.endedOn;
+    if (entry.type === 'unlink' && endedOn) {
+      for (const before of entry.effect.ended) {
+        await db.associations.update(before.id, { endedOn });
+      }
+    }
     for (const wire of result.ended ?? []) await applyEnded(db, wire, today);
     await db.outbox.update(entry.id, {
       state: 'applied',

@@ -148,6 +148,32 @@ describe('settleResult', () => {
     });
   });
 
+  it('applied unlink: the link ends on the remote\u2019s day', async () => {
+    const f = await fixture();
+    const link = await requestLink(f.db, self(f.annA, f.learn), NOW);
+    await settleResult(f.db, { id: link.id, status: 'applied' }, NOW);
+    const unlink = await requestUnlink(f.db, self(f.annA, f.learn), LATER);
+    await settleResult(
+      f.db,
+      {
+        id: unlink.id,
+        status: 'applied',
+        association: {
+          profileId: f.learn.id,
+          accountId: f.annA.id,
+          startedOn: TODAY,
+          endedOn: '2026-11-25',
+          endReason: 'unlinked',
+        },
+      },
+      LATER,
+    );
+    expect(await f.db.associations.get(link.effect.createdAssociationId ?? '')).toMatchObject({
+      endedOn: '2026-11-25',
+      endReason: 'unlinked',
+    });
+  });
+
   it('rejected: removes the optimistic link and keeps the code and date', async () => {
     const f = await fixture();
     const e = await requestLink(f.db, self(f.annA, f.learn), NOW);
