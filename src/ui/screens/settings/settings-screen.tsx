@@ -70,8 +70,8 @@ function actionsFor(
       return name;
     },
     importFile: async (file) => {
-      const text = await file.text();
-      const result = await app.importJson(text);
+      // The state checks the size before reading: a huge file is never read into memory.
+      const result = await app.importFile(file);
       if (result.ok) return { ok: true, count: result.value };
       return { ok: false, issues: result.issues ?? [result.code] };
     },
