@@ -50,7 +50,7 @@ function verdicts() {
   }
   const sizes = [
     ['first-paint JS ≤ 15 KB gzip', 'first-paint JS', 15 * 1024],
-    ['all first-visit JS ≤ 60 KB gzip', 'all first-visit JS', 60 * 1024],
+    ['first-visit JS ≤ 60 KB gzip', 'first-visit JS', 60 * 1024],
   ];
   for (const [name, metric, limit] of sizes) {
     const f = find('first visit', metric);
@@ -71,7 +71,9 @@ function verdicts() {
       `${fmt(drain.value, 'ms')} vs ${fmt(drain.baseline, 'ms')} (${drain.ratio.toFixed(2)}×)`,
     );
   }
-  const inp = figures.filter((f) => f.section.startsWith('interaction') && /INP/.test(f.metric));
+  const inp = figures.filter(
+    (f) => f.section.startsWith('interaction') && /INP/.test(f.metric) && f.value !== null,
+  );
   if (inp.length > 0) {
     const worst = inp.reduce((a, b) => (b.value > a.value ? b : a));
     const shown = figures.filter(
@@ -105,24 +107,31 @@ timings are never asserted (only sizes are, by \`npm test\` through
 of everything), \`--only=sizes,lighthouse,app,store,sync\`, \`--detail\` (the
 store's write alone as well), \`--with-others\` (also the store and organization
 engineers' \`bench/store*.bench.*\` / \`bench/org*.bench.*\`, which run on
-fake-indexeddb in Node and take minutes). A full run took
-${result.durationSeconds} s here.
+fake-indexeddb in Node and take minutes), \`--full\` (every run, ignoring the
+time budgets). Each slow section has a time budget: another run starts only if
+it should end within it, so on a busy machine a section makes fewer runs (the
+\`runs\` column says how many) and the whole run stays around 12 minutes on 2
+cores. The run below took ${result.durationSeconds} s.
 
 Each figure is the median of its runs beside a baseline measured in the same
 run, and their ratio (app ÷ baseline):
 
-- **First visit** — gzip (level 9) of what a first visit downloads, by
-  \`scripts/size.mjs\`, against a **bare build** the benchmark makes itself with
+- **First visit** — gzip (level 9), by \`scripts/size.mjs\`: first paint (the
+  shell), first visit (shell + boot chunks + the welcome screen a first visit
+  lands on), precache (every script, fetched by the worker in the background),
+  and the worker; against a **bare build** the benchmark makes itself with
   vite's JS API in a temp folder: preact + @preact/signals + dexie +
   workbox-window rendering one button (its label is a Dexie read), with a
-  workbox precaching worker. Sizes are deterministic: one build each.
+  workbox precaching worker. Sizes are deterministic: one build each. The
+  targets are the issue's; \`budgets.json\` holds the ceilings \`npm test\`
+  checks.
 - **Page load** — Lighthouse ${lh?.lighthouseVersion ?? '12'} (node API, default mobile profile:
   emulated phone, simulated slow 4G, 4× CPU slowdown) on Debian's Chromium via
   chrome-launcher, app and bare build each served by \`bench/serve.mjs\` (a
   node:http static host on 127.0.0.1 with the README's security headers). A
   sample is a fresh profile: first visit (storage reset), the page once more
   until the worker controls it, then a repeat visit with \`disableStorageReset\`
-  (served by the service worker). ${result.runs.lighthouse} samples (each is four Lighthouse runs, ~20 s apiece).
+  (served by the service worker). Up to ${result.runs.lighthouse} samples; each is four Lighthouse runs of ~15–20 s.
 - **Start with data** — playwright, phone viewport: the worker installed, the
   data loaded through the store on the app's origin (a harness page built
   from \`src/store\`: \`loadDemo\`, or \`importJson\` of an export file with
@@ -141,7 +150,7 @@ run, and their ratio (app ÷ baseline):
   1,000 queued actions against the loopback reference server, and a bare
   fetch of the same 10 POSTs + 1,000 state GETs) and
   \`bench/sync-per-action.bench.mjs\` (the bare one-POST-per-action loop), in
-  Node with fake-indexeddb; ${result.runs.sync} runs (a sample is a whole drain).
+  Node with fake-indexeddb; up to ${result.runs.sync} runs (a sample is a whole drain).
 - **Interaction** — with the large data set: Event Timing entries
   (\`PerformanceObserver\` type \`event\`, threshold 16 ms, durations rounded to
   8 ms by the browser) of the click's interaction = the INP-like latency (the

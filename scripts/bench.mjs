@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: every benchmark of issue 8, one table, and the figures as
- * JSON in bench-results/latest.json. Each figure is the median of several
+ * JSON in bench-results/latest.json (partial.json for --only or --quick runs). Each figure is the median of several
  * runs beside a baseline measured in the same run, and their ratio. Timings
  * are never asserted anywhere; this is not part of `npm test`.
  *
@@ -194,7 +194,9 @@ async function main() {
   result.durationSeconds = Math.round((Date.now() - started) / 1000);
   const outDir = join(ROOT, 'bench-results');
   if (!existsSync(outDir)) mkdirSync(outDir);
-  writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  // A partial or quick run must not replace the figures the README is written from.
+  const outName = only !== null || quick ? 'partial.json' : 'latest.json';
+  writeFileSync(join(outDir, outName), `${JSON.stringify(result, null, 2)}\n`);
 
   const m = result.machine;
   console.log(
@@ -221,7 +223,7 @@ async function main() {
   for (const [name, error] of Object.entries(result.errors)) {
     console.log(`\n${name} FAILED: ${error.split('\n')[0]}`);
   }
-  console.log('\nfigures: bench-results/latest.json');
+  console.log(`\nfigures: bench-results/${outName}`);
   if (Object.keys(result.errors).length > 0) process.exitCode = 1;
 }
 
