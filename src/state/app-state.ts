@@ -6,9 +6,13 @@
  * `now` is injected: tests run on a fixed day.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { todayUtc, type Decision, type LinkRequest } from '../rules';
+import { normalizeMcid, todayUtc, validateMcid, type Decision, type LinkRequest } from '../rules';
 import {
   ImportError,
+  StoreRefusal,
+  addLearningProfile,
+  myView,
+  updateLearningProfile,
   MAX_IMPORT_BYTES,
   addWorkAccount,
   deleteWorkAccount,
@@ -93,6 +97,11 @@ export interface AppState {
   signIn: (accountId: string) => Promise<ActionResult>;
   setLanguage: (language: Settings['language']) => Promise<ActionResult>;
   previewLink: (type: 'link' | 'unlink', req: LinkRequest) => Promise<ActionResult<Decision>>;
+  /**
+   * Records the MCID of the person's own Microsoft Learn profile: it completes
+   * their incomplete Learn profile, or adds one. Returns the profile to link.
+   */
+  setLearnMcid: (accountId: string, mcid: string) => Promise<ActionResult<{ profileId: string }>>;
   requestLink: (req: LinkRequest) => Promise<ActionResult<OutboxEntry>>;
   requestUnlink: (req: LinkRequest) => Promise<ActionResult<OutboxEntry>>;
   dismiss: (entryId: string) => Promise<ActionResult>;
@@ -189,6 +198,26 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
       }),
     setLanguage: (language) => attempt(() => nothing(updateSettings(db, { language }))),
     previewLink: (type, req) => attempt(() => previewLinkAction(db, type, req, now())),
+    setLearnMcid: (accountId, typed) =>
+      attempt(async () => {
+        const mcid = normalizeMcid(typed);
+        if (validateMcid(mcid) !== null) throw new StoreRefusal('MCID_INVALID');
+        const view = await myView(db, accountId, today());
+        if (!view) throw new StoreRefusal('NOT_FOUND', undefined, 'account');
+        const learn = view.profiles.map((p) => p.profile).filter((p) => p.kind === 'learn');
+        const same = learn.find((p) => p.mcid === mcid);
+        if (same) return { profileId: same.id };
+        const incomplete = learn.find((p) => p.mcid === null);
+        const profile = incomplete
+          ? await updateLearningProfile(db, incomplete.id, { mcid })
+          : await addLearningProfile(db, {
+              personId: view.account.personId,
+              kind: 'learn',
+              label: view.person?.displayName ?? view.account.displayName,
+              mcid,
+            });
+        return { profileId: profile.id };
+      }),
     requestLink: (req) => queued(() => requestLink(db, req, now())),
     requestUnlink: (req) => queued(() => requestUnlink(db, req, now())),
     dismiss: (entryId) => attempt(() => nothing(dismissEntry(db, entryId, now()))),

@@ -148,7 +148,7 @@ describe('link with real data', () => {
     expect(s.outbox.value).toHaveLength(0);
   });
 
-  it('a typed MCID that is mine is my profile; one that is not is said in words', async () => {
+  it('a typed MCID that is mine is my profile, and still meets the cool-off', async () => {
     const s = await demoAs('Sora Kimura');
     r = mount(<LinkScreen kind="learn" />, 'ja', true, s);
     await until(() => {
@@ -160,14 +160,45 @@ describe('link with real data', () => {
     await until(() => {
       expect(r?.q('[data-testid=link-refusal]').textContent).toContain('2026年12月13日');
     });
-    await type(r.q<HTMLInputElement>('#mcid'), '99999999');
-    await submit(r.q('form'));
+    expect(s.outbox.value).toHaveLength(0);
+  });
+
+  it('a typed MCID completes my incomplete Learn profile, then links it as me', async () => {
+    const s = await demoAs('Ryo Hayashi');
+    r = mount(<LinkScreen kind="learn" />, 'en', true, s);
+    await until(() => {
+      expect(r?.q('#mcid')).toBeTruthy();
+    });
+    const typeAndCheck = async (mcid: string) => {
+      const radio = r?.root.querySelector<HTMLInputElement>('input[type=radio][value=""]');
+      if (radio) await click(radio);
+      await type(r?.q<HTMLInputElement>('#mcid') ?? document.createElement('input'), mcid);
+      await submit(r?.q('form') ?? document.createElement('form'));
+    };
+    // Another person's MCID on this device is refused in words, and nothing changes.
+    await typeAndCheck('1000001');
     await until(() => {
       expect(r?.q('[data-testid=link-refusal]').textContent).toContain(
-        'この端末にあるあなたの Microsoft Learn プロファイルに、この MCID はありません。',
+        'This MCID already belongs to another profile on this device.',
       );
     });
+    expect(s.me.value?.profiles.find((p) => p.profile.kind === 'learn')?.profile.mcid).toBe(null);
+
+    await typeAndCheck('7654321');
+    await until(() => {
+      expect(r?.q('[data-testid=link-check]').textContent).toBeTruthy();
+    });
+    const learn = s.me.value?.profiles.filter((p) => p.profile.kind === 'learn') ?? [];
+    expect(learn.map((p) => p.profile.mcid)).toEqual(['7654321']);
     expect(s.outbox.value).toHaveLength(0);
+
+    await click(r.byText('Link now'));
+    const me = s.settings.value?.currentAccountId;
+    await until(() => {
+      expect(
+        unsettled(s).map((e) => [e.type, e.profile.mcid, e.actorAccountId, e.accountId]),
+      ).toEqual([['link', '7654321', me, me]]);
+    });
   });
 
   it('links after the check: the credit date first, then one queued action as me', async () => {

@@ -6,6 +6,7 @@ import { useFocusHeading } from '../../components/use-focus-heading';
 import { useWords } from '../../components/use-words';
 import { useShell } from '../../context';
 import { allowedCheck, toLinkView } from '../me/from-state';
+import type { MeData } from '../me/me-data';
 import { useMeData } from '../me/use-me-data';
 import {
   MCID_NOT_MINE,
@@ -31,24 +32,25 @@ export function LinkScreen({ kind }: { kind: ProfileKind }) {
   if (!data || !my) return <Skeleton title={title} label={m.common.loading} lines={4} />;
 
   const today = data.today();
-  const onCheck = async (choice: LinkChoice): Promise<LinkCheck> => {
-    // A typed MCID that one of my profiles holds is that profile.
-    const known =
-      'mcid' in choice
-        ? my.profiles.find((p) => p.profile.kind === 'learn' && p.profile.mcid === choice.mcid)
-        : my.profiles.find((p) => p.profile.id === choice.profileId);
-    // The device knows the person's profiles only: an MCID none of them holds is not theirs to link here.
-    if (!known) return { ok: false, code: MCID_NOT_MINE };
-    const profileId = known.profile.id;
-    const answer = await data.checkLink(profileId);
-    return answer.ok ? allowedCheck(my, known, { profileId }, today) : answer;
+  // A typed MCID is the person's own: it names one of their Learn profiles,
+  // or completes their incomplete one (or adds one). Nothing is queued yet.
+  const profileFor = async (choice: LinkChoice) => {
+    if ('profileId' in choice) return { ok: true as const, profileId: choice.profileId };
+    return data.setLearnMcid(choice.mcid);
   };
-  const onLink = (choice: LinkChoice): Promise<ActionResult> => {
-    const profileId =
-      'profileId' in choice
-        ? choice.profileId
-        : my.profiles.find((p) => p.profile.mcid === choice.mcid)?.profile.id;
-    return profileId ? data.link(profileId) : Promise.resolve({ ok: false, code: MCID_NOT_MINE });
+  const onCheck = async (choice: LinkChoice): Promise<LinkCheck> => {
+    const found = await profileFor(choice);
+    if (!found.ok) return found;
+    const answer = await data.checkLink(found.profileId);
+    if (!answer.ok) return answer;
+    // A profile just completed or added reaches the live view a moment later.
+    const known = await profileInView(data.my, found.profileId);
+    if (!known) return { ok: false, code: MCID_NOT_MINE };
+    return allowedCheck(my, known, { profileId: found.profileId }, today);
+  };
+  const onLink = async (choice: LinkChoice): Promise<ActionResult> => {
+    const found = await profileFor(choice);
+    return found.ok ? data.link(found.profileId) : found;
   };
   return (
     <LinkScreenView
@@ -59,4 +61,32 @@ export function LinkScreen({ kind }: { kind: ProfileKind }) {
       onLink={onLink}
     />
   );
+}
+
+type ProfileIn = NonNullable<MeData['my']['value']>['profiles'][number];
+
+/** The profile as the live view shows it, waiting briefly for a write to arrive there. */
+function profileInView(
+  my: MeData['my'],
+  profileId: string,
+  timeoutMs = 3000,
+): Promise<ProfileIn | null> {
+  const find = () => my.value?.profiles.find((p) => p.profile.id === profileId) ?? null;
+  const now = find();
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      stop();
+      resolve(null);
+    }, timeoutMs);
+    const stop = my.subscribe(() => {
+      const found = find();
+      if (!found) return;
+      clearTimeout(timer);
+      queueMicrotask(() => {
+        stop();
+      });
+      resolve(found);
+    });
+  });
 }

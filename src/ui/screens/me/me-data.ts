@@ -29,6 +29,10 @@ export interface MeData {
   /** The rules' answer for linking one of my profiles to my account now; nothing is written. */
   checkLink: (profileId: string) => Promise<ActionResult>;
   link: (profileId: string) => Promise<ActionResult>;
+  /** Records a typed MCID on my own Learn profile (completing it, or adding one); the profile to link. */
+  setLearnMcid: (
+    mcid: string,
+  ) => Promise<{ ok: true; profileId: string } | { ok: false; code: string }>;
   unlink: (profileId: string) => Promise<ActionResult>;
   dismiss: (entryId: string) => Promise<void>;
 }

@@ -41,6 +41,12 @@ export function meData(app: AppState): MeData {
       if (!answer.ok) return answer;
       return answer.value.ok ? { ok: true } : answer.value;
     },
+    setLearnMcid: async (mcid) => {
+      const me = currentAccountId.value;
+      if (!me) return noAccount;
+      const result = await app.setLearnMcid(me, mcid);
+      return result.ok ? { ok: true, profileId: result.value.profileId } : result;
+    },
     link: async (profileId) => {
       const req = asMe(profileId);
       return req ? app.requestLink(req) : noAccount;
