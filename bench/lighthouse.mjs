@@ -86,10 +86,22 @@ async function sample(url) {
   }
 }
 
+/** Lighthouse now and then fails to record a trace (NO_NAVSTART): such a sample is retaken. */
+async function retried(url, log) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sample(url);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(`  lighthouse sample failed (${String(error)}); again`);
+    }
+  }
+}
+
 export async function pageLoad({ urls, runs, budgetMs, log }) {
   const pairs = await repeat({ runs, budgetMs, label: 'lighthouse', log }, async () => ({
-    app: await sample(urls.app),
-    bare: await sample(urls.bare),
+    app: await retried(urls.app, log),
+    bare: await retried(urls.bare, log),
   }));
   const app = pairs.map((p) => p.app);
   const bare = pairs.map((p) => p.bare);
