@@ -90,6 +90,14 @@ async function setUp(context: BrowserContext, watched: Watched[], who: ChaosPers
   await expect
     .poll(() => page.getByTestId('settings-status').textContent(), { timeout: 15_000 })
     .toMatch(/^Imported/);
+  // An export never carries the token: the person enters it, as on a new device.
+  await page.getByLabel("My organization's sync server (HTTP)").check();
+  await page.locator('#remote-url').fill(proxy.url);
+  await page.locator('#remote-token').fill(CHAOS_TOKEN);
+  await page.getByRole('button', { name: 'Save connection' }).click();
+  await expect
+    .poll(() => page.getByTestId('settings-status').textContent())
+    .toBe('Connection saved.');
   await page.goto(`${host.url}#/welcome`);
   await page.locator('button.account-choice', { hasText: who.email }).click();
   await expect.poll(() => page.getByTestId('who-name').textContent()).toContain('Person ');
