@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { followPlanner } from '../../../state/planner-live';
 import { browserReminderEnv } from '../../../state/planner-notifier';
 import { createReminders } from '../../../state/planner-reminders';
-import { pageReminders, textsIn } from '../../../state/planner-start';
+import { pageReminders, startPlannerReminders, textsIn } from '../../../state/planner-start';
 import { useShell } from '../../context';
 import { goTo } from '../../components/go-to';
 import { Notice } from '../../components/notice';
@@ -28,14 +28,16 @@ export function PlannerScreen() {
     [source],
   );
   const shell = useShell();
-  // The page's reminders (started with the data layer) keep running after this
-  // screen closes; a screen-only set stands in where none was started.
+  // The page's reminders keep running after this screen closes. main.tsx starts
+  // them at boot only for a person already opted in; otherwise they start here,
+  // so an opt-in made now still reminds once the screen is closed.
   const [reminders, own] = useMemo(() => {
-    const shared = pageReminders();
+    const shared =
+      pageReminders() ?? (app ? startPlannerReminders(app.me, shell.lang).reminders : null);
     return shared
       ? [shared, false]
       : [createReminders(browserReminderEnv(textsIn(shell.lang))), true];
-  }, [shell.lang]);
+  }, [app, shell.lang]);
   useEffect(
     () => () => {
       if (own) reminders.dispose();
