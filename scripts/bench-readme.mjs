@@ -83,10 +83,10 @@ function verdicts() {
     say(
       'every interaction under 100 ms with the large data set (INP-like)',
       inp.every((f) => f.value < 100),
-      `worst ${worst.metric.split(':')[0]} ${fmt(worst.value, 'ms')}` +
+      `worst ${worst.metric.replace(/: INP-like$/, '')} ${fmt(worst.value, 'ms')}` +
         (slow.length > 0
           ? `; but the result itself takes longer to show: ${slow
-              .map((f) => `${f.metric.split(':')[0]} ${fmt(f.value, 'ms')}`)
+              .map((f) => `${f.metric.replace(/: click → shown$/, '')} ${fmt(f.value, 'ms')}`)
               .join(', ')}`
           : ''),
     );
