@@ -42,7 +42,17 @@ export function startOutboxSync(): SyncEngine {
       data !== null &&
       (data as { type?: unknown }).type === 'DRAIN'
     ) {
-      event.waitUntil(drain('message'));
+      // The page waits for the report on the port it sent (its triggers schedule the next wake).
+      const port = event.ports[0];
+      const { reason, ignoreBackoff } = data as { reason?: unknown; ignoreBackoff?: unknown };
+      event.waitUntil(
+        drain(typeof reason === 'string' ? `page:${reason.slice(0, 40)}` : 'message', {
+          ignoreBackoff: ignoreBackoff === true,
+        }).then(
+          (report) => port?.postMessage({ ok: true, report }),
+          (error: unknown) => port?.postMessage({ ok: false, error: String(error) }),
+        ),
+      );
     }
   });
   // A worker that starts (first install, or woken after being stopped) drains what waits.

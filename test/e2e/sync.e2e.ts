@@ -133,6 +133,32 @@ async function linkOffline(page: Page): Promise<string> {
 }
 
 describe('sync in the browser', () => {
+  it('the worker drains when the page asks and answers with its report', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const watched: Watched[] = [];
+    await setUp(context, watched, person(2));
+    const page = (watched[0] as Watched).page;
+    const answer = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const channel = new MessageChannel();
+          const timer = setTimeout(() => {
+            resolve('no answer');
+          }, 5_000);
+          channel.port1.onmessage = (event: MessageEvent) => {
+            clearTimeout(timer);
+            resolve(event.data);
+          };
+          navigator.serviceWorker.controller?.postMessage(
+            { type: 'DRAIN', reason: 'test', ignoreBackoff: true },
+            [channel.port2],
+          );
+        }),
+    );
+    expect(answer).toMatchObject({ ok: true, report: { reason: 'page:test' } });
+    await context.close();
+  });
+
   it('an offline link survives closing the page and is applied once when reopened online', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const watched: Watched[] = [];
