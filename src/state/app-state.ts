@@ -11,6 +11,7 @@ import {
   ImportError,
   StoreRefusal,
   addLearningProfile,
+  clearCatalog,
   myView,
   updateLearningProfile,
   MAX_IMPORT_BYTES,
@@ -107,6 +108,8 @@ export interface AppState {
   dismiss: (entryId: string) => Promise<ActionResult>;
   /** Stores the catalog text (validated by the organization view before it gets here). */
   saveCatalog: (json: string, sample: boolean) => Promise<ActionResult>;
+  /** Forgets the edits: the organization view shows the shipped sample again. */
+  clearCatalog: () => Promise<ActionResult>;
   addUser: (input: NewWorkAccount) => Promise<ActionResult<{ id: string }>>;
   deleteUser: (actorAccountId: string, accountId: string) => Promise<ActionResult>;
   updateSettings: (patch: Partial<Omit<Settings, 'key'>>) => Promise<ActionResult>;
@@ -223,6 +226,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
     dismiss: (entryId) => attempt(() => nothing(dismissEntry(db, entryId, now()))),
     catalog,
     saveCatalog: (json, sample) => attempt(() => nothing(saveCatalog(db, { json, sample }, now()))),
+    clearCatalog: () => attempt(() => nothing(clearCatalog(db))),
     addUser: (input) =>
       attempt(async () => {
         const account = await addWorkAccount(db, input, now());

@@ -2,12 +2,11 @@
  * Where the organization's edited designation catalog lives, and where the
  * shipped sample comes from.
  *
- * The store has a `catalog` table (schema v2) but no operation to read or
- * write it yet, and the app state does not expose one; until it does, the
- * catalog is kept in this device's web storage behind the same small port,
- * so switching to the table is one new implementation of `CatalogStore`.
- * "Erase this device" clears web storage too.
+ * The app keeps it in the store's `catalog` table (`appCatalogStore`), so it
+ * is exported, imported and reset with everything else; `deviceCatalogStore`
+ * (web storage) serves where no app state is at hand.
  */
+import type { ReadonlySignal } from '@preact/signals';
 import {
   checkCatalog,
   parseCatalog,
@@ -69,4 +68,45 @@ export async function loadCatalog(
 
 export async function saveCatalog(store: CatalogStore, catalog: Catalog): Promise<void> {
   await store.save(serializeCatalog(catalog));
+}
+
+/** The part of the app state the catalog needs (the store's `catalog` record, live). */
+export interface CatalogSource {
+  catalog: ReadonlySignal<{ json: string } | null> & { ready: ReadonlySignal<boolean> };
+  saveCatalog: (json: string, sample: boolean) => Promise<{ ok: boolean }>;
+  clearCatalog: () => Promise<{ ok: boolean }>;
+}
+
+/** Resolves once the live record has answered (or after `ms`, reading what is there). */
+function answered(ready: ReadonlySignal<boolean>, ms: number): Promise<void> {
+  if (ready.value) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(finish, ms);
+    const stop = ready.subscribe((value) => {
+      if (value) finish();
+    });
+    function finish() {
+      clearTimeout(timer);
+      queueMicrotask(stop);
+      resolve();
+    }
+  });
+}
+
+/**
+ * The catalog kept in the device's database (schema v2's `catalog` table), so
+ * that it travels with export and import and goes with a reset.
+ */
+export function appCatalogStore(app: CatalogSource, waitMs = 5_000): CatalogStore {
+  const check = async (write: Promise<{ ok: boolean }>) => {
+    if (!(await write).ok) throw new Error('catalog not saved');
+  };
+  return {
+    load: async () => {
+      await answered(app.catalog.ready, waitMs);
+      return app.catalog.value?.json ?? null;
+    },
+    save: (json) => check(app.saveCatalog(json, false)),
+    clear: () => check(app.clearCatalog()),
+  };
 }

@@ -32,3 +32,8 @@ export async function saveCatalog(
   await guardQuota(() => db.catalog.put(record));
   return record;
 }
+
+/** Forgets the organization's edits: the organization view falls back to the shipped sample. */
+export async function clearCatalog(db: AppDb, id: string = CATALOG_ID): Promise<void> {
+  await guardQuota(() => db.catalog.delete(id));
+}

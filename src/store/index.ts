@@ -98,4 +98,4 @@ export {
   type ExportFile,
   type ExportTables,
 } from './transfer-schema';
-export { CATALOG_ID, getCatalog, saveCatalog } from './catalog';
+export { CATALOG_ID, clearCatalog, getCatalog, saveCatalog } from './catalog';

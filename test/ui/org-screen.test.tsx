@@ -132,13 +132,14 @@ describe('company B, as its global admin', () => {
 });
 
 describe('the designation catalog', () => {
-  it('loads the shipped sample, and keeps an edit on the device', async () => {
+  it('loads the shipped sample, keeps an edit in the database, and carries it through export and import', async () => {
     const sample = await import('../../public/catalog/sample-designations.json');
     const fetchMock = vi.fn<(url: URL | string) => Promise<Response>>(() =>
       Promise.resolve(new Response(JSON.stringify(sample.default))),
     );
     vi.stubGlobal('fetch', fetchMock);
-    r = mount(<OrgScreen tab="designations" />, 'en', true, await demoAs('Aoi Sato'));
+    const s = await demoAs('Aoi Sato');
+    r = mount(<OrgScreen tab="designations" />, 'en', true, s);
     await until(() => {
       expect(r?.q('[data-testid=sample-warning]')).toBeTruthy();
     });
@@ -147,7 +148,19 @@ describe('the designation catalog', () => {
     await type(r.q<HTMLInputElement>('#add-exam-points'), '3');
     await submit(r.q<HTMLFormElement>('form.add-exam'));
     await until(() => {
-      expect(localStorage.getItem('mcid-link:designation-catalog')).toContain('AZ-800');
+      expect(s.catalog.value?.json).toContain('AZ-800');
+    });
+    expect(localStorage.getItem('mcid-link:designation-catalog')).toBe(null);
+    // The edit is data like any other: it leaves with an export and comes back with an import.
+    const exported = await s.exportJson();
+    if (!exported.ok) throw new Error('export failed');
+    expect((await s.reset()).ok).toBe(true);
+    await until(() => {
+      expect(s.catalog.value).toBe(null);
+    });
+    expect((await s.importJson(exported.value)).ok).toBe(true);
+    await until(() => {
+      expect(s.catalog.value?.json).toContain('AZ-800');
     });
     vi.unstubAllGlobals();
   });

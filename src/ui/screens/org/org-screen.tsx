@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AppState } from '../../../state/app-state';
 import type { Catalog } from '../../../state/org-catalog';
 import {
-  deviceCatalogStore,
+  appCatalogStore,
   fetchSampleCatalog,
   loadCatalog,
   saveCatalog,
@@ -79,7 +79,7 @@ function AdminOrgScreen(props: {
     return { today, org, actor, users: orgUserRows(users, rows), report: rows };
     // org and actor are rebuilt each render from the same values: their ids decide.
   }, [users, report, today, org.id, actor.id]);
-  const catalog = useCatalog(tab === 'designations');
+  const catalog = useCatalog(app, tab === 'designations');
 
   if (!data) return <Skeleton title={t.title} label={m.common.loading} />;
   return (
@@ -103,11 +103,12 @@ function sampleUrl(): URL {
 }
 
 /**
- * The designation catalog: the saved one, or the shipped sample; saved on
- * this device. Read when the designations section first opens.
+ * The designation catalog: the saved one, or the shipped sample; saved in
+ * the device's database (so export, import and reset carry it). Read when
+ * the designations section first opens.
  */
-function useCatalog(wanted: boolean) {
-  const store = useMemo<CatalogStore>(() => deviceCatalogStore(localStorage), []);
+function useCatalog(app: AppState, wanted: boolean) {
+  const store = useMemo<CatalogStore>(() => appCatalogStore(app), [app]);
   const [state, setState] = useState<CatalogState>({ status: 'loading' });
   const load = async () => {
     const parsed = await loadCatalog(store, () => fetchSampleCatalog(sampleUrl()));
