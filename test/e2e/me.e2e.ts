@@ -121,10 +121,13 @@ describe('the individual’s app on a phone', () => {
     await page.keyboard.press('Enter');
     const dialog = page.locator('dialog[open]');
     await dialog.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    // Focus moves in an effect after the paint: wait for it rather than race it.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Cancel');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
-    expect(await removePu.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => removePu.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // Remove access of the Partner University account: the dialog says when the credit leaves.
     await removePu.click();
@@ -160,9 +163,9 @@ describe('the individual’s app on a phone', () => {
     await expect
       .poll(() => page.getByTestId('link-done').textContent())
       .toContain('You are offline: the link waits');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'link-done',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('link-done');
 
     await page.getByRole('link', { name: 'Back to My Learn profile' }).click();
     await expect.poll(() => heading(page)).toBe('My Learn profile');
