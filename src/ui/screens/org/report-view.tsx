@@ -12,7 +12,7 @@ import {
   type ReportSortKey,
 } from '../../../state/org-report';
 import { Notice } from '../../components/notice';
-import { downloadText } from './download';
+import { downloadText } from '../../components/download';
 import { useOrgWords } from './org-words';
 import { Pager } from './pager';
 import { ReportTable } from './report-table';

@@ -1,6 +1,6 @@
 import { plannerCalendar } from '../../../state/calendar-events';
 import type { PlannerData } from '../../../state/planner-types';
-import { downloadFile } from './download-file';
+import { downloadText } from '../../components/download';
 import type { PlannerWords } from './use-planner-words';
 
 interface CalendarPanelProps {
@@ -9,7 +9,7 @@ interface CalendarPanelProps {
   /** How many dates the file will hold (from the same timeline the screen shows). */
   count: number;
   now: () => Date;
-  download?: typeof downloadFile;
+  download?: typeof downloadText;
 }
 
 /** The coming dates as an .ics file for the phone's calendar, in the reader's language. */
@@ -18,7 +18,7 @@ export function CalendarPanel({
   data,
   count,
   now,
-  download = downloadFile,
+  download = downloadText,
 }: CalendarPanelProps) {
   const { t, lang } = words;
   const save = () => {

@@ -3,6 +3,7 @@ import { useShell } from '../../context';
 import { useData } from '../../data-context';
 import { formatDate } from '../../../i18n';
 import { describeCode } from '../../../i18n/describe';
+import { downloadText } from '../../components/download';
 import type { AppState } from '../../../state/app-state';
 import { SettingsView, type SettingsActions, type SettingsModel } from './settings-view';
 
@@ -66,7 +67,7 @@ function actionsFor(
       const result = await app.exportJson();
       if (!result.ok) return fail(result);
       const name = `mcid-link-export-${app.today()}.json`;
-      download(name, result.value);
+      downloadText(result.value, name, 'application/json');
       return name;
     },
     importFile: async (file) => {
@@ -97,19 +98,4 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Saves text as a file through a short-lived Blob URL. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
 }
