@@ -1,4 +1,4 @@
-/** Renders a screen of the individual's app inside the shell context, in happy-dom. */
+/** Renders a screen inside the shell context, in happy-dom, and drives it (the individual's and the organization's screens share these). */
 import { render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
 import type { Lang } from '../../src/i18n';
@@ -91,7 +91,7 @@ export async function settle(): Promise<void> {
 }
 
 /** Polls (with act) until `check` passes: live queries answer asynchronously. */
-export async function until(check: () => void, ms = 3000): Promise<void> {
+export async function until(check: () => void, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
   for (;;) {
     try {

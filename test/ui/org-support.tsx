@@ -1,93 +1,8 @@
-/** Renders an organization screen inside the shell context, in happy-dom (a copy of the me helpers, so each area owns its own). */
-import { render, type ComponentChildren } from 'preact';
+/** The organization screens' test helpers: the shared happy-dom ones, plus choosing in a select. */
 import { act } from 'preact/test-utils';
-import type { Lang } from '../../src/i18n';
-import { createShellState, type ShellState } from '../../src/state/shell';
-import type { AppState } from '../../src/state/app-state';
-import { ShellContext } from '../../src/ui/context';
-import { DataContext } from '../../src/ui/data-context';
+import { settle } from './me-support';
 
-export interface Rendered {
-  root: HTMLElement;
-  shell: ShellState;
-  text: () => string;
-  // The caller names the element type it expects, as with querySelector<E>.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-  q: <E extends Element = HTMLElement>(selector: string) => E;
-  qa: (selector: string) => HTMLElement[];
-  byText: (text: string, selector?: string) => HTMLElement;
-  unmount: () => void;
-}
-
-export function mount(
-  ui: ComponentChildren,
-  lang: Lang = 'en',
-  online = true,
-  app: AppState | null = null,
-): Rendered {
-  const root = document.createElement('div');
-  document.body.append(root);
-  const shell = createShellState({ lang, online, hash: '#/' });
-  void act(() => {
-    render(
-      <ShellContext.Provider value={shell}>
-        <DataContext.Provider value={app}>{ui}</DataContext.Provider>
-      </ShellContext.Provider>,
-      root,
-    );
-  });
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-  const q = <E extends Element = HTMLElement>(selector: string): E => {
-    const el = root.querySelector<E>(selector);
-    if (!el) throw new Error(`no ${selector} in: ${root.textContent}`);
-    return el;
-  };
-  const qa = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
-  return {
-    root,
-    shell,
-    text: () => root.textContent,
-    q,
-    qa,
-    byText: (text, selector = 'button, a') => {
-      const el = qa(selector).find((e) => e.textContent.includes(text));
-      if (!el) throw new Error(`no ${selector} with "${text}"`);
-      return el;
-    },
-    unmount: () => {
-      render(null, root);
-      root.remove();
-    },
-  };
-}
-
-/** Clicks and lets effects and awaited promises settle. */
-export async function click(el: Element): Promise<void> {
-  await act(async () => {
-    (el as HTMLElement).click();
-    await settle();
-  });
-}
-
-export async function type(input: HTMLInputElement, value: string): Promise<void> {
-  await act(async () => {
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await settle();
-  });
-}
-
-export async function submit(form: HTMLFormElement): Promise<void> {
-  await act(async () => {
-    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-    await settle();
-  });
-}
-
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-  await new Promise((r) => setTimeout(r, 0));
-}
+export { click, mount, settle, submit, type, until, type Rendered } from './me-support';
 
 export async function choose(select: HTMLSelectElement, value: string): Promise<void> {
   await act(async () => {
@@ -95,20 +10,4 @@ export async function choose(select: HTMLSelectElement, value: string): Promise<
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
   });
-}
-
-/** Waits (letting effects and live queries run) until `check` stops throwing. */
-export async function until(check: () => void, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await act(async () => {
-        await new Promise((r) => setTimeout(r, 20));
-      });
-    }
-  }
 }
