@@ -14,19 +14,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Fault } from '../sync/server/reference-server';
-import { startReferenceServer, type ReferenceServer } from '../sync/server/reference-server';
-import { ANY_ACTOR, stateOf } from '../sync/server/world';
+import type { ReferenceServer } from '../sync/server/reference-server';
+import { stateOf } from '../sync/server/world';
 import { todayUtc } from '../../src/rules';
 import {
-  CHAOS_TOKEN,
-  chaosWorld,
   seeded,
-  startChaosProxy,
   type ChaosPerson,
   type ChaosProxy,
   type ChaosWorld,
 } from '../reliability/chaos-world';
 import { launch, waitForController, watchedPage, type Watched } from './support/browser';
+import {
+  connectRemote,
+  importWorld,
+  startRemoteWorld,
+  type RemoteWorld,
+} from './support/remote-world';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -85,21 +88,17 @@ let server: ReferenceServer;
 let proxy: ChaosProxy;
 let world: ChaosWorld;
 
+let remote: RemoteWorld;
+
 beforeAll(async () => {
   browser = await launch();
   host = await startStaticServer('dist', '/');
-  server = await startReferenceServer({
-    world: { organizations: [], accounts: [], profiles: [], associations: [] },
-    tokens: { [CHAOS_TOKEN]: ANY_ACTOR },
-  });
-  proxy = await startChaosProxy(server.url);
-  world = await chaosWorld(PEOPLE, proxy.url, new Date());
-  Object.assign(server.world, world.server);
+  remote = await startRemoteWorld(PEOPLE);
+  ({ server, proxy, world } = remote);
 });
 afterAll(async () => {
   await browser.close();
-  await proxy.close();
-  await server.close();
+  await remote.close();
   await host.close();
 });
 
@@ -111,18 +110,6 @@ async function openTab(context: BrowserContext, watched: Watched[]): Promise<Pag
   });
   await tab.page.goto(`${host.url}#/`);
   return tab.page;
-}
-
-/** Settings → the HTTP remote at the proxy, with the token (an export never carries one). */
-async function connect(page: Page): Promise<void> {
-  await page.goto(`${host.url}#/settings`);
-  await page.getByLabel("My organization's sync server (HTTP)").check();
-  await page.locator('#remote-url').fill(proxy.url);
-  await page.locator('#remote-token').fill(CHAOS_TOKEN);
-  await page.getByRole('button', { name: 'Save connection' }).click();
-  await expect
-    .poll(() => page.getByTestId('settings-status').textContent())
-    .toBe('Connection saved.');
 }
 
 async function actAs(page: Page, person: ChaosPerson): Promise<void> {
@@ -171,16 +158,8 @@ describe(`chaos (seed ${SEED}, ${ACTIONS} actions)`, () => {
     await waitForController(tabs[0] as Page);
 
     const first = tabs[0] as Page;
-    await first.goto(`${host.url}#/settings`);
-    await first.locator('#import-file').setInputFiles({
-      name: 'chaos.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(world.file),
-    });
-    await expect
-      .poll(() => first.getByTestId('settings-status').textContent(), { timeout: 15_000 })
-      .toMatch(/^Imported/);
-    await connect(first);
+    await importWorld(first, host.url, world);
+    await connectRemote(first, host.url, proxy);
 
     const faults: Fault[] = [
       { kind: 'status', status: 500 },

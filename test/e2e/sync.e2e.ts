@@ -7,45 +7,33 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startReferenceServer, type ReferenceServer } from '../sync/server/reference-server';
-import { ANY_ACTOR } from '../sync/server/world';
-import {
-  CHAOS_TOKEN,
-  chaosWorld,
-  startChaosProxy,
-  type ChaosPerson,
-  type ChaosProxy,
-  type ChaosWorld,
-} from '../reliability/chaos-world';
+import type { ChaosPerson } from '../reliability/chaos-world';
 import { launch, waitForController, watchedPage, type Watched } from './support/browser';
+import {
+  connectRemote,
+  importWorld,
+  startRemoteWorld,
+  type RemoteWorld,
+} from './support/remote-world';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 let browser: Browser;
 let host: StaticServer;
-let server: ReferenceServer;
-let proxy: ChaosProxy;
-let world: ChaosWorld;
+let remote: RemoteWorld;
 
 beforeAll(async () => {
   browser = await launch();
   host = await startStaticServer('dist', '/');
-  server = await startReferenceServer({
-    world: { organizations: [], accounts: [], profiles: [], associations: [] },
-    tokens: { [CHAOS_TOKEN]: ANY_ACTOR },
-  });
-  proxy = await startChaosProxy(server.url);
-  world = await chaosWorld(3, proxy.url, new Date());
-  Object.assign(server.world, world.server);
+  remote = await startRemoteWorld(3);
 });
 afterAll(async () => {
   await browser.close();
-  await proxy.close();
-  await server.close();
+  await remote.close();
   await host.close();
 });
 
 function person(n: number): ChaosPerson {
-  const p = world.people.find((x) => x.n === n && !x.usedElsewhere);
+  const p = remote.world.people.find((x) => x.n === n && !x.usedElsewhere);
   if (!p) throw new Error(`no person ${String(n)}`);
   return p;
 }
@@ -81,23 +69,9 @@ async function setUp(context: BrowserContext, watched: Watched[], who: ChaosPers
   page.on('dialog', (d) => void d.accept());
   await page.goto(host.url);
   await waitForController(page);
-  await page.goto(`${host.url}#/settings`);
-  await page.locator('#import-file').setInputFiles({
-    name: 'world.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(world.file),
-  });
-  await expect
-    .poll(() => page.getByTestId('settings-status').textContent(), { timeout: 15_000 })
-    .toMatch(/^Imported/);
+  await importWorld(page, host.url, remote.world);
   // An export never carries the token: the person enters it, as on a new device.
-  await page.getByLabel("My organization's sync server (HTTP)").check();
-  await page.locator('#remote-url').fill(proxy.url);
-  await page.locator('#remote-token').fill(CHAOS_TOKEN);
-  await page.getByRole('button', { name: 'Save connection' }).click();
-  await expect
-    .poll(() => page.getByTestId('settings-status').textContent())
-    .toBe('Connection saved.');
+  await connectRemote(page, host.url, remote.proxy);
   await page.goto(`${host.url}#/welcome`);
   await page.locator('button.account-choice', { hasText: who.email }).click();
   await expect.poll(() => page.getByTestId('who-name').textContent()).toContain('Person ');
@@ -107,11 +81,11 @@ async function setUp(context: BrowserContext, watched: Watched[], who: ChaosPers
 async function cut(context: BrowserContext) {
   await context.setOffline(true);
   // setOffline does not reach the worker's own fetches: the hosts go down too.
-  proxy.down = true;
+  remote.proxy.down = true;
   host.setDown(true);
 }
 async function restore(context: BrowserContext) {
-  proxy.down = false;
+  remote.proxy.down = false;
   host.setDown(false);
   await context.setOffline(false);
 }
@@ -166,7 +140,7 @@ describe('sync in the browser', () => {
     const page = await setUp(context, watched, who);
     await cut(context);
     const id = await linkOffline(page);
-    expect(server.applyCounts.has(id)).toBe(false);
+    expect(remote.server.applyCounts.has(id)).toBe(false);
     await page.close();
 
     await restore(context);
@@ -179,9 +153,9 @@ describe('sync in the browser', () => {
     await expect
       .poll(() => again.page.getByTestId('slot-learn').textContent())
       .toContain('Linked to');
-    expect(server.applyCounts.get(id)).toBe(1);
-    expect(server.received.filter((r) => r === id).length).toBeGreaterThanOrEqual(1);
-    const active = server.world.associations.filter(
+    expect(remote.server.applyCounts.get(id)).toBe(1);
+    expect(remote.server.received.filter((r) => r === id).length).toBeGreaterThanOrEqual(1);
+    const active = remote.server.world.associations.filter(
       (a) => a.profileId === who.profileId && a.endedOn == null,
     );
     expect(active.map((a) => a.accountId)).toEqual([who.accountId]);
@@ -201,7 +175,7 @@ describe('sync in the browser', () => {
     const id = await linkOffline(page);
     await page.close();
     await restore(context);
-    expect(server.applyCounts.has(id)).toBe(false);
+    expect(remote.server.applyCounts.has(id)).toBe(false);
 
     // Going online does not fire `sync` in a test browser: dispatch it through DevTools.
     const blank = await context.newPage();
@@ -222,7 +196,7 @@ describe('sync in the browser', () => {
       tag: 'mcid-link-outbox',
       lastChance: false,
     });
-    await expect.poll(() => server.applyCounts.get(id), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => remote.server.applyCounts.get(id), { timeout: 30_000 }).toBe(1);
     // The page was never reopened: it was the worker. Reopening shows the link, delivered once.
     const back = await watchedPage(context);
     watched.push(back);
@@ -230,7 +204,7 @@ describe('sync in the browser', () => {
     await expect
       .poll(() => back.page.getByTestId('slot-learn').textContent(), { timeout: 15_000 })
       .toContain('Linked to');
-    expect(server.applyCounts.get(id)).toBe(1);
+    expect(remote.server.applyCounts.get(id)).toBe(1);
     for (const w of watched) expect(w.violations).toEqual([]);
     await context.close();
   });

@@ -9,16 +9,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startReferenceServer, type ReferenceServer } from '../sync/server/reference-server';
-import { ANY_ACTOR } from '../sync/server/world';
-import {
-  CHAOS_TOKEN,
-  chaosWorld,
-  startChaosProxy,
-  type ChaosProxy,
-  type ChaosWorld,
-} from '../reliability/chaos-world';
+import type { ChaosProxy, ChaosWorld } from '../reliability/chaos-world';
+import type { ReferenceServer } from '../sync/server/reference-server';
 import { launch, waitForController, watchedPage, type Watched } from './support/browser';
+import {
+  connectRemote,
+  importWorld,
+  startRemoteWorld,
+  type RemoteWorld,
+} from './support/remote-world';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 const DIST = 'dist';
@@ -30,35 +29,19 @@ let server: ReferenceServer;
 let proxy: ChaosProxy;
 let world: ChaosWorld;
 
+let remote: RemoteWorld;
+
 beforeAll(async () => {
   browser = await launch();
   host = await startStaticServer(DIST, '/');
-  server = await startReferenceServer({
-    world: { organizations: [], accounts: [], profiles: [], associations: [] },
-    tokens: { [CHAOS_TOKEN]: ANY_ACTOR },
-  });
-  proxy = await startChaosProxy(server.url);
-  world = await chaosWorld(3, proxy.url, new Date());
-  Object.assign(server.world, world.server);
+  remote = await startRemoteWorld(3);
+  ({ server, proxy, world } = remote);
 });
 afterAll(async () => {
   await browser.close();
-  await proxy.close();
-  await server.close();
+  await remote.close();
   await host.close();
 });
-
-/** Settings → the HTTP remote at the proxy, with the token (an export never carries one). */
-async function connect(page: Page): Promise<void> {
-  await page.goto(`${host.url}#/settings`);
-  await page.getByLabel("My organization's sync server (HTTP)").check();
-  await page.locator('#remote-url').fill(proxy.url);
-  await page.locator('#remote-token').fill(CHAOS_TOKEN);
-  await page.getByRole('button', { name: 'Save connection' }).click();
-  await expect
-    .poll(() => page.getByTestId('settings-status').textContent())
-    .toBe('Connection saved.');
-}
 
 /** A tab with the chaos world imported, acting as its first person. */
 async function started(context: BrowserContext): Promise<Watched> {
@@ -69,15 +52,8 @@ async function started(context: BrowserContext): Promise<Watched> {
   const { page } = tab;
   await page.goto(`${host.url}#/settings`);
   await waitForController(page);
-  await page.locator('#import-file').setInputFiles({
-    name: 'world.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(world.file),
-  });
-  await expect
-    .poll(() => page.getByTestId('settings-status').textContent(), { timeout: 15_000 })
-    .toMatch(/^Imported/);
-  await connect(page);
+  await importWorld(page, host.url, world);
+  await connectRemote(page, host.url, proxy);
   await page.goto(`${host.url}#/welcome`);
   await page.locator('button.account-choice', { hasText: world.people[0]?.email ?? '' }).click();
   await page.getByTestId('who-name').waitFor();
