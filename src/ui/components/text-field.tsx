@@ -1,4 +1,5 @@
 import type { TargetedEvent } from 'preact';
+import { Field } from './field';
 
 interface TextFieldProps {
   id: string;
@@ -13,39 +14,27 @@ interface TextFieldProps {
   required?: boolean;
 }
 
-/** A labelled input whose hint and error are tied to it for screen readers. */
+/** A labelled text input whose hint and error are tied to it for screen readers. */
 export function TextField(props: TextFieldProps) {
   const { id, label, value, onInput, hint, error, inputMode, autoComplete, required } = props;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
   return (
-    <div class={`field${error ? ' field-invalid' : ''}`}>
-      <label for={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} class="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        type="text"
-        value={value}
-        inputMode={inputMode}
-        autoComplete={autoComplete}
-        spellcheck={false}
-        required={required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-        onInput={(e: TargetedEvent<HTMLInputElement>) => {
-          onInput(e.currentTarget.value);
-        }}
-      />
-      {error ? (
-        <p id={errorId} class="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <input
+          id={id}
+          type="text"
+          value={value}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          spellcheck={false}
+          required={required}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy}
+          onInput={(e: TargetedEvent<HTMLInputElement>) => {
+            onInput(e.currentTarget.value);
+          }}
+        />
+      )}
+    </Field>
   );
 }

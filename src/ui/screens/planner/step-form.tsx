@@ -10,7 +10,7 @@ import {
   type StepKind,
 } from '../../../state/planner-form';
 import type { PlanStep } from '../../../state/planner-types';
-import { Field } from './field';
+import { Field } from '../../components/field';
 import type { PlannerWords } from './use-planner-words';
 
 export interface AccountOption {
