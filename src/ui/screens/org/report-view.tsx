@@ -1,4 +1,5 @@
 import type { TargetedEvent } from 'preact';
+import { SearchField } from '../../components/search-field';
 import { useMemo, useState } from 'preact/hooks';
 import { toCsv } from '../../../state/org-csv';
 import { pageOf, type PageSize } from '../../../state/org-paging';
@@ -61,18 +62,14 @@ export function ReportView({ data }: { data: OrgData }) {
         ))}
       </dl>
       <div class="filters">
-        <div class="field">
-          <label for="report-filter">{r.filter}</label>
-          <input
-            id="report-filter"
-            type="search"
-            value={query.text}
-            autoComplete="off"
-            onInput={(e: TargetedEvent<HTMLInputElement>) => {
-              change({ text: e.currentTarget.value });
-            }}
-          />
-        </div>
+        <SearchField
+          id="report-filter"
+          label={r.filter}
+          value={query.text}
+          onInput={(text) => {
+            change({ text });
+          }}
+        />
         <div class="field">
           <label for="report-status">{r.status}</label>
           <select

@@ -1,4 +1,5 @@
 import type { TargetedEvent } from 'preact';
+import { SearchField } from '../../components/search-field';
 import { useMemo, useState } from 'preact/hooks';
 import { describeCode } from '../../../i18n/describe';
 import { reportRemovalDate } from '../../../rules';
@@ -64,18 +65,14 @@ export function UsersView({ data, actions }: { data: OrgData; actions: UserActio
           </Notice>
         ) : null}
         <div class="filters">
-          <div class="field">
-            <label for="users-filter">{t.users.filter}</label>
-            <input
-              id="users-filter"
-              type="search"
-              value={query.text}
-              autoComplete="off"
-              onInput={(e: TargetedEvent<HTMLInputElement>) => {
-                change({ text: e.currentTarget.value });
-              }}
-            />
-          </div>
+          <SearchField
+            id="users-filter"
+            label={t.users.filter}
+            value={query.text}
+            onInput={(text) => {
+              change({ text });
+            }}
+          />
           <div class="field">
             <label for="users-state">{t.users.show}</label>
             <select
