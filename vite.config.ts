@@ -78,6 +78,19 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    alias: [
+      // Its package's `module` field is the ES5 build (2.3 KB gzip); the
+      // ES2015+ build (1.3 KB) runs in every browser that runs this app
+      // (target es2022, module scripts), and a first visit downloads it.
+      { find: /^workbox-window$/, replacement: 'workbox-window/build/workbox-window.prod.mjs' },
+      // Dexie's `import` entry is a wrapper around its UMD build, which makes
+      // the bundler add CommonJS interop; its own ES module build needs none.
+      // Everything here imports this one copy, so the wrapper's guard against
+      // two copies has nothing to guard.
+      { find: /^dexie$/, replacement: 'dexie/dist/dexie.mjs' },
+    ],
+  },
   build: {
     target: 'es2022',
     // The polyfill would be an extra script; every browser we support has modulepreload.

@@ -13,13 +13,13 @@ import {
   SCHEMA_V1,
   SCHEMA_V2,
   TABLE_NAMES,
-  importJson,
-  loadDemo,
   openDb,
   orgSkillsReport,
   orgUsers,
   updateSettings,
-} from '../src/store/index.ts';
+} from '../src/store';
+import { loadDemo } from '../src/store/demo';
+import { importJson } from '../src/store/transfer';
 import { todayUtc } from '../src/rules/index.ts';
 import { ORG_ID, largeExport } from './dataset.mjs';
 

@@ -20,15 +20,13 @@ import { afterAll, bench, describe } from 'vitest';
 import {
   addWorkAccount,
   addLearningProfile,
-  exportJson,
-  importJson,
   myView,
   openDb,
   orgSkillsReport,
   orgUsers,
-  parseExport,
   requestLink,
 } from '../src/store';
+import { exportJson, importJson, parseExport } from '../src/store/transfer';
 
 // STORE_BENCH_SCALE=0.1 runs a tenth of the data set, for a quick look.
 const SCALE = Number(process.env.STORE_BENCH_SCALE ?? '1');

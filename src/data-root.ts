@@ -1,29 +1,32 @@
 /**
  * The second half of the composition root, loaded after the shell has
- * painted: the database, the data state, and sync. The sync engine runs in
- * the service worker when one controls the page (the page asks it to drain
- * and waits for its report); otherwise — first visit, no support — the same
- * engine runs here. Web Locks keep it to one drainer either way.
+ * painted: the database and the data state; then sync, on demand. The sync
+ * engine runs in the service worker when one controls the page (the page
+ * asks it to drain and waits for its report); otherwise — first visit, no
+ * support — the same engine runs here. Web Locks keep it to one drainer
+ * either way.
+ *
+ * Sync (engine, remotes, their schemas, the embedded Partner Center) loads
+ * only once there is something to deliver, or the embedded Partner Center
+ * must start again: a drain with an empty outbox sends nothing and
+ * reconciles nothing, so a visit with nothing queued never needs it.
  */
 import type { SwBridge } from './pwa/sw-bridge';
 import { createAppState, type AppState } from './state/app-state';
 import type { ShellState } from './state/shell';
-import { onVersionChange, openDb } from './store';
-import {
-  createSyncEngine,
-  lockFor,
-  openPartnerCenter,
-  resetEmbedded,
-  remoteFor,
-  startPageTriggers,
-  type DrainOptions,
-  type DrainReport,
-  type PageTriggers,
-} from './sync';
+import { isUnsettled, onVersionChange, openDb } from './store';
+import type { DrainOptions, DrainReport, PageTriggers, PartnerCenterDb, SyncEngine } from './sync';
 
 export interface DataRoot {
   app: AppState;
   stop: () => void;
+}
+
+interface SyncParts {
+  pc: PartnerCenterDb;
+  engine: SyncEngine;
+  triggers: PageTriggers;
+  resetEmbedded: (pc: PartnerCenterDb) => Promise<void>;
 }
 
 function isWorkerAnswer(value: unknown): value is { ok: true; report: DrainReport } {
@@ -37,21 +40,10 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
   onVersionChange(db, () => {
     shell.dbBlocked.value = true;
   });
-  const pc = openPartnerCenter();
   const now = () => Date.now();
-  const engine = createSyncEngine({
-    db,
-    getRemote: remoteFor({ app: db, pc, now }),
-    lock: lockFor(navigator),
-    clock: { now },
-    random: Math.random,
-    log: (level, message) => {
-      if (level !== 'info') console.warn(`[sync] ${message}`);
-    },
-  });
-
   let app: AppState | null = null;
-  let triggers: PageTriggers | null = null;
+  let stopped = false;
+
   const report = (r: DrainReport) => {
     if (!app) return r;
     app.sync.value = {
@@ -62,31 +54,71 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
     return r;
   };
 
-  async function drain(reason: string, options: DrainOptions = {}): Promise<DrainReport> {
-    if (app) app.sync.value = { ...app.sync.value, draining: true };
-    const worker = bridge();
-    if (worker?.controlled()) {
-      const answer = await worker.drainInWorker(reason, options.ignoreBackoff === true);
-      if (isWorkerAnswer(answer)) return report(answer.report);
-    }
-    return report(await engine.drain(reason, options));
+  let sync: Promise<SyncParts> | null = null;
+  /** Loads and starts sync once; the page triggers' start drain delivers what waits. */
+  function loadSync(): Promise<SyncParts> {
+    sync ??= import('./sync').then((m) => {
+      const pc = m.openPartnerCenter();
+      const engine = m.createSyncEngine({
+        db,
+        getRemote: m.remoteFor({ app: db, pc, now }),
+        lock: m.lockFor(navigator),
+        clock: { now },
+        random: Math.random,
+        log: (level, message) => {
+          if (level !== 'info') console.warn(`[sync] ${message}`);
+        },
+      });
+      const drain = async (reason: string, options: DrainOptions = {}) => {
+        if (app) app.sync.value = { ...app.sync.value, draining: true };
+        const worker = bridge();
+        if (worker?.controlled()) {
+          const answer = await worker.drainInWorker(reason, options.ignoreBackoff === true);
+          if (isWorkerAnswer(answer)) return report(answer.report);
+        }
+        return report(await engine.drain(reason, options));
+      };
+      const triggers = m.startPageTriggers({
+        drain,
+        window,
+        document,
+        clock: { now },
+        onError: (error) => {
+          console.warn('[sync]', error);
+        },
+      });
+      if (stopped) triggers.stop();
+      return { pc, engine, triggers, resetEmbedded: m.resetEmbedded };
+    });
+    return sync;
   }
+  const trigger = (reason: string, options?: DrainOptions) => {
+    void loadSync().then((s) => {
+      s.triggers.trigger(reason, options);
+    });
+  };
 
   app = createAppState(db, {
     onQueued: () => {
       // Background Sync delivers even if this tab closes; the trigger does it now.
       void bridge()?.wakeSync();
-      triggers?.trigger('queued');
+      trigger('queued');
     },
     onSettingsChanged: () => {
+      // Nothing waits: the next queued action loads sync with the new setting.
+      if (sync === null) return;
       // Through the triggers: a drain already running is followed by this one, not dropped.
-      triggers?.trigger('settings', { ignoreBackoff: true });
+      trigger('settings', { ignoreBackoff: true });
     },
-    onDataReplaced: () => resetEmbedded(pc),
+    onDataReplaced: async () => {
+      const s = await loadSync();
+      await s.resetEmbedded(s.pc);
+    },
     eraseDevice: async () => {
-      triggers?.stop();
+      const s = await loadSync();
+      s.triggers.stop();
       // Both databases, every cache, the worker, and web storage: nothing left behind.
-      await Promise.all([db.delete(), pc.delete()]);
+      await Promise.all([db.delete(), s.pc.delete()]);
       const names = await caches.keys();
       await Promise.all(names.map((name) => caches.delete(name)));
       const registrations = await navigator.serviceWorker.getRegistrations();
@@ -96,22 +128,20 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
     },
   });
 
-  triggers = startPageTriggers({
-    drain,
-    window,
-    document,
-    clock: { now },
-    onError: (error) => {
-      console.warn('[sync]', error);
-    },
+  // Something already waits (queued in an earlier visit, or in another tab): start sync.
+  const state = app;
+  const stopWatching = state.outbox.subscribe((entries) => {
+    if (sync === null && entries.some((e) => isUnsettled(e))) void loadSync();
   });
 
-  const state = app;
-  const started = triggers;
   return {
     app: state,
     stop: () => {
-      started.stop();
+      stopped = true;
+      stopWatching();
+      void sync?.then((s) => {
+        s.triggers.stop();
+      });
       state.dispose();
     },
   };

@@ -18,12 +18,9 @@ import {
   addWorkAccount,
   deleteWorkAccount,
   dismissEntry,
-  exportJson,
   getCatalog,
   getSettings,
-  importJson,
   listAccounts,
-  loadDemo,
   orgSkillsReport,
   orgUsers,
   pendingOutbox,
@@ -49,6 +46,13 @@ import {
   type StorageUse,
 } from '../store';
 import { liveSignal, type LiveSignal } from './live';
+
+/**
+ * Export and import (with their schema validator) load on first use, like
+ * the demo data below: a first visit needs neither, and they would otherwise
+ * double the store's code a first visit downloads.
+ */
+const transfer = () => import('../store/transfer');
 import { followAccount } from './me';
 import { attempt, nothing, type ActionResult } from './result';
 
@@ -166,6 +170,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
 
   const importText = (text: string) =>
     attempt(async () => {
+      const { importJson } = await transfer();
       const summary = await importJson(db, text);
       await options.onDataReplaced?.();
       afterUserWrite();
@@ -242,6 +247,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
     },
     loadDemo: () =>
       attempt(async () => {
+        const { loadDemo } = await import('../store/demo');
         await loadDemo(db, now());
         await options.onDataReplaced?.();
         return undefined;
@@ -253,7 +259,11 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
         await options.onDataReplaced?.();
         return undefined;
       }),
-    exportJson: () => attempt(() => exportJson(db, now())),
+    exportJson: () =>
+      attempt(async () => {
+        const { exportJson } = await transfer();
+        return exportJson(db, now());
+      }),
     importJson: importText,
     importFile: async (file) => {
       if (file.size > MAX_IMPORT_BYTES) {

@@ -6,7 +6,6 @@
  * person's live view changes (a link, a refusal rolled back, a new day).
  */
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
-import { parseExport } from '../store';
 import type { AppState } from './app-state';
 import { plannerDataFrom, type PlannerLoad } from './planner-data';
 
@@ -52,6 +51,8 @@ async function read(app: AppDoor, accountId: string): Promise<PlannerState> {
   try {
     const snapshot = await app.exportJson();
     if (!snapshot.ok) return { state: 'error' };
+    // Loaded with the export itself (app-state loads it on first use).
+    const { parseExport } = await import('../store/transfer');
     // The store's own schema checks the snapshot before anything is planned with it.
     return plannerDataFrom(parseExport(snapshot.value).tables, accountId, app.today());
   } catch {

@@ -1,6 +1,7 @@
 /**
  * The public face of the store: the schema, the operations that change data,
- * the outbox's drain side for the sync engine, and the reads the screens use.
+ * the outbox's drain side for the sync engine, and the reads the screens use
+ * (export and import: `./transfer`; the demo data: `./demo`).
  * Nothing outside src/store touches a Dexie table directly.
  */
 export {
@@ -81,21 +82,10 @@ export {
   type OrgUser,
   type UserState,
 } from './queries-org';
-export { loadDemo, type DemoAccounts } from './demo';
 export { resetAll } from './reset';
-export {
-  EXPORT_NOTICE,
-  exportAll,
-  exportJson,
-  importJson,
-  parseExport,
-  type ImportSummary,
-} from './transfer';
-export {
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  MAX_IMPORT_BYTES,
-  type ExportFile,
-  type ExportTables,
-} from './transfer-schema';
+// Export and import (`store/transfer`) and the demo data (`store/demo`) are
+// their own doors, not re-exported here: with the import's schema validator
+// they are as large as the rest of the store's code, a first visit needs
+// neither, and the app loads them on first use.
+export { MAX_IMPORT_BYTES } from './import-limit';
 export { CATALOG_ID, clearCatalog, getCatalog, saveCatalog } from './catalog';

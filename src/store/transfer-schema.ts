@@ -5,15 +5,12 @@
  */
 import * as v from 'valibot';
 import { emailDomain, isIsoDate, isValidMcid } from '../rules';
+import { MAX_IMPORT_BYTES } from './import-limit';
+
+export { MAX_IMPORT_BYTES };
 
 export const EXPORT_FORMAT = 'mcid-link-export';
 export const EXPORT_VERSION = 1;
-/**
- * The largest file import reads. An organization of 10,000 users with 100,000
- * achievements exports about 30 MB (bench/store.bench.mjs); a tab parses
- * 64 MB of JSON comfortably, and anything larger is not ours.
- */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 const MAX_ROWS = 1_000_000;
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w.:-]+$/, 'not an id'));

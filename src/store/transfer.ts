@@ -3,6 +3,8 @@
  * the whole file is checked (size, JSON, format version, schema, references)
  * before anything is written, and then every table is replaced in one
  * transaction, so a bad file or a full disk leaves the database as it was.
+ * This module is the store's door for export and import (not re-exported by
+ * the store's index): the app loads it, and its validator, on first use.
  */
 import * as v from 'valibot';
 import type { AppDb, TableName } from './db';
@@ -14,6 +16,14 @@ import {
   EXPORT_VERSION,
   ExportFileSchema,
   ExportHeaderSchema,
+  MAX_IMPORT_BYTES,
+  type ExportFile,
+  type ExportTables,
+} from './transfer-schema';
+
+export {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
   MAX_IMPORT_BYTES,
   type ExportFile,
   type ExportTables,

@@ -39,10 +39,21 @@ export function lazyScreen<P extends object>(
       const Loaded = component;
       return <Loaded {...props} />;
     }
-    return (
-      <p class="screen-loading" aria-busy={!failed} role={failed ? 'alert' : undefined}>
-        {failed ? m.common.loadFailed : m.common.loading}
-      </p>
-    );
+    return <ScreenLoading failed={failed} words={m.common} />;
   };
+}
+
+/** The place of a screen whose code or data is on its way (or failed to load). */
+export function ScreenLoading({
+  failed = false,
+  words,
+}: {
+  failed?: boolean;
+  words: { loading: string; loadFailed: string };
+}) {
+  return (
+    <p class="screen-loading" aria-busy={!failed} role={failed ? 'alert' : undefined}>
+      {failed ? words.loadFailed : words.loading}
+    </p>
+  );
 }

@@ -13,7 +13,9 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SECURITY_HEADERS } from '../../scripts/security-headers';
-import { exportAll, loadDemo, openDb } from '../../src/store';
+import { openDb } from '../../src/store';
+import { loadDemo } from '../../src/store/demo';
+import { exportAll } from '../../src/store/transfer';
 import { launch, watchedPage } from './support/browser';
 import { startStaticServer, type StaticServer } from './support/static-server';
 

@@ -12,10 +12,10 @@ import {
   addLearningProfile,
   addOrganization,
   addWorkAccount,
-  exportAll,
   openDb,
   updateSettings,
 } from '../../src/store';
+import { exportAll } from '../../src/store/transfer';
 import type { ServerWorld } from '../sync/server/world';
 
 export interface ChaosPerson {

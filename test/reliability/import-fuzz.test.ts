@@ -7,15 +7,9 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  ImportError,
-  TABLE_NAMES,
-  exportAll,
-  importJson,
-  loadDemo,
-  openDb,
-  type AppDb,
-} from '../../src/store';
+import { ImportError, TABLE_NAMES, openDb, type AppDb } from '../../src/store';
+import { loadDemo } from '../../src/store/demo';
+import { exportAll, importJson } from '../../src/store/transfer';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -8,7 +8,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { codes } from '../../src/i18n/messages/codes';
 import { createAppState, type AppState } from '../../src/state/app-state';
-import { TABLE_NAMES, exportJson, loadDemo, openDb, type AppDb } from '../../src/store';
+import { TABLE_NAMES, openDb, type AppDb } from '../../src/store';
+import { loadDemo } from '../../src/store/demo';
+import { exportJson } from '../../src/store/transfer';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 

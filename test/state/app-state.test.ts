@@ -2,7 +2,8 @@ import { effect } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppState, type AppState } from '../../src/state/app-state';
 import { liveSignal } from '../../src/state/live';
-import { openDb, type AppDb, type DemoAccounts } from '../../src/store';
+import { openDb, type AppDb } from '../../src/store';
+import { type DemoAccounts } from '../../src/store/demo';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   getSettings,
-  loadDemo,
   myView,
   orgSkillsReport,
   orgUsers,
@@ -11,6 +10,7 @@ import {
   updateSettings,
   type AppDb,
 } from '../../src/store';
+import { loadDemo } from '../../src/store/demo';
 import { NOW, TODAY, freshDb, refusal } from './fixtures';
 
 async function learnOf(db: AppDb, accountId: string) {

@@ -4,16 +4,14 @@ import {
   MAX_IMPORT_BYTES,
   StorageFullError,
   TABLE_NAMES,
-  exportAll,
-  exportJson,
-  importJson,
-  loadDemo,
   requestUnlink,
   resetAll,
   settleResult,
   updateSettings,
   type AppDb,
 } from '../../src/store';
+import { loadDemo } from '../../src/store/demo';
+import { exportAll, exportJson, importJson } from '../../src/store/transfer';
 import { NOW, freshDb } from './fixtures';
 
 async function tables(db: AppDb) {

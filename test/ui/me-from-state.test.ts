@@ -3,14 +3,15 @@
  * (fake-indexeddb): the numbers the home and link screens show.
  */
 import { describe, expect, it } from 'vitest';
-import { listAccounts, loadDemo, myView, openDb, requestLink, type AppDb } from '../../src/store';
+import { listAccounts, myView, openDb, requestLink, type AppDb } from '../../src/store';
+import { loadDemo } from '../../src/store/demo';
 import {
   allowedCheck,
   toLinkView,
   toMeView,
-  toWelcomeView,
   type MyStateIn,
 } from '../../src/ui/screens/me/from-state';
+import { toWelcomeView } from '../../src/ui/screens/welcome/welcome-model';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 const TODAY = '2026-11-25';

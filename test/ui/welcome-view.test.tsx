@@ -70,7 +70,8 @@ describe('who am I', () => {
     const gone = (): Promise<ActionResult> => Promise.resolve({ ok: false, code: 'NOT_FOUND' });
     r = mount(<WelcomeScreenView view={welcome} onChoose={gone} onLoadDemo={loaded} />);
     await click(r.byText('Continue as Aiko Sato'));
-    const result = r.q('[data-testid=welcome-result]');
+    // A refusal's words load when one happens (a first visit does not download them).
+    const result = await vi.waitFor(() => r?.q('[data-testid=welcome-result]') as HTMLElement);
     expect(result.getAttribute('role')).toBe('alert');
     expect(result.textContent).toContain('That item no longer exists.');
   });
@@ -79,7 +80,7 @@ describe('who am I', () => {
     const full = (): Promise<ActionResult> => Promise.resolve({ ok: false, code: 'STORAGE_FULL' });
     r = mount(<WelcomeScreenView view={welcome} onChoose={loaded} onLoadDemo={full} />, 'ja');
     await click(r.byText('デモ データを読み込む'));
-    const result = r.q('[data-testid=welcome-result]');
+    const result = await vi.waitFor(() => r?.q('[data-testid=welcome-result]') as HTMLElement);
     expect(result.getAttribute('role')).toBe('alert');
     expect(result.textContent).toContain('保存領域が足りません');
   });

@@ -4,7 +4,7 @@ import type { Words } from './use-words';
 
 /** A refusal code (from the rules, the store or the remote) in the reader's words, with its date. */
 export function refusalText(
-  words: Words,
+  words: Pick<Words, 'lang' | 'm'>,
   code: string,
   nextAllowedOn: string | null | undefined,
 ): string {

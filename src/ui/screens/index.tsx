@@ -1,6 +1,9 @@
+import { useEffect } from 'preact/hooks';
 import type { Route } from '../../state/route';
+import { goTo } from '../components/go-to';
 import { useMessages } from '../context';
-import { lazyScreen } from '../lazy';
+import { useData } from '../data-context';
+import { ScreenLoading, lazyScreen } from '../lazy';
 
 // Each screen's code (and its words) loads on first use, not with the shell.
 const SettingsScreen = lazyScreen(() =>
@@ -23,7 +26,7 @@ export function Screen({ route }: { route: Route }) {
     case 'settings':
       return <SettingsScreen />;
     case 'me':
-      return <MeScreen />;
+      return <Home />;
     case 'link':
       return <LinkScreen kind={route.kind} />;
     case 'welcome':
@@ -49,6 +52,21 @@ export function Screen({ route }: { route: Route }) {
         </section>
       );
   }
+}
+
+/**
+ * Home sends a device where nobody is chosen yet to "who am I" before the
+ * home screen's code loads: a first visit lands there and needs only that.
+ */
+function Home() {
+  const m = useMessages();
+  const settings = useData()?.settings.value;
+  const nobody = settings?.currentAccountId === null;
+  useEffect(() => {
+    if (nobody) goTo('#/welcome', true);
+  }, [nobody]);
+  if (!settings || nobody) return <ScreenLoading words={m.common} />;
+  return <MeScreen />;
 }
 
 function title(

@@ -12,7 +12,6 @@ import {
 } from '../../../rules';
 import type { QueueItem, QueueState } from '../../components/queue-list';
 import type {
-  AccountView,
   AchievementKind,
   AchievementView,
   LinkCheck,
@@ -21,22 +20,14 @@ import type {
   MeView,
   ProfileSlot,
   ProfileView,
-  WelcomeView,
 } from './view-model';
+import { accountView, type AccountIn } from './account-view';
 
 interface ProfileIn {
   id: string;
   kind: ProfileKind;
   label: string;
   mcid: string | null;
-}
-
-interface AccountIn {
-  id: string;
-  orgId: string;
-  displayName: string;
-  email: string;
-  deletedOn: string | null;
 }
 
 /** One profile of the person, as the store's `myView` reads it. */
@@ -81,16 +72,6 @@ export interface OutboxIn {
   code: string | null;
   nextAllowedOn: string | null;
   lastError: string | null;
-}
-
-export function accountView(account: AccountIn, orgName: string): AccountView {
-  return {
-    id: account.id,
-    displayName: account.displayName,
-    email: account.email,
-    orgName,
-    deleted: account.deletedOn !== null,
-  };
 }
 
 const profileView = ({ id, kind, label, mcid }: ProfileIn): ProfileView => ({
@@ -213,18 +194,5 @@ export function allowedCheck(
     creditFrom: credits[0] ?? null,
     startNumber: (profile?.associationsUsed ?? 0) + 1,
     limit: profile?.yearlyLimit ?? DEFAULT_POLICY.yearlyLimit,
-  };
-}
-
-export function toWelcomeView(
-  choices: readonly { account: AccountIn; orgName: string }[],
-  currentAccountId: string | null,
-): WelcomeView {
-  return {
-    accounts: choices.map((c) => ({
-      ...accountView(c.account, c.orgName),
-      personName: c.account.displayName,
-    })),
-    currentAccountId,
   };
 }

@@ -1,8 +1,20 @@
 import { useState } from 'preact/hooks';
 import { Notice } from '../../components/notice';
-import { refusalText } from '../../components/refusal';
-import { useWords } from '../../components/use-words';
 import type { ActionResult, WelcomeAccount, WelcomeView } from '../me/view-model';
+import { useWelcomeWords } from './welcome-words';
+
+type RefusalText = (typeof import('../../components/refusal'))['refusalText'];
+
+/** What the last action answered; a refusal brings its words, loaded only when one happens. */
+type Outcome =
+  | { ok: true }
+  | { ok: false; code: string; nextAllowedOn?: string | null | undefined; text: RefusalText };
+
+async function outcomeOf(result: ActionResult): Promise<Outcome> {
+  if (result.ok) return { ok: true };
+  const { refusalText } = await import('../../components/refusal');
+  return { ...result, text: refusalText };
+}
 
 interface WelcomeScreenViewProps {
   view: WelcomeView;
@@ -12,37 +24,33 @@ interface WelcomeScreenViewProps {
 
 /** Who am I: the app acts only as the work account chosen here. */
 export function WelcomeScreenView({ view, onChoose, onLoadDemo }: WelcomeScreenViewProps) {
-  const words = useWords();
+  const words = useWelcomeWords();
   const { t } = words;
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ActionResult | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
 
   const loadDemo = async () => {
     setBusy(true);
     setResult(null);
-    setResult(await onLoadDemo());
+    setResult(await outcomeOf(await onLoadDemo()));
     setBusy(false);
   };
 
   return (
     <section aria-labelledby="screen-title" class="welcome">
       <h1 id="screen-title" tabIndex={-1}>
-        {t.welcome.title}
+        {t.title}
       </h1>
-      <p>{t.welcome.intro}</p>
+      <p>{t.intro}</p>
       {result ? (
         <Notice tone={result.ok ? 'ok' : 'error'} testId="welcome-result">
-          <p>
-            {result.ok
-              ? t.welcome.demoLoaded
-              : refusalText(words, result.code, result.nextAllowedOn)}
-          </p>
+          <p>{result.ok ? t.demoLoaded : result.text(words, result.code, result.nextAllowedOn)}</p>
         </Notice>
       ) : null}
       <section class="card" aria-labelledby="accounts-title">
-        <h2 id="accounts-title">{t.welcome.accountsHeading}</h2>
+        <h2 id="accounts-title">{t.accountsHeading}</h2>
         {view.accounts.length === 0 ? (
-          <p>{t.welcome.noAccounts}</p>
+          <p>{t.noAccounts}</p>
         ) : (
           <div data-testid="accounts">
             {byOrganization(view.accounts).map(([orgName, accounts]) => (
@@ -57,18 +65,20 @@ export function WelcomeScreenView({ view, onChoose, onLoadDemo }: WelcomeScreenV
                         aria-current={a.id === view.currentAccountId ? 'true' : undefined}
                         onClick={() => {
                           setResult(null);
-                          void onChoose(a.id).then((answer) => {
-                            if (!answer.ok) setResult(answer);
-                          });
+                          void onChoose(a.id)
+                            .then(outcomeOf)
+                            .then((answer) => {
+                              if (!answer.ok) setResult(answer);
+                            });
                         }}
                       >
-                        <span class="account-name">{t.welcome.choose(a.displayName)}</span>
+                        <span class="account-name">{t.choose(a.displayName)}</span>
                         <span class="account-detail break">{a.email}</span>
                         {a.deleted || a.id === view.currentAccountId ? (
                           <span class="account-detail">
                             {[
-                              a.deleted ? t.welcome.deleted : null,
-                              a.id === view.currentAccountId ? t.welcome.current : null,
+                              a.deleted ? t.deleted : null,
+                              a.id === view.currentAccountId ? t.current : null,
                             ]
                               .filter(Boolean)
                               .join(' · ')}
@@ -84,8 +94,8 @@ export function WelcomeScreenView({ view, onChoose, onLoadDemo }: WelcomeScreenV
         )}
       </section>
       <section class="card" aria-labelledby="demo-title">
-        <h2 id="demo-title">{t.welcome.demoHeading}</h2>
-        <p>{t.welcome.demoIntro}</p>
+        <h2 id="demo-title">{t.demoHeading}</h2>
+        <p>{t.demoIntro}</p>
         <button
           type="button"
           class="primary"
@@ -93,7 +103,7 @@ export function WelcomeScreenView({ view, onChoose, onLoadDemo }: WelcomeScreenV
           aria-busy={busy ? 'true' : undefined}
           onClick={() => void loadDemo()}
         >
-          {busy ? t.welcome.loadingDemo : t.welcome.loadDemo}
+          {busy ? t.loadingDemo : t.loadDemo}
         </button>
       </section>
     </section>
