@@ -38,6 +38,7 @@ export {
   settleResult,
 } from './outbox';
 export { reconcileAccountState } from './reconcile';
+export { reconcileAccountStates } from './reconcile';
 export { DEFAULT_SETTINGS, getSettings, updateSettings } from './settings';
 export {
   addOrganization,

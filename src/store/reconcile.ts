@@ -3,6 +3,7 @@
  * local associations of that account are made to match it. What this device
  * still has in flight is left alone, or a reconcile that arrives before the
  * remote has seen a queued action would undo the optimistic effect.
+ * Many accounts are reconciled in one transaction (`reconcileAccountStates`).
  */
 import { todayUtc, type WireAccountState, type WireAssociation } from '../rules';
 import type { AppDb } from './db';
@@ -40,46 +41,80 @@ function differs(local: Association, remote: WireAssociation): boolean {
  * yearly limit counts.
  */
 export async function reconcileAccountState(db: AppDb, state: WireAccountState): Promise<void> {
-  const today = todayUtc(new Date(state.asOf));
+  await reconcileAccountStates(db, [state]);
+}
+
+/**
+ * `reconcileAccountState` for many accounts in one transaction: the guarded
+ * ids and the local rows are read once, and the changes written in two bulk
+ * operations. States are applied in order, so a later state of the same
+ * account wins, as if they had been applied one after the other.
+ */
+export async function reconcileAccountStates(
+  db: AppDb,
+  states: readonly WireAccountState[],
+): Promise<void> {
+  if (states.length === 0) return;
   await db.transaction('rw', db.associations, db.outbox, async () => {
     const guarded = await protectedIds(db);
-    const local = await db.associations.where('accountId').equals(state.accountId).toArray();
-    const remote = state.associations.filter((r) => r.accountId === state.accountId);
-    const byKey = new Map(local.map((l) => [keyOf(l), l]));
-    const seen = new Set<string>();
+    const accountIds = [...new Set(states.map((s) => s.accountId))];
+    const rows = await whereAnyOf(db.associations, 'accountId', accountIds);
+    const byAccount = new Map<string, Association[]>();
+    for (const row of rows) {
+      const list = byAccount.get(row.accountId) ?? [];
+      list.push(row);
+      byAccount.set(row.accountId, list);
+    }
+    const changed = new Map<string, Association>();
+    const added = new Map<string, Association>();
 
-    for (const r of remote) {
-      const key = keyOf(r);
-      seen.add(key);
-      const match = byKey.get(key);
-      if (match) {
-        if (!guarded.has(match.id) && differs(match, r)) {
-          await db.associations.update(match.id, {
-            endedOn: r.endedOn ?? null,
-            endReason: r.endReason ?? null,
-            pendingActionId: null,
-          });
+    for (const state of states) {
+      const today = todayUtc(new Date(state.asOf));
+      const local = byAccount.get(state.accountId) ?? [];
+      const remote = state.associations.filter((r) => r.accountId === state.accountId);
+      const byKey = new Map(local.map((l) => [keyOf(l), l]));
+      const seen = new Set<string>();
+      const mark = (row: Association) => {
+        (added.has(row.id) ? added : changed).set(row.id, row);
+      };
+
+      for (const r of remote) {
+        const key = keyOf(r);
+        seen.add(key);
+        const match = byKey.get(key);
+        if (match) {
+          if (!guarded.has(match.id) && differs(match, r)) {
+            match.endedOn = r.endedOn ?? null;
+            match.endReason = r.endReason ?? null;
+            match.pendingActionId = null;
+            mark(match);
+          }
+          continue;
         }
-        continue;
+        const row: Association = {
+          id: crypto.randomUUID(),
+          profileId: r.profileId,
+          accountId: r.accountId,
+          startedOn: r.startedOn,
+          endedOn: r.endedOn ?? null,
+          endReason: r.endReason ?? (r.endedOn ? 'unlinked' : null),
+          pendingActionId: null,
+        };
+        added.set(row.id, row);
+        local.push(row);
       }
-      await db.associations.add({
-        id: crypto.randomUUID(),
-        profileId: r.profileId,
-        accountId: r.accountId,
-        startedOn: r.startedOn,
-        endedOn: r.endedOn ?? null,
-        endReason: r.endReason ?? (r.endedOn ? 'unlinked' : null),
-        pendingActionId: null,
-      });
+      byAccount.set(state.accountId, local);
+
+      for (const l of local) {
+        if (seen.has(keyOf(l)) || guarded.has(l.id) || l.endedOn !== null) continue;
+        l.endedOn = today < l.startedOn ? l.startedOn : today;
+        l.endReason = 'unlinked';
+        l.pendingActionId = null;
+        mark(l);
+      }
     }
 
-    for (const l of local) {
-      if (seen.has(keyOf(l)) || guarded.has(l.id) || l.endedOn !== null) continue;
-      await db.associations.update(l.id, {
-        endedOn: today < l.startedOn ? l.startedOn : today,
-        endReason: 'unlinked',
-        pendingActionId: null,
-      });
-    }
+    if (changed.size > 0) await db.associations.bulkPut([...changed.values()]);
+    if (added.size > 0) await db.associations.bulkAdd([...added.values()]);
   });
 }
