@@ -9,7 +9,6 @@ import {
   decideLink,
   decideUnlink,
   nextAssociationDate,
-  startsOf,
   type Policy,
   type WireAccountState,
   type WireAction,
@@ -138,21 +137,53 @@ export function accountState(
   today: string,
   policy: Policy = DEFAULT_POLICY,
 ): WireAccountState {
-  const mine = associations
-    .filter((a) => a.accountId === accountId)
-    .sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));
-  const nextAssociationOn: Record<string, string> = {};
-  for (const profileId of new Set(mine.map((a) => a.profileId))) {
-    nextAssociationOn[profileId] = nextAssociationDate(
-      startsOf(associations, profileId),
-      today,
-      policy,
-    );
+  const [state] = accountStates(associations, [accountId], now, today, policy);
+  return state as WireAccountState;
+}
+
+/**
+ * `accountState` for many accounts at once, in the order asked: the rows are
+ * grouped by account and by profile once, not scanned again per account.
+ */
+export function accountStates(
+  associations: readonly AuthorityAssociation[],
+  accountIds: readonly string[],
+  now: Date,
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): WireAccountState[] {
+  const asked = new Set(accountIds);
+  const byAccount = new Map<string, AuthorityAssociation[]>();
+  const startsByProfile = new Map<string, string[]>();
+  for (const a of associations) {
+    const starts = startsByProfile.get(a.profileId) ?? [];
+    starts.push(a.startedOn);
+    startsByProfile.set(a.profileId, starts);
+    if (!asked.has(a.accountId)) continue;
+    const mine = byAccount.get(a.accountId) ?? [];
+    mine.push(a);
+    byAccount.set(a.accountId, mine);
   }
-  return {
-    accountId,
-    asOf: now.toISOString(),
-    associations: mine.map(toWireAssociation),
-    nextAssociationOn,
-  };
+  const nextOn = new Map<string, string>();
+  const asOf = now.toISOString();
+  return accountIds.map((accountId) => {
+    const mine = [...(byAccount.get(accountId) ?? [])].sort((a, b) =>
+      a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0,
+    );
+    const nextAssociationOn: Record<string, string> = {};
+    for (const profileId of new Set(mine.map((a) => a.profileId))) {
+      let next = nextOn.get(profileId);
+      if (next === undefined) {
+        next = nextAssociationDate(startsByProfile.get(profileId) ?? [], today, policy);
+        nextOn.set(profileId, next);
+      }
+      nextAssociationOn[profileId] = next;
+    }
+    return {
+      accountId,
+      asOf,
+      associations: mine.map(toWireAssociation),
+      nextAssociationOn,
+    };
+  });
 }

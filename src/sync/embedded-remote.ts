@@ -13,10 +13,10 @@ import {
   type WireResult,
 } from '../rules';
 import type { AppDb } from '../store';
-import { accountState, applyAction, type AuthorityAssociation } from './authority';
+import { accountState, accountStates, applyAction, type AuthorityAssociation } from './authority';
 import { refreshPartnerCenter } from './directory';
 import type { PartnerCenterDb } from './partner-center-db';
-import { RemoteError, type Remote } from './remote';
+import { MAX_STATES, RemoteError, type Remote } from './remote';
 
 export interface EmbeddedRemoteOptions {
   app: AppDb;
@@ -100,6 +100,17 @@ export function createEmbeddedRemote(options: EmbeddedRemoteOptions): Remote {
       await refreshPartnerCenter(pc, app, today);
       const associations = await pc.associations.toArray();
       return accountState(associations, accountId, at, today, options.policy);
+    },
+
+    /** The batch state read: one arrival (one delay), one read of the associations. */
+    async states(accountIds: readonly string[], signal?: AbortSignal): Promise<WireAccountState[]> {
+      const unique = [...new Set(accountIds)];
+      if (unique.length > MAX_STATES) throw new RangeError(`at most ${MAX_STATES} accounts a read`);
+      if (unique.length === 0) return [];
+      const { at, today } = await arrive(signal);
+      await refreshPartnerCenter(pc, app, today);
+      const associations = await pc.associations.toArray();
+      return accountStates(associations, unique, at, today, options.policy);
     },
   };
 }

@@ -23,7 +23,7 @@ import type { LockLike } from './lock';
 import type { SyncLog } from './log';
 import { settleBatch } from './settle';
 import { DRAIN_LOCK } from './lock-name';
-import { reconcileAccounts } from './reconcile';
+import { affectedAccounts, reconcileAccountIds } from './reconcile';
 import { isRemoteError, RemoteError, type Remote } from './remote';
 import { emptyReport, type DrainOptions, type DrainReport, type SyncStatus } from './report';
 import { toWire } from './wire';
@@ -64,6 +64,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let current: SyncStatus = { draining: false, needsSignIn: false, lastReport: null };
   // The remote setting that answered 401/403; nothing is sent to it again.
   let authFailedFor: string | null = null;
+  // Accounts a drain could not reconcile (the state read failed): the next drain tries them.
+  const unreconciled = new Set<string>();
 
   function setStatus(patch: Partial<SyncStatus>): void {
     current = { ...current, ...patch };
@@ -121,8 +123,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       touched.push(...batch);
     }
 
-    if (touched.length > 0) {
-      report.reconciled = await reconcileAccounts(db, remote, touched, results, log);
+    const accounts = [...new Set([...affectedAccounts(touched, results), ...unreconciled])];
+    unreconciled.clear();
+    if (report.outcome === 'needs-sign-in') {
+      // The remote refuses us until a new sign-in: its states are read after that.
+      for (const id of accounts) unreconciled.add(id);
+    } else if (accounts.length > 0) {
+      const { reconciled, missed } = await reconcileAccountIds(db, remote, accounts, log);
+      report.reconciled = reconciled;
+      for (const id of missed) unreconciled.add(id);
     }
     report.nextWakeAt = await nextRetryAt();
     return report;

@@ -5,8 +5,8 @@
  */
 import { MAX_BATCH } from '../rules';
 import type { WireAccountState, WireAction, WireResult } from '../rules';
-import { RemoteError, type Remote } from './remote';
-import { parseAccountState, parseBatchResponse } from './schemas';
+import { MAX_STATES, RemoteError, type Remote } from './remote';
+import { parseAccountState, parseAccountStates, parseBatchResponse } from './schemas';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -19,7 +19,18 @@ export interface HttpRemoteOptions {
   timeoutMs?: number;
   /** For a `Retry-After` given as an HTTP date. */
   now?: () => number;
+  /**
+   * Base URLs known to lack `POST …/accounts/state`. Defaults to one set for
+   * the page's (or worker's) life, so an old server is probed once a session.
+   */
+  withoutBatchStates?: Set<string>;
 }
+
+/** The base URLs whose server answered 404/405/501 to the batch state read. */
+const WITHOUT_BATCH_STATES = new Set<string>();
+
+/** Statuses by which a server says it has no batch state read: use the per-account GET. */
+const NO_BATCH_STATES: ReadonlySet<number> = new Set([404, 405, 501]);
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** Longest `Retry-After` we honour; a bigger one is clamped, not obeyed blindly. */
@@ -85,6 +96,7 @@ export function createHttpRemote(options: HttpRemoteOptions): Remote {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? (() => Date.now());
+  const withoutBatchStates = options.withoutBatchStates ?? WITHOUT_BATCH_STATES;
 
   async function request(path: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
     const timer = new AbortController();
@@ -145,6 +157,37 @@ export function createHttpRemote(options: HttpRemoteOptions): Remote {
     throw new RemoteError('server', detail, { status });
   }
 
+  async function state(accountId: string, signal?: AbortSignal): Promise<WireAccountState> {
+    const body = await request(
+      `/accounts/${encodeURIComponent(accountId)}/state`,
+      { method: 'GET' },
+      signal,
+    );
+    return parseAccountState(body, accountId);
+  }
+
+  /** Whether the server lacks the batch read, judged from its failure; remembered. */
+  async function lacksBatchStates(
+    error: unknown,
+    accountIds: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<boolean> {
+    if (!(error instanceof RemoteError)) return false;
+    if (error.status !== null && NO_BATCH_STATES.has(error.status)) return true;
+    // An old server's CORS setup may refuse the new path's preflight, which
+    // a browser reports as a network failure: if the old GET gets through,
+    // the network is fine and the batch read is what is missing.
+    if (error.kind !== 'network' || signal?.aborted) return false;
+    const [first] = accountIds;
+    if (first === undefined) return false;
+    try {
+      await state(first, signal);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   return {
     async send(actions: WireAction[], signal?: AbortSignal): Promise<WireResult[]> {
       if (actions.length === 0) return [];
@@ -160,13 +203,33 @@ export function createHttpRemote(options: HttpRemoteOptions): Remote {
       );
       return parseBatchResponse(body, actions);
     },
-    async state(accountId: string, signal?: AbortSignal): Promise<WireAccountState> {
-      const body = await request(
-        `/accounts/${encodeURIComponent(accountId)}/state`,
-        { method: 'GET' },
-        signal,
-      );
-      return parseAccountState(body, accountId);
+    state,
+    async states(
+      accountIds: readonly string[],
+      signal?: AbortSignal,
+    ): Promise<WireAccountState[] | null> {
+      if (withoutBatchStates.has(base)) return null;
+      const unique = [...new Set(accountIds)];
+      if (unique.length === 0) return [];
+      if (unique.length > MAX_STATES) throw new RangeError(`at most ${MAX_STATES} accounts a read`);
+      try {
+        const body = await request(
+          '/accounts/state',
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ accountIds: unique }),
+          },
+          signal,
+        );
+        return parseAccountStates(body, unique);
+      } catch (error) {
+        if (await lacksBatchStates(error, unique, signal)) {
+          withoutBatchStates.add(base);
+          return null;
+        }
+        throw error;
+      }
     },
   };
 }

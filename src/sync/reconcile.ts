@@ -1,18 +1,32 @@
 /**
  * After a drain, the local view of every account the drain touched is brought
- * in line with the remote's authoritative state (`GET …/state`), so a link
- * made on another device, or ended by a move, shows correctly. The states are
- * fetched a few at a time, then applied in one transaction (one by one if
- * that fails); an account that cannot be reconciled now is left for the next
+ * in line with the remote's authoritative state, so a link made on another
+ * device, or ended by a move, shows correctly.
+ *
+ * The states are read in batches of MAX_STATES (`POST …/accounts/state`), a
+ * few batches at a time; a remote without the batch read is asked per
+ * account (`GET …/accounts/{id}/state`). A batch that fails is tried once
+ * more; a wrong answer is never applied. All the states read are then applied
+ * in one transaction (one account at a time if that fails). The accounts that
+ * could not be reconciled are returned: the engine tries them on its next
  * drain.
  */
 import type { WireAccountState, WireResult } from '../rules';
-import { reconcileAccountState, type AppDb, type OutboxEntry } from '../store';
+import {
+  reconcileAccountState,
+  reconcileAccountStates,
+  type AppDb,
+  type OutboxEntry,
+} from '../store';
 import type { SyncLog } from './log';
-import type { Remote } from './remote';
+import { isRemoteError, MAX_STATES, type Remote } from './remote';
 
-/** GETs in flight at once: enough to hide latency, few enough to be polite. */
+/** Per-account GETs in flight at once: enough to hide latency, few enough to be polite. */
 const CONCURRENCY = 6;
+/** Batch state reads in flight at once (each is up to MAX_STATES accounts). */
+const BATCH_CONCURRENCY = 2;
+/** Tries of one batch state read, the first included. */
+const BATCH_TRIES = 2;
 
 /** Every account an entry or its result names: the move from company A touches A too. */
 export function affectedAccounts(
@@ -28,25 +42,111 @@ export function affectedAccounts(
   return [...ids].sort();
 }
 
-async function fetchStates(
+/** Runs `task` over `items` with at most `limit` at once. */
+async function pool<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+async function fetchOneByOne(
   remote: Remote,
   accountIds: readonly string[],
   log: SyncLog,
 ): Promise<WireAccountState[]> {
   const states: WireAccountState[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < accountIds.length) {
-      const accountId = accountIds[next++] as string;
+  await pool(accountIds, CONCURRENCY, async (accountId) => {
+    try {
+      states.push(await remote.state(accountId));
+    } catch (error) {
+      log('warn', `sync: could not fetch the state of account ${accountId}`, error);
+    }
+  });
+  return states;
+}
+
+/** Retrying the same read can help after these; not after a 401/403 or a 400. */
+function worthRetrying(error: unknown): boolean {
+  return isRemoteError(error) && ['network', 'timeout', 'server', 'malformed'].includes(error.kind);
+}
+
+/** One batch read, tried again once after a failure that may pass; null: not supported. */
+async function fetchBatch(
+  read: (accountIds: readonly string[]) => Promise<WireAccountState[] | null>,
+  accountIds: readonly string[],
+): Promise<WireAccountState[] | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read(accountIds);
+    } catch (error) {
+      if (attempt >= BATCH_TRIES || !worthRetrying(error)) throw error;
+    }
+  }
+}
+
+/** The states of `accountIds` the remote gave; accounts it could not answer are missing. */
+export async function fetchStates(
+  remote: Remote,
+  accountIds: readonly string[],
+  log: SyncLog,
+): Promise<WireAccountState[]> {
+  if (!remote.states) return fetchOneByOne(remote, accountIds, log);
+  const read = remote.states.bind(remote);
+  const chunks: string[][] = [];
+  for (let i = 0; i < accountIds.length; i += MAX_STATES) {
+    chunks.push(accountIds.slice(i, i + MAX_STATES));
+  }
+  const states: WireAccountState[] = [];
+  const unbatched: string[] = [];
+  await pool(chunks, BATCH_CONCURRENCY, async (chunk) => {
+    try {
+      const answer = await fetchBatch(read, chunk);
+      if (answer === null) unbatched.push(...chunk);
+      else states.push(...answer);
+    } catch (error) {
+      log('warn', `sync: could not fetch the state of ${chunk.length} accounts`, error);
+    }
+  });
+  if (unbatched.length > 0) states.push(...(await fetchOneByOne(remote, unbatched, log)));
+  return states;
+}
+
+export interface ReconcileOutcome {
+  reconciled: number;
+  /** Accounts whose state could not be read or applied: for the next drain. */
+  missed: string[];
+}
+
+/** Reconciles these accounts with the remote; says which could not be. */
+export async function reconcileAccountIds(
+  db: AppDb,
+  remote: Remote,
+  accountIds: readonly string[],
+  log: SyncLog,
+): Promise<ReconcileOutcome> {
+  const states = await fetchStates(remote, accountIds, log);
+  const done = new Set<string>();
+  try {
+    await reconcileAccountStates(db, states);
+    for (const state of states) done.add(state.accountId);
+  } catch (error) {
+    log('warn', 'sync: reconciling at once failed; one by one', error);
+    for (const state of states) {
       try {
-        states.push(await remote.state(accountId));
-      } catch (error) {
-        log('warn', `sync: could not fetch the state of account ${accountId}`, error);
+        await reconcileAccountState(db, state);
+        done.add(state.accountId);
+      } catch (cause) {
+        log('warn', `sync: could not reconcile account ${state.accountId}`, cause);
       }
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, accountIds.length) }, worker));
-  return states;
+  }
+  return { reconciled: done.size, missed: accountIds.filter((id) => !done.has(id)) };
 }
 
 /** Returns how many accounts were reconciled. */
@@ -57,23 +157,6 @@ export async function reconcileAccounts(
   results: readonly WireResult[],
   log: SyncLog,
 ): Promise<number> {
-  const states = await fetchStates(remote, affectedAccounts(entries, results), log);
-  try {
-    await db.transaction('rw', db.associations, db.outbox, async () => {
-      for (const state of states) await reconcileAccountState(db, state);
-    });
-    return states.length;
-  } catch (error) {
-    log('warn', 'sync: reconciling at once failed; one by one', error);
-  }
-  let done = 0;
-  for (const state of states) {
-    try {
-      await reconcileAccountState(db, state);
-      done += 1;
-    } catch (error) {
-      log('warn', `sync: could not reconcile account ${state.accountId}`, error);
-    }
-  }
-  return done;
+  const outcome = await reconcileAccountIds(db, remote, affectedAccounts(entries, results), log);
+  return outcome.reconciled;
 }

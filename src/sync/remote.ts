@@ -10,7 +10,17 @@ export interface Remote {
   send(actions: WireAction[], signal?: AbortSignal): Promise<WireResult[]>;
   /** The authoritative view of one work account. */
   state(accountId: string, signal?: AbortSignal): Promise<WireAccountState>;
+  /**
+   * The authoritative views of up to MAX_STATES accounts in one request: one
+   * state per account asked, or an error (all or nothing). `null`, or no such
+   * method, means this remote cannot read states in batches: ask `state()`
+   * per account instead.
+   */
+  states?(accountIds: readonly string[], signal?: AbortSignal): Promise<WireAccountState[] | null>;
 }
+
+/** Accounts per batch state read (`POST …/accounts/state`). */
+export const MAX_STATES = 100;
 
 export type RemoteErrorKind =
   /** No answer at all (DNS, refused, reset): retried with backoff. */

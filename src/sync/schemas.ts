@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { isIsoDate } from '../rules';
 import type { WireAccountState, WireAction, WireResult } from '../rules';
-import { RemoteError } from './remote';
+import { MAX_STATES, RemoteError } from './remote';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const IsoDate = v.pipe(
@@ -59,6 +59,11 @@ export const AccountStateSchema = v.object({
   ),
 });
 
+/** The answer of `POST …/accounts/state`: at most MAX_STATES states. */
+export const AccountStatesResponseSchema = v.object({
+  states: v.pipe(v.array(AccountStateSchema), v.maxLength(MAX_STATES)),
+});
+
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {
   const first = issues[0];
   if (!first) return 'invalid';
@@ -100,4 +105,36 @@ export function parseAccountState(body: unknown, accountId: string): WireAccount
     throw new RemoteError('malformed', 'state answer: for another account');
   }
   return parsed.output;
+}
+
+/**
+ * Checks a batch state answer against the request: every state valid, for an
+ * account asked, each account asked answered exactly once (in any order).
+ * Returned in the order asked. Throws `RemoteError('malformed')` otherwise,
+ * so nothing of a wrong answer is applied.
+ */
+export function parseAccountStates(
+  body: unknown,
+  accountIds: readonly string[],
+): WireAccountState[] {
+  const parsed = v.safeParse(AccountStatesResponseSchema, body);
+  if (!parsed.success) {
+    throw new RemoteError('malformed', `states answer: ${describe(parsed.issues)}`);
+  }
+  const asked = new Set(accountIds);
+  const byAccount = new Map<string, WireAccountState>();
+  for (const state of parsed.output.states) {
+    if (!asked.has(state.accountId)) {
+      throw new RemoteError('malformed', 'states answer: a state for an account not asked for');
+    }
+    if (byAccount.has(state.accountId)) {
+      throw new RemoteError('malformed', 'states answer: an account answered twice');
+    }
+    byAccount.set(state.accountId, state);
+  }
+  return [...asked].map((accountId) => {
+    const state = byAccount.get(accountId);
+    if (!state) throw new RemoteError('malformed', 'states answer: an account asked is missing');
+    return state;
+  });
 }

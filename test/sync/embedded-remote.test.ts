@@ -284,3 +284,70 @@ describe('embedded Partner Center with the engine', { timeout: 30_000 }, () => {
     expect(await pc.associations.count()).toBe(2);
   });
 });
+
+describe('embedded Partner Center: batch state read', { timeout: 30_000 }, () => {
+  it('answers many accounts in one arrival, as state() answers each, in the order asked', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    let now = T0;
+    const slept: number[] = [];
+    const pcRemote = remote(f.db, pc, () => now, {
+      delayMs: 20,
+      sleep: (ms: number) => {
+        slept.push(ms);
+        return Promise.resolve();
+      },
+    });
+    const profile = { kind: 'learn' as const, id: f.learn.id, mcid: '1234567' };
+    await pcRemote.send([action({ accountId: f.annA.id, profile })]);
+    now = T0 + 31 * DAY;
+    await pcRemote.send([action({ accountId: f.annB.id, profile })]);
+    slept.length = 0;
+
+    const ids = [f.annB.id, 'no-such-account', f.annA.id];
+    const states = await pcRemote.states?.(ids);
+
+    expect(slept).toEqual([20]);
+    expect(states?.map((s) => s.accountId)).toEqual(ids);
+    expect(states).toEqual(await Promise.all(ids.map((id) => pcRemote.state(id))));
+    expect(states?.[2]?.associations[0]).toMatchObject({ endReason: 'moved' });
+    expect(states?.[0]?.nextAssociationOn[f.learn.id]).toBe('2027-01-25');
+  });
+
+  it('is offline with the switch, and asks at most 100 accounts', async () => {
+    const f = await fixture();
+    const offline = remote(f.db, freshPc(), () => T0, { offline: true });
+    await expect(offline.states?.([f.annA.id])).rejects.toMatchObject({ kind: 'offline' });
+    const ids = Array.from({ length: 101 }, (_, i) => `acc-${i}`);
+    await expect(remote(f.db, freshPc()).states?.(ids)).rejects.toThrow(RangeError);
+  });
+
+  it('reconciles a drain of 150 accounts with two state reads (two arrivals, not 150)', async () => {
+    const f = await fixture();
+    const people = await crowd(f.db, f.orgAId, 150);
+    for (const p of people) await link(f.db, p.account, p.profile);
+    const pc = freshPc();
+    const slept: number[] = [];
+    const engine = createSyncEngine({
+      db: f.db,
+      getRemote: () =>
+        remote(f.db, pc, () => T0, {
+          delayMs: 5,
+          sleep: (ms: number) => {
+            slept.push(ms);
+            return Promise.resolve();
+          },
+        }),
+      lock: createInProcessLock(),
+      clock: manualClock(),
+      random: () => 0.5,
+    });
+
+    const report = await engine.drain('test');
+
+    expect(report).toMatchObject({ applied: 150, reconciled: 150 });
+    // Two batches of actions, then two batch state reads.
+    expect(slept).toHaveLength(4);
+    expect(await activeLinks(f.db)).toHaveLength(150);
+  });
+});

@@ -13,7 +13,15 @@ export interface FakeRemote extends Remote {
   batches: WireAction[][];
   /** Replace the behaviour of the next sends (null: back to applying everything). */
   respond: Responder | null;
+  /** Every account whose state was asked, one by one or in a batch. */
   stateCalls: string[];
+  /** Accounts asked one by one (`state()`). */
+  perAccountCalls: string[];
+  /** The account ids of each batch read (`states()`). */
+  statesCalls: string[][];
+  /** `false`: behave as a remote without the batch read (`states()` answers null). */
+  batchStates: boolean;
+  states(accountIds: readonly string[], signal?: AbortSignal): Promise<WireAccountState[] | null>;
 }
 
 export function applyAll(links: WireAssociation[]): Responder {
@@ -39,19 +47,32 @@ export function fakeRemote(): FakeRemote {
     batches: [],
     respond: null,
     stateCalls: [],
+    perAccountCalls: [],
+    statesCalls: [],
+    batchStates: true,
     async send(actions) {
       remote.batches.push(actions.map((a) => ({ ...a })));
       return (remote.respond ?? fallback)(actions);
     },
     state(accountId): Promise<WireAccountState> {
       remote.stateCalls.push(accountId);
-      return Promise.resolve({
-        accountId,
-        asOf: new Date().toISOString(),
-        associations: links.filter((l) => l.accountId === accountId).map((l) => ({ ...l })),
-        nextAssociationOn: {},
-      });
+      remote.perAccountCalls.push(accountId);
+      return Promise.resolve(stateOf(accountId));
+    },
+    states(accountIds) {
+      if (!remote.batchStates) return Promise.resolve(null);
+      remote.stateCalls.push(...accountIds);
+      remote.statesCalls.push([...accountIds]);
+      return Promise.resolve(accountIds.map(stateOf));
     },
   };
+  function stateOf(accountId: string): WireAccountState {
+    return {
+      accountId,
+      asOf: new Date().toISOString(),
+      associations: links.filter((l) => l.accountId === accountId).map((l) => ({ ...l })),
+      nextAssociationOn: {},
+    };
+  }
   return remote;
 }

@@ -4,7 +4,9 @@
  * actor, an in-memory idempotency table, and faults to inject on the next
  * requests: 5xx, 429, 401, a hang past the client's timeout, a connection
  * dropped after the actions were applied, a malformed answer, and a request
- * delivered twice (as a retrying proxy would).
+ * delivered twice (as a retrying proxy would). It answers the batch state
+ * read (`POST /accounts/state`) unless `batchStates` says to play an old
+ * server without it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,11 +30,20 @@ export interface ReferenceServer {
   tokens: Map<string, string>;
   /** Faults for the next POSTs to /link-actions, used in order. */
   faults: Fault[];
+  /** Faults for the next batch state reads (`status`, `malformed`), used in order. */
+  stateFaults: Fault[];
   /** How many times each action id was really applied (must never exceed 1). */
   applyCounts: Map<string, number>;
   /** Every POSTed action id, in arrival order, repeats included. */
   received: string[];
+  /** State reads: per-account GETs and batch POSTs together. */
   stateRequests: number;
+  /** Per-account `GET /accounts/{id}/state` answered. */
+  stateGetRequests: number;
+  /** Batch state reads (`POST /accounts/state`) received, whatever the answer. */
+  stateBatchRequests: number;
+  /** The account ids of each batch state read, in arrival order. */
+  stateBatches: string[][];
   now: () => Date;
   close(): Promise<void>;
 }
@@ -41,9 +52,13 @@ export interface ReferenceServerOptions {
   world: ServerWorld;
   tokens: Record<string, string>;
   now?: () => Date;
+  /** `true` (default): the batch state read exists; a status: an old server answering it so. */
+  batchStates?: true | 404 | 405 | 501;
 }
 
 const MAX_BODY = 1_000_000;
+/** Accounts a batch state read may ask for. */
+export const MAX_STATES = 100;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -97,9 +112,13 @@ export async function startReferenceServer(
     world: options.world,
     tokens: new Map(Object.entries(options.tokens)),
     faults: [],
+    stateFaults: [],
     applyCounts: new Map(),
     received: [],
     stateRequests: 0,
+    stateGetRequests: 0,
+    stateBatchRequests: 0,
+    stateBatches: [],
     now: options.now ?? (() => new Date()),
   };
 
@@ -115,6 +134,55 @@ export async function startReferenceServer(
     });
   }
 
+  /** `POST /accounts/state` `{ accountIds }` (at most MAX_STATES) → `{ states }`. */
+  async function handleStates(
+    req: IncomingMessage,
+    res: ServerResponse,
+    actor: string | undefined,
+  ): Promise<void> {
+    const raw = await readBody(req);
+    state.stateRequests += 1;
+    state.stateBatchRequests += 1;
+    const old = options.batchStates ?? true;
+    if (old !== true) {
+      send(res, old, { error: 'no route' });
+      return;
+    }
+    const fault = state.stateFaults.shift();
+    if (fault?.kind === 'status') {
+      send(res, fault.status, { error: `injected ${fault.status}` });
+      return;
+    }
+    if (!actor) {
+      send(res, 401, { error: 'sign in' });
+      return;
+    }
+    let ids: unknown;
+    try {
+      ids = (JSON.parse(raw) as { accountIds?: unknown }).accountIds;
+    } catch {
+      send(res, 400, { error: 'not JSON' });
+      return;
+    }
+    if (
+      !Array.isArray(ids) ||
+      ids.length > MAX_STATES ||
+      !ids.every((id): id is string => typeof id === 'string' && id.length > 0)
+    ) {
+      send(res, 400, { error: 'bad accountIds' });
+      return;
+    }
+    state.stateBatches.push(ids);
+    if (fault?.kind === 'malformed') {
+      send(res, 200, fault.body);
+      return;
+    }
+    const now = state.now();
+    const today = todayUtc(now);
+    const states = [...new Set(ids)].map((id) => stateOf(state.world, id, now, today));
+    send(res, 200, { states });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
     const actor = auth?.[1] ? state.tokens.get(auth[1]) : undefined;
@@ -127,8 +195,13 @@ export async function startReferenceServer(
         return;
       }
       state.stateRequests += 1;
+      state.stateGetRequests += 1;
       const now = state.now();
       send(res, 200, stateOf(state.world, decodeURIComponent(stateMatch[1]), now, todayUtc(now)));
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/accounts/state') {
+      await handleStates(req, res, actor);
       return;
     }
     if (req.method !== 'POST' || url.pathname !== '/link-actions') {
