@@ -16,7 +16,7 @@ const run = promisify(execFile);
 
 const LINES = {
   engine: /engine: drain 1,000 queued actions\s+(\d+) ms/,
-  bare: /bare fetch: the same 10 POSTs \+ 1,000 state GETs\s+(\d+) ms/,
+  bare: /bare fetch: the same 10 POSTs \+ 10 state reads\s+(\d+) ms/,
   posts: /bare fetch: the 10 POSTs only\s+(\d+) ms/,
   perAction: /bare fetch: 1,000 POSTs of one action each\s+(\d+) ms/,
 };
@@ -64,7 +64,7 @@ export async function syncDrain({ runs, budgetMs, log }) {
         unit: 'ms',
         samples: engine,
         baseline: samples.map((s) => s.bare),
-        baselineName: 'bare 10 POSTs+1k GETs',
+        baselineName: 'bare 10 POSTs+10 state reads',
       }),
       figure({
         section,
