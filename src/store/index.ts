@@ -79,6 +79,7 @@ export {
 export {
   orgSkillsReport,
   orgUsers,
+  type EndedPair,
   type OrgReportRow,
   type OrgUser,
   type UserState,

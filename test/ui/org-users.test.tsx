@@ -135,6 +135,7 @@ describe('the users list', () => {
         learnLinked: false,
         puLinked: false,
         removalOn: null,
+        endedPairs: [],
       })),
       [],
     );
