@@ -4,7 +4,13 @@
  * linked, deleted), the last link that ended (moved, unlinked, deleted) and
  * the day its achievements leave the skills report. Dates come from the rules.
  */
-import type { EndReason, ReportRow } from '../rules';
+import {
+  DEFAULT_POLICY,
+  skillsReport,
+  type EndReason,
+  type Policy,
+  type ReportRow,
+} from '../rules';
 import type { OrgUser, Role, WorkAccount } from '../store';
 import { matches, queryKey, searchKey } from './org-paging';
 
@@ -95,6 +101,53 @@ export function orgUserRows(users: readonly OrgUser[], report: readonly ReportRo
       key: searchKey(account.displayName, account.email),
     };
   });
+}
+
+/**
+ * The report rows the users list needs on `today`: those of the pairs whose
+ * link ended (the store gives their links and the profile's earliest
+ * achievement), decided by the rules as for the full report. The users tab
+ * shows from these without the organization's skills report.
+ */
+export function endedLinkRows(
+  users: readonly OrgUser[],
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): ReportRow[] {
+  const rows: ReportRow[] = [];
+  for (const { account, endedPairs } of users) {
+    if (endedPairs.length === 0) continue;
+    const input = {
+      accounts: [account],
+      associations: endedPairs.flatMap((p) => p.links),
+      achievements: endedPairs.flatMap((p) => (p.earliest ? [p.earliest] : [])),
+    };
+    rows.push(...skillsReport(input, account.orgId, today, policy));
+  }
+  return rows;
+}
+
+// Rows made from one query result (its array: a new result is a new array),
+// kept with it, so going back to the Users section does not remake them.
+const made = new WeakMap<
+  readonly OrgUser[],
+  { today: string; policy: Policy; rows: OrgUserRow[] }
+>();
+
+/**
+ * The users list's rows on `today`, from the store's users alone (no skills
+ * report). The same result for the same arguments is kept, not remade.
+ */
+export function orgUserRowsOn(
+  users: readonly OrgUser[],
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): OrgUserRow[] {
+  const kept = made.get(users);
+  if (kept && kept.today === today && kept.policy === policy) return kept.rows;
+  const rows = orgUserRows(users, endedLinkRows(users, today, policy));
+  made.set(users, { today, policy, rows });
+  return rows;
 }
 
 export interface UsersQuery {

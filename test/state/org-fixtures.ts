@@ -15,7 +15,8 @@ import {
   type WorkAccount,
 } from '../../src/store';
 import { reportViewRows, type ReportViewRow } from '../../src/state/org-report';
-import { orgUserRows, type OrgUserRow } from '../../src/state/org-users';
+import { orgUserRows, orgUserRowsOn, type OrgUserRow } from '../../src/state/org-users';
+import { expect } from 'vitest';
 
 export function account(id: string, orgId: string, over: Partial<WorkAccount> = {}): WorkAccount {
   return {
@@ -80,12 +81,20 @@ export async function seed(world: World): Promise<AppDb> {
   return db;
 }
 
-/** What the organization view gets for `orgId` on `today`: users and report rows. */
+/**
+ * What the organization view gets for `orgId` on `today`: the users list as
+ * the Users section makes it (without the report), and the report rows.
+ * Every call also checks that list against the one made from the full
+ * report, which it must equal.
+ */
 export async function orgViews(
   db: AppDb,
   orgId: string,
   today: string,
 ): Promise<{ users: OrgUserRow[]; report: readonly ReportViewRow[] }> {
   const report = reportViewRows(await orgSkillsReport(db, orgId, today));
-  return { users: orgUserRows(await orgUsers(db, orgId), report), report };
+  const stored = await orgUsers(db, orgId);
+  const users = orgUserRowsOn(stored, today);
+  expect(users).toEqual(orgUserRows(stored, report));
+  return { users, report };
 }
