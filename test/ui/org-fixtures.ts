@@ -5,7 +5,7 @@
  * container does.
  */
 import type { AppDb } from '../../src/store';
-import type { OrgData } from '../../src/ui/screens/org/view-model';
+import type { OrgData, ReportData, UsersData } from '../../src/ui/screens/org/view-model';
 import { account, cert, learn, link, orgViews, seed, type World } from '../state/org-fixtures';
 
 export const TODAY = '2026-11-25';
@@ -51,7 +51,11 @@ export function world(): World {
 let shared: Promise<AppDb> | null = null;
 
 /** The organization view's data for `orgId`, read through the store's queries. */
-export async function orgData(orgId = 'a', actorId = 'admin', isAdmin = true): Promise<OrgData> {
+export async function orgData(
+  orgId = 'a',
+  actorId = 'admin',
+  isAdmin = true,
+): Promise<OrgData & UsersData & ReportData> {
   shared ??= seed(world());
   const { users, report } = await orgViews(await shared, orgId, TODAY);
   return {

@@ -4,8 +4,11 @@
  * the demo data of companies A and B, a fixed day): who may see it, what an
  * admin's actions change in the store, and the move seen from A and from B.
  */
+import { signal } from '@preact/signals';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppState, type AppState } from '../../src/state/app-state';
+import type { OrgTab } from '../../src/state/route';
 import { openDb } from '../../src/store';
 import { OrgScreen } from '../../src/ui/screens/org/org-screen';
 import { click, mount, submit, type, until, type Rendered } from './org-support';
@@ -117,6 +120,55 @@ describe('company A, as its global admin', () => {
         'Learning profile link ended (moved to another organization) on Nov 19, 2026. Their achievements leave the skills report on Dec 10, 2026.',
       );
     });
+  });
+});
+
+describe('each section reads only what it shows (issue 8: 10,000 users, 100,000 achievements)', () => {
+  it('Users never starts the skills report; Report starts it; back on Users the list is there at once', async () => {
+    const s = await demoAs('Aoi Sato');
+    const report = vi.spyOn(s, 'skillsReport');
+    const users = vi.spyOn(s, 'orgUsers');
+    const tab = signal<OrgTab>('users');
+    const Switch = () => <OrgScreen tab={tab.value} />;
+    r = mount(<Switch />, 'en', true, s);
+    // Mei's ended link is on her card: the users list has it without the report.
+    await until(() => {
+      expect(
+        card(r as Rendered, 'Mei Suzuki').querySelector('[data-testid=link-ended]'),
+      ).not.toBeNull();
+    });
+    expect(users).toHaveBeenCalled();
+    expect(report).not.toHaveBeenCalled();
+
+    await act(() => {
+      tab.value = 'report';
+    });
+    expect(r.q('[data-testid=section-loading]').getAttribute('aria-busy')).toBe('true');
+    expect(r.q('nav.org-tabs [aria-current=page]').textContent).toBe('Skills report');
+    await until(() => {
+      expect(r?.qa('[data-testid=report-table] tbody tr').length).toBeGreaterThan(0);
+    });
+    expect(report).toHaveBeenCalled();
+
+    await act(() => {
+      tab.value = 'users';
+    });
+    expect(r.qa('[data-testid=section-loading]')).toHaveLength(0);
+    expect(r.qa('[data-testid=user]').length).toBeGreaterThan(3);
+  });
+
+  it('Designations reads the report, not the users list', async () => {
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response('{}')));
+    const s = await demoAs('Aoi Sato');
+    const users = vi.spyOn(s, 'orgUsers');
+    const report = vi.spyOn(s, 'skillsReport');
+    r = mount(<OrgScreen tab="designations" />, 'en', true, s);
+    await until(() => {
+      expect(r?.qa('[data-testid=section-loading]')).toHaveLength(0);
+    });
+    expect(report).toHaveBeenCalled();
+    expect(users).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
   });
 });
 

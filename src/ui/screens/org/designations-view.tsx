@@ -7,10 +7,10 @@ import { Notice } from '../../components/notice';
 import { TextField } from '../../components/text-field';
 import { DesignationCard } from './designation-card';
 import { useOrgWords } from './org-words';
-import type { CatalogActions, CatalogState, OrgData } from './view-model';
+import type { CatalogActions, CatalogState, ReportData } from './view-model';
 
 interface DesignationsViewProps {
-  data: OrgData;
+  data: ReportData;
   catalog: CatalogState;
   actions: CatalogActions;
 }
@@ -43,7 +43,7 @@ function Ready({
   catalog,
   actions,
 }: {
-  data: OrgData;
+  data: ReportData;
   catalog: Catalog;
   actions: CatalogActions;
 }) {

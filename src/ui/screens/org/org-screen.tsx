@@ -10,7 +10,7 @@ import {
 } from '../../../state/org-catalog-store';
 import { SAMPLE_CATALOG_PATH } from '../../../state/org-catalog';
 import { reportViewRows } from '../../../state/org-report';
-import { isOrgAdmin, orgUserRows } from '../../../state/org-users';
+import { isOrgAdmin, orgUserRowsOn } from '../../../state/org-users';
 import type { OrgTab } from '../../../state/route';
 import { Skeleton } from '../../components/skeleton';
 import { useFocusHeading } from '../../components/use-focus-heading';
@@ -68,20 +68,25 @@ function AdminOrgScreen(props: {
   actor: OrgData['actor'];
 }) {
   const { app, tab, org, actor } = props;
-  const { t, m } = useOrgWords();
-  // Reading the live signals here subscribes this component to them.
-  const users = app.orgUsers(org.id).value;
-  const report = app.skillsReport(org.id).value;
+  // Reading a live signal here subscribes this component to it. Each section
+  // reads only what it shows: Users never starts the skills report (100,000
+  // achievements), Report and Designations never start the users list.
+  const users = tab === 'users' ? app.orgUsers(org.id).value : null;
+  const report = tab === 'users' ? null : app.skillsReport(org.id).value;
   const today = app.today();
-  const data = useMemo<OrgData | null>(() => {
-    if (!users || !report) return null;
-    const rows = reportViewRows(report);
-    return { today, org, actor, users: orgUserRows(users, rows), report: rows };
+  const data = useMemo<OrgData>(
+    () => ({
+      today,
+      org,
+      actor,
+      users: users ? orgUserRowsOn(users, today) : null,
+      report: report ? reportViewRows(report) : null,
+    }),
     // org and actor are rebuilt each render from the same values: their ids decide.
-  }, [users, report, today, org.id, actor.id]);
+    [users, report, today, org.id, actor.id],
+  );
   const catalog = useCatalog(app, tab === 'designations');
 
-  if (!data) return <Skeleton title={t.title} label={m.common.loading} />;
   return (
     <OrgView
       tab={tab}

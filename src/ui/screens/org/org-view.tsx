@@ -14,6 +14,21 @@ export interface OrgViewProps {
 
 const TABS: readonly OrgTab[] = ['users', 'report', 'designations'];
 
+/** A section whose data is being read: blocks of about its height, under the section links. */
+function SectionLoading() {
+  const { m } = useOrgWords();
+  return (
+    <div class="card" aria-busy="true" data-testid="section-loading">
+      <p class="visually-hidden">{m.common.loading}</p>
+      <div class="skeleton" aria-hidden="true">
+        {Array.from({ length: 6 }, (_, i) => (
+          <div key={i} class={i % 3 === 0 ? 'skeleton-block' : 'skeleton-line'} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
 /**
  * The organization view for an admin: the section links (each a route, so a
  * section can be bookmarked), the privacy note, and the chosen section.
@@ -41,10 +56,30 @@ export function OrgView({ tab, data, catalog, actions }: OrgViewProps) {
             </ul>
           </nav>
           <p class="privacy-note small">{t.privacyNote}</p>
-          {tab === 'users' ? <UsersView data={data} actions={actions} /> : null}
-          {tab === 'report' ? <ReportView data={data} /> : null}
+          {tab === 'users' ? (
+            data.users ? (
+              <UsersView data={{ ...data, users: data.users }} actions={actions} />
+            ) : (
+              <SectionLoading />
+            )
+          ) : null}
+          {tab === 'report' ? (
+            data.report ? (
+              <ReportView data={{ ...data, report: data.report }} />
+            ) : (
+              <SectionLoading />
+            )
+          ) : null}
           {tab === 'designations' ? (
-            <DesignationsView data={data} catalog={catalog} actions={actions} />
+            data.report ? (
+              <DesignationsView
+                data={{ ...data, report: data.report }}
+                catalog={catalog}
+                actions={actions}
+              />
+            ) : (
+              <SectionLoading />
+            )
           ) : null}
         </>
       ) : (

@@ -17,10 +17,10 @@ import { downloadText } from '../../components/download';
 import { useOrgWords } from './org-words';
 import { Pager } from './pager';
 import { ReportTable } from './report-table';
-import type { OrgData } from './view-model';
+import type { ReportData } from './view-model';
 
 /** The skills report: what counts, what is coming, what is leaving; filter, sort, export. */
-export function ReportView({ data }: { data: OrgData }) {
+export function ReportView({ data }: { data: ReportData }) {
   const { t, num } = useOrgWords();
   const r = t.report;
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_REPORT_QUERY);

@@ -17,12 +17,12 @@ import { AddUserForm } from './add-user-form';
 import { useOrgWords } from './org-words';
 import { Pager } from './pager';
 import { UserCard } from './user-card';
-import type { OrgData, UserActions } from './view-model';
+import type { UsersData, UserActions } from './view-model';
 
 const FILTERS: readonly UsersQuery['state'][] = ['active', 'all', ...USER_STATES];
 
 /** Users: add, find, see each one's state, delete a departed user's account. */
-export function UsersView({ data, actions }: { data: OrgData; actions: UserActions }) {
+export function UsersView({ data, actions }: { data: UsersData; actions: UserActions }) {
   const { t, m, date, num } = useOrgWords();
   const [query, setQuery] = useState<UsersQuery>(DEFAULT_USERS_QUERY);
   const [pageNo, setPageNo] = useState(0);

@@ -26,11 +26,30 @@ export interface OrgActor {
 export type ActionResult =
   { ok: true } | { ok: false; code: string; nextAllowedOn?: string | null | undefined };
 
-export interface OrgData {
+/** What every section shows: the day, the organization, who is looking. */
+export interface OrgContext {
   today: string;
   org: OrgInfo;
   actor: OrgActor;
+}
+
+/**
+ * The container reads only what the section shown needs: the users list
+ * for Users (no skills report), the report for Report and Designations.
+ * A part not read, or not there yet, is null; the section shows it loading.
+ */
+export interface OrgData extends OrgContext {
+  users: readonly OrgUserRow[] | null;
+  report: readonly ReportViewRow[] | null;
+}
+
+/** The Users section's data. */
+export interface UsersData extends OrgContext {
   users: readonly OrgUserRow[];
+}
+
+/** The Report and Designations sections' data. */
+export interface ReportData extends OrgContext {
   report: readonly ReportViewRow[];
 }
 
