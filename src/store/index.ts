@@ -39,6 +39,7 @@ export {
 } from './outbox';
 export { reconcileAccountState } from './reconcile';
 export { reconcileAccountStates } from './reconcile';
+export { settleResults } from './settle-batch';
 export { DEFAULT_SETTINGS, getSettings, updateSettings } from './settings';
 export {
   addOrganization,

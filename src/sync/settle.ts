@@ -1,12 +1,13 @@
 /**
  * Applying the remote's answers locally. A batch's results are settled in one
- * Dexie transaction (a 100-result batch is then one commit, not 100); should
+ * Dexie transaction by the store's `settleResults` (a 100-result batch is
+ * then one commit, and confirmed links are written in bulk); should
  * that fail, they are settled one by one so that one bad row cannot hold back
  * the others. A result that still cannot be settled stays `sending`: the next
  * drain requeues it and the remote repeats its first answer.
  */
 import type { WireResult } from '../rules';
-import { settleResult, type AppDb } from '../store';
+import { settleResult, settleResults, type AppDb } from '../store';
 import type { SyncLog } from './log';
 
 export async function settleBatch(
@@ -18,9 +19,14 @@ export async function settleBatch(
   settle: typeof settleResult = settleResult,
 ): Promise<{ settled: WireResult[]; error: string | null }> {
   try {
-    await db.transaction('rw', db.outbox, db.associations, async () => {
-      for (const result of results) await settle(db, result, now);
-    });
+    // A test's replacement for settleResult goes one by one, in one transaction.
+    if (settle === settleResult) {
+      await settleResults(db, results, now);
+    } else {
+      await db.transaction('rw', db.outbox, db.associations, async () => {
+        for (const result of results) await settle(db, result, now);
+      });
+    }
     return { settled: [...results], error: null };
   } catch (error) {
     log('warn', 'sync: settling the batch at once failed; one by one', error);

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { settleResult } from '../../src/store';
+import { settleResult, settleResults } from '../../src/store';
 import type { WireResult } from '../../src/rules';
 import { settleBatch } from '../../src/sync/settle';
-import { activeLinks, fixture, link, outbox, T0 } from './fixtures';
+import {
+  activeLinks,
+  crowd,
+  fixture,
+  link,
+  outbox,
+  T0,
+  TODAY,
+  unlink,
+  type SyncFixture,
+} from './fixtures';
 
 describe('settleBatch', { timeout: 30_000 }, () => {
   it('settles a whole batch in one go', async () => {
@@ -41,5 +51,89 @@ describe('settleBatch', { timeout: 30_000 }, () => {
       (await activeLinks(f.db)).find((l) => l.profileId === f.pu.id)?.pendingActionId,
     ).toBeNull();
     expect(logs).toHaveLength(2);
+  });
+});
+
+describe('settleResults (the store, for settleBatch)', { timeout: 30_000 }, () => {
+  /** One world, a mixed batch of answers for it. */
+  async function world() {
+    const f = await fixture();
+    const people = await crowd(f.db, f.orgAId, 4);
+    const [p0, p1, p2, p3] = people;
+    if (!p0 || !p1 || !p2 || !p3) throw new Error('crowd');
+    const l0 = await link(f.db, p0.account, p0.profile);
+    const l1 = await link(f.db, p1.account, p1.profile);
+    const l2 = await link(f.db, p2.account, p2.profile);
+    const u2 = await unlink(f.db, p2.account, p2.profile, T0 + 1);
+    const la = await link(f.db, f.annA, f.learn);
+    const lb = await link(f.db, f.annB, f.pu, T0 + 2);
+    const l3 = await link(f.db, p3.account, p3.profile);
+    const at = (e: { profile: { id: string }; accountId: string }, startedOn = TODAY) => ({
+      profileId: e.profile.id,
+      accountId: e.accountId,
+      startedOn,
+    });
+    const results: WireResult[] = [
+      { id: l0.id, status: 'applied', association: at(l0, '2026-11-24') },
+      { id: l1.id, status: 'rejected', code: 'COOL_OFF', nextAllowedOn: '2026-12-25' },
+      { id: l2.id, status: 'applied', association: at(l2) },
+      { id: u2.id, status: 'applied', association: { ...at(u2), endedOn: '2026-11-26' } },
+      { id: la.id, status: 'applied', association: at(la) },
+      {
+        id: lb.id,
+        status: 'applied',
+        association: at(lb),
+        // A result that ends another row (as a move's does) goes the slow way.
+        ended: [{ ...at(la), endedOn: TODAY, endReason: 'moved' }],
+      },
+      { id: l0.id, status: 'applied', association: at(l0, '2026-11-24') },
+      { id: 'no-such-action', status: 'applied' },
+      { id: l3.id, status: 'applied' },
+    ];
+    return { f, results };
+  }
+
+  /** The outbox and the links, with the fixture's random ids named. */
+  async function snapshot({ db, annA, annB, learn, pu }: SyncFixture) {
+    const names = new Map([
+      [annA.id, 'annA'],
+      [annB.id, 'annB'],
+      [learn.id, 'learn'],
+      [pu.id, 'pu'],
+    ]);
+    const name = (id: string) => names.get(id) ?? id;
+    const entries = (await outbox(db)).map((e) => [e.type, e.state, e.code, e.settledAt]);
+    const rows = (await db.associations.toArray())
+      .map((a) => [
+        name(a.accountId),
+        name(a.profileId),
+        a.startedOn,
+        a.endedOn,
+        a.endReason,
+        a.pendingActionId !== null,
+      ])
+      .map((r) => JSON.stringify(r))
+      .sort();
+    return { entries, rows };
+  }
+
+  it('leaves the outbox and the links as settling each result in order does', async () => {
+    const one = await world();
+    for (const r of one.results) await settleResult(one.f.db, r, new Date(T0));
+    const bulk = await world();
+    await settleResults(bulk.f.db, bulk.results, new Date(T0));
+
+    const expected = await snapshot(one.f);
+    expect(await snapshot(bulk.f)).toEqual(expected);
+    expect(expected.entries.map((e) => e[1])).toEqual([
+      'applied',
+      'rejected',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+    ]);
+    expect(expected.rows.some((r) => r.includes('2026-11-24'))).toBe(true);
   });
 });
