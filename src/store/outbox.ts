@@ -45,9 +45,11 @@ export async function dueEntries(db: AppDb, now: number, limit: number): Promise
 
 export async function markSending(db: AppDb, ids: readonly string[]): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
-    for (const entry of await db.outbox.bulkGet([...ids])) {
-      if (entry && isUnsettled(entry)) await db.outbox.update(entry.id, { state: 'sending' });
-    }
+    // One bulkPut, not an update() (a cursor) per entry: a batch is 100 entries.
+    const marked = (await db.outbox.bulkGet([...ids]))
+      .filter((e): e is OutboxEntry => e !== undefined && isUnsettled(e))
+      .map((e) => ({ ...e, state: 'sending' as const }));
+    if (marked.length > 0) await db.outbox.bulkPut(marked);
   });
 }
 

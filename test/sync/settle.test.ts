@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settleResult, settleResults } from '../../src/store';
+import { markSending, settleResult, settleResults } from '../../src/store';
 import type { WireResult } from '../../src/rules';
 import { settleBatch } from '../../src/sync/settle';
 import {
@@ -135,5 +135,21 @@ describe('settleResults (the store, for settleBatch)', { timeout: 30_000 }, () =
       'applied',
     ]);
     expect(expected.rows.some((r) => r.includes('2026-11-24'))).toBe(true);
+  });
+});
+
+describe('markSending (bulk)', () => {
+  it('marks the unsettled entries of a batch and leaves settled and unknown ones alone', async () => {
+    const f = await fixture();
+    const a = await link(f.db, f.annA, f.learn);
+    const b = await link(f.db, f.annA, f.pu, T0 + 1);
+    await settleResult(f.db, { id: a.id, status: 'applied' }, new Date(T0));
+    const before = await f.db.outbox.get(b.id);
+
+    await markSending(f.db, [a.id, b.id, 'no-such-entry']);
+
+    expect((await f.db.outbox.get(a.id))?.state).toBe('applied');
+    expect(await f.db.outbox.get(b.id)).toEqual({ ...before, state: 'sending' });
+    expect(await f.db.outbox.count()).toBe(2);
   });
 });
