@@ -30,7 +30,12 @@ import {
   reportCsvRecords,
   reportViewRows,
 } from '../src/state/org-report';
-import { DEFAULT_USERS_QUERY, orgUserRows, queryUsers } from '../src/state/org-users';
+import {
+  DEFAULT_USERS_QUERY,
+  orgUserRows,
+  orgUserRowsOn,
+  queryUsers,
+} from '../src/state/org-users';
 import { reportRemovalDate, skillsReport } from '../src/rules';
 import { ShellContext } from '../src/ui/context';
 import { OrgView } from '../src/ui/screens/org/org-view';
@@ -152,6 +157,14 @@ const catalogParse = parseCatalog(readFileSync('public/catalog/sample-designatio
 if (!catalogParse.ok) throw new Error(catalogParse.problem);
 const catalog = catalogParse.catalog;
 
+const byProfile = (rows) => {
+  const map = new Map();
+  for (const r of rows) map.set(r.profileId, [...(map.get(r.profileId) ?? []), r]);
+  return map;
+};
+const linksByProfile = byProfile(data.associations);
+const achievementsByProfile = byProfile(data.achievements);
+const accountsById = new Map(data.accounts.map((a) => [a.id, a]));
 /**
  * What the store's two reads compute, without IndexedDB (store.bench.mjs
  * measures the reads themselves): the users with their link flags, and
@@ -161,6 +174,20 @@ function storeLikeUsers() {
   const active = new Set(
     data.associations.filter((a) => a.endedOn === null).map((a) => a.accountId),
   );
+  // As orgUsers gives them: the pairs with a link ended (not by deletion), with
+  // the pair's links and the profile's earliest achievement.
+  const endedPairs = new Map();
+  for (const l of data.associations) {
+    if (l.endedOn === null || l.endReason === 'account-deleted') continue;
+    const earliest = (achievementsByProfile.get(l.profileId) ?? []).reduce(
+      (min, a) => (min === null || a.completedOn < min.completedOn ? a : min),
+      null,
+    );
+    const links = data.associations.filter(
+      (o) => o.accountId === l.accountId && o.profileId === l.profileId,
+    );
+    endedPairs.set(l.accountId, [{ profileId: l.profileId, links, earliest }]);
+  }
   return data.accounts
     .filter((a) => a.orgId === A)
     .map((account) => ({
@@ -169,16 +196,9 @@ function storeLikeUsers() {
       learnLinked: active.has(account.id),
       puLinked: false,
       removalOn: account.deletedOn === null ? null : reportRemovalDate(account.deletedOn),
+      endedPairs: endedPairs.get(account.id) ?? [],
     }));
 }
-const byProfile = (rows) => {
-  const map = new Map();
-  for (const r of rows) map.set(r.profileId, [...(map.get(r.profileId) ?? []), r]);
-  return map;
-};
-const linksByProfile = byProfile(data.associations);
-const achievementsByProfile = byProfile(data.achievements);
-const accountsById = new Map(data.accounts.map((a) => [a.id, a]));
 function storeLikeReport() {
   const rows = [];
   for (const [profileId, links] of linksByProfile) {
@@ -220,6 +240,10 @@ describe('organization view with 10,000 users and 100,000 achievements', () => {
     async () => {
       reportRows = reportViewRows(storeReport);
       userRows = await timed('derive: orgUserRows', () => orgUserRows(storeUsers, reportRows));
+      // What the Users section does now: no report, the ended pairs through the rules.
+      await timed('derive: orgUserRowsOn (users section, no report)', () =>
+        orgUserRowsOn([...storeUsers], TODAY),
+      );
     },
     some,
   );
