@@ -128,7 +128,8 @@ run, and their ratio (app ÷ baseline):
 - **Page load** — Lighthouse ${lh?.lighthouseVersion ?? '12'} (node API, default mobile profile:
   emulated phone, simulated slow 4G, 4× CPU slowdown) on Debian's Chromium via
   chrome-launcher, app and bare build each served by \`bench/serve.mjs\` (a
-  node:http static host on 127.0.0.1 with the README's security headers). A
+  node:http static host on 127.0.0.1 with the README's security headers and
+  gzip, as a static host compresses). A
   sample is a fresh profile: first visit (storage reset), the page once more
   until the worker controls it, then a repeat visit with \`disableStorageReset\`
   (served by the service worker). Up to ${result.runs.lighthouse} samples; each is four Lighthouse runs of ~15–20 s.
@@ -148,7 +149,7 @@ run, and their ratio (app ÷ baseline):
   organization vs a raw \`getAll\` of the tables each reads.
 - **Sync** — \`bench/sync-bench.bench.mjs\` (sync engineer: engine drain of
   1,000 queued actions against the loopback reference server, and a bare
-  fetch of the same 10 POSTs + 1,000 state GETs) and
+  fetch of the same requests: 10 action POSTs + 10 batch state reads) and
   \`bench/sync-per-action.bench.mjs\` (the bare one-POST-per-action loop), in
   Node with fake-indexeddb; up to ${result.runs.sync} runs (a sample is a whole drain).
 - **Interaction** — with the large data set: Event Timing entries

@@ -8,11 +8,12 @@ import { computed, effect, signal } from '@preact/signals';
 import type { AppState } from './state/app-state';
 import { detectLanguage } from './i18n';
 import type { SwBridge } from './pwa/sw-bridge';
+import { likelyNobodyChosen, rememberChosen } from './state/chosen-hint';
 import { REMINDERS_KEY } from './state/reminders-key';
 import { parseRoute } from './state/route';
 import { createShellState } from './state/shell';
 import { App } from './ui/app';
-import { Screen } from './ui/screens';
+import { Screen, preloadScreen } from './ui/screens';
 import { DataContext } from './ui/data-context';
 import './ui/styles.css';
 
@@ -22,10 +23,21 @@ const reload = () => {
 
 let bridge: SwBridge | null = null;
 
+const nobodyChosen = likelyNobodyChosen(
+  localStorage,
+  'serviceWorker' in navigator && navigator.serviceWorker.controller !== null,
+);
+// A first visit opening at home goes straight to "who am I" (home's own
+// check would send it there a render later).
+if (nobodyChosen && parseRoute(location.hash).name === 'me') {
+  history.replaceState(history.state, '', '#/welcome');
+}
+
 const shell = createShellState({
   lang: detectLanguage(navigator.languages),
   online: navigator.onLine,
   hash: location.hash,
+  likelyNobodyChosen: nobodyChosen,
   onAcceptUpdate: () => bridge?.acceptUpdate(),
 });
 
@@ -71,23 +83,48 @@ if (root) {
   render(<Root />, root);
 }
 
-// The storage layer (Dexie, store, sync) arrives after first paint.
-void import('./data-root').then(({ startDataRoot }) => {
-  const started = startDataRoot(shell, () => bridge);
-  data.value = started.app;
-  shell.onLangChosen = (lang) => {
-    void started.app.updateSettings({ language: lang });
-  };
-  // Reminders of the day a new association can start: their code loads only
-  // for a person who opted in on this device (the planner screen writes the key).
-  if (localStorage.getItem(REMINDERS_KEY) !== null) {
-    void import('./state/planner-start').then((m) =>
-      m.startPlannerReminders(started.app.me, shell.lang),
-    );
-  }
-  // The language chosen on this device wins over the browser's, once known.
-  effect(() => {
-    const chosen = started.app.settings.value?.language;
-    if (chosen) shell.lang.value = chosen;
+/** After the browser has painted what is on screen now (or soon, in a tab that paints nothing). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 250);
+    requestAnimationFrame(() => {
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0);
+    });
   });
-});
+}
+
+// The first screen's code starts loading now, beside the storage layer's.
+const firstScreen = preloadScreen(shell.route.value);
+// The storage layer (Dexie, store, sync) arrives after first paint. On "who
+// am I" (a first visit), it waits until that screen has painted: evaluating
+// Dexie and opening the database is a first visit's longest task, and the
+// screen's text needs no data.
+const storageAfter =
+  shell.route.value.name === 'welcome' ? firstScreen.then(afterNextPaint) : Promise.resolve();
+void storageAfter
+  .then(() => import('./data-root'))
+  .then(({ startDataRoot }) => {
+    const started = startDataRoot(shell, () => bridge);
+    data.value = started.app;
+    shell.onLangChosen = (lang) => {
+      void started.app.updateSettings({ language: lang });
+    };
+    // Reminders of the day a new association can start: their code loads only
+    // for a person who opted in on this device (the planner screen writes the key).
+    if (localStorage.getItem(REMINDERS_KEY) !== null) {
+      void import('./state/planner-start').then((m) =>
+        m.startPlannerReminders(started.app.me, shell.lang),
+      );
+    }
+    effect(() => {
+      const settings = started.app.settings.value;
+      if (!settings) return;
+      // The language chosen on this device wins over the browser's, once known.
+      if (settings.language) shell.lang.value = settings.language;
+      // What the next visit shows while its database opens.
+      rememberChosen(localStorage, settings.currentAccountId !== null);
+    });
+  });

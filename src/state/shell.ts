@@ -15,6 +15,8 @@ export interface ShellState {
   updateAvailable: Signal<boolean>;
   /** Another tab or the worker upgraded the database: this tab must reload. */
   dbBlocked: Signal<boolean>;
+  /** Before the settings are read: whether nobody is likely chosen on this device (state/chosen-hint). */
+  likelyNobodyChosen: boolean;
   acceptUpdate: () => void;
   dismissUpdate: () => void;
   /** The person picked a language: show it, and tell whoever keeps it (the device settings). */
@@ -26,6 +28,7 @@ export interface ShellOptions {
   lang: Lang;
   online: boolean;
   hash: string;
+  likelyNobodyChosen?: boolean;
   /** What accepting an update does (the service worker bridge). */
   onAcceptUpdate?: () => void;
 }
@@ -40,6 +43,7 @@ export function createShellState(options: ShellOptions): ShellState {
     route: signal(parseRoute(options.hash)),
     updateAvailable,
     dbBlocked: signal(false),
+    likelyNobodyChosen: options.likelyNobodyChosen ?? false,
     acceptUpdate: () => {
       updateAvailable.value = false;
       options.onAcceptUpdate?.();

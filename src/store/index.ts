@@ -1,7 +1,8 @@
 /**
  * The public face of the store: the schema, the operations that change data,
- * the outbox's drain side for the sync engine, and the reads the screens use
- * (export and import: `./transfer`; the demo data: `./demo`).
+ * and the reads the screens use. Three doors stand apart, each loaded only
+ * when needed: `./drain` (the outbox's drain side, for the sync engine),
+ * `./transfer` (export and import) and `./demo` (the demo data).
  * Nothing outside src/store touches a Dexie table directly.
  */
 export {
@@ -25,21 +26,9 @@ export {
   type ImportIssue,
   type StoreRefusalCode,
 } from './errors';
-export {
-  UNSETTLED_STATES,
-  dismissEntry,
-  dueEntries,
-  failEntries,
-  isUnsettled,
-  markSending,
-  pendingOutbox,
-  requeueInterrupted,
-  scheduleRetry,
-  settleResult,
-} from './outbox';
-export { reconcileAccountState } from './reconcile';
-export { reconcileAccountStates } from './reconcile';
-export { settleResults } from './settle-batch';
+export { UNSETTLED_STATES, dismissEntry, isUnsettled, pendingOutbox } from './outbox';
+// The outbox's drain side and reconciliation are the sync engine's own door,
+// `store/drain`: a page with nothing to deliver never loads them.
 export { DEFAULT_SETTINGS, getSettings, updateSettings } from './settings';
 export {
   addOrganization,

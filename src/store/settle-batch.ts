@@ -6,7 +6,8 @@
  */
 import type { WireResult } from '../rules';
 import type { AppDb } from './db';
-import { isUnsettled, settleResult } from './outbox';
+import { isUnsettled } from './outbox';
+import { settleResult } from './outbox-drain';
 import type { Association, OutboxEntry } from './records';
 
 /**

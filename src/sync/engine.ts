@@ -6,18 +6,14 @@
  * DESIGN.md §3; the table is `onFailure` below.
  */
 import { MAX_BATCH, type WireResult } from '../rules';
+import { getSettings, pendingOutbox, type AppDb, type OutboxEntry, type Settings } from '../store';
 import {
   dueEntries,
   failEntries,
-  getSettings,
   markSending,
-  pendingOutbox,
   requeueInterrupted,
   scheduleRetry,
-  type AppDb,
-  type OutboxEntry,
-  type Settings,
-} from '../store';
+} from '../store/drain';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { LockLike } from './lock';
 import type { SyncLog } from './log';

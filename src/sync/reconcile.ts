@@ -12,12 +12,8 @@
  * drain.
  */
 import type { WireAccountState, WireResult } from '../rules';
-import {
-  reconcileAccountState,
-  reconcileAccountStates,
-  type AppDb,
-  type OutboxEntry,
-} from '../store';
+import { type AppDb, type OutboxEntry } from '../store';
+import { reconcileAccountState, reconcileAccountStates } from '../store/drain';
 import type { SyncLog } from './log';
 import { isRemoteError, MAX_STATES, type Remote } from './remote';
 

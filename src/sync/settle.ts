@@ -7,7 +7,8 @@
  * drain requeues it and the remote repeats its first answer.
  */
 import type { WireResult } from '../rules';
-import { settleResult, settleResults, type AppDb } from '../store';
+import { type AppDb } from '../store';
+import { settleResult, settleResults } from '../store/drain';
 import type { SyncLog } from './log';
 
 export async function settleBatch(

@@ -2,17 +2,34 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useMessages } from './context';
 
+export type LazyScreen<P extends object> = ComponentType<P> & {
+  /** Starts loading the code before the screen is shown (a visit's first screen). */
+  preload: () => Promise<unknown>;
+};
+
 /**
  * A screen that loads its code on first use, so the first paint carries only
  * the shell (preact/compat's `lazy` would pull in compat). The heading slot
  * keeps its height while loading: no layout shift when the code arrives.
  */
-export function lazyScreen<P extends object>(
-  load: () => Promise<ComponentType<P>>,
-): ComponentType<P> {
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
-  return function LazyScreen(props: P) {
+  const start = () => {
+    pending ??= load().then(
+      (c) => {
+        loaded = c;
+        return c;
+      },
+      (error: unknown) => {
+        // A later mount tries again (the network may be back).
+        pending = null;
+        throw error;
+      },
+    );
+    return pending;
+  };
+  function LazyScreen(props: P) {
     // A function given to useState is an initializer: wrap the component so it is stored, not called.
     const [component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
     const [failed, setFailed] = useState(false);
@@ -20,14 +37,11 @@ export function lazyScreen<P extends object>(
     useEffect(() => {
       if (component) return;
       let alive = true;
-      pending ??= load();
-      pending.then(
+      start().then(
         (c) => {
-          loaded = c;
           if (alive) setComponent(() => c);
         },
         () => {
-          pending = null;
           if (alive) setFailed(true);
         },
       );
@@ -40,7 +54,8 @@ export function lazyScreen<P extends object>(
       return <Loaded {...props} />;
     }
     return <ScreenLoading failed={failed} words={m.common} />;
-  };
+  }
+  return Object.assign(LazyScreen, { preload: () => start().catch(() => undefined) });
 }
 
 /** The place of a screen whose code or data is on its way (or failed to load). */

@@ -6,8 +6,8 @@ import {
   deleteWorkAccount,
   requestLink,
   requestUnlink,
-  settleResult,
 } from '../../src/store';
+import { settleResult } from '../../src/store/drain';
 import { NOW, TODAY, fixture, refusal, self, type Fixture } from './fixtures';
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);

@@ -6,8 +6,8 @@ import {
   deleteWorkAccount,
   recordFirstSignIn,
   requestLink,
-  settleResult,
 } from '../../src/store';
+import { settleResult } from '../../src/store/drain';
 import { NOW, TODAY, fixture, freshDb, refusal, self } from './fixtures';
 
 describe('addOrganization', () => {

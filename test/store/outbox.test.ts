@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { dismissEntry, pendingOutbox, requestLink, requestUnlink } from '../../src/store';
 import {
-  dismissEntry,
   dueEntries,
   failEntries,
   markSending,
-  pendingOutbox,
-  requestLink,
-  requestUnlink,
   requeueInterrupted,
   scheduleRetry,
   settleResult,
-} from '../../src/store';
+} from '../../src/store/drain';
 import { NOW, TODAY, fixture, self } from './fixtures';
 
 const LATER = new Date('2026-11-26T00:00:00Z');

@@ -8,13 +8,13 @@ import {
   orgUsers,
   recordFirstSignIn,
   requestLink,
-  settleResult,
   type Achievement,
   type AppDb,
   type Association,
   type LearningProfile,
   type WorkAccount,
 } from '../../src/store';
+import { settleResult } from '../../src/store/drain';
 import { account, cert, learn, link } from '../state/org-fixtures';
 import { NOW, TODAY, fixture, freshDb, self } from './fixtures';
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  getSettings,
-  reconcileAccountState,
-  requestLink,
-  requestUnlink,
-  settleResult,
-  updateSettings,
-} from '../../src/store';
+import { getSettings, requestLink, requestUnlink, updateSettings } from '../../src/store';
+import { reconcileAccountState, settleResult } from '../../src/store/drain';
 import { NOW, TODAY, fixture, freshDb, self } from './fixtures';
 
 const AS_OF = '2026-11-27T08:00:00.000Z';

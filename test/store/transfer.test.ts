@@ -6,10 +6,10 @@ import {
   TABLE_NAMES,
   requestUnlink,
   resetAll,
-  settleResult,
   updateSettings,
   type AppDb,
 } from '../../src/store';
+import { settleResult } from '../../src/store/drain';
 import { loadDemo } from '../../src/store/demo';
 import { exportAll, exportJson, importJson } from '../../src/store/transfer';
 import { NOW, freshDb } from './fixtures';

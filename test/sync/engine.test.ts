@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleRetry, updateSettings, type AppDb } from '../../src/store';
+import { updateSettings, type AppDb } from '../../src/store';
+import { scheduleRetry } from '../../src/store/drain';
 import {
   createInProcessLock,
   createSyncEngine,

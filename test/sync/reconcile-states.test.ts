@@ -6,12 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WireAccountState } from '../../src/rules';
-import {
-  reconcileAccountState,
-  reconcileAccountStates,
-  settleResult,
-  type AppDb,
-} from '../../src/store';
+import { type AppDb } from '../../src/store';
+import { reconcileAccountState, reconcileAccountStates, settleResult } from '../../src/store/drain';
 import { createInProcessLock, createSyncEngine, RemoteError } from '../../src/sync';
 import { reconcileAccountIds } from '../../src/sync/reconcile';
 import { fakeRemote } from './fake-remote';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markSending, settleResult, settleResults } from '../../src/store';
+import { markSending, settleResult, settleResults } from '../../src/store/drain';
 import type { WireResult } from '../../src/rules';
 import { settleBatch } from '../../src/sync/settle';
 import {

@@ -35,6 +35,15 @@ describe('who am I', () => {
     expect(r.qa('[data-testid=welcome-result]')).toHaveLength(0);
   });
 
+  it('shows its heading and text before the accounts are read, with nothing to press', () => {
+    r = mount(<WelcomeScreenView view={null} />, 'ja');
+    expect(r.q('h1').textContent).toBe('あなたはどなたですか？');
+    expect(r.text()).toContain('他の人の代わりには行いません');
+    expect(r.q('section.welcome').getAttribute('aria-busy')).toBe('true');
+    expect(r.text()).toContain('読み込み中…');
+    expect(r.qa('button')).toHaveLength(0);
+  });
+
   it('marks the current account', () => {
     r = mount(
       <WelcomeScreenView

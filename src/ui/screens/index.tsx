@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { Route } from '../../state/route';
 import { goTo } from '../components/go-to';
-import { useMessages } from '../context';
+import { useMessages, useShell } from '../context';
 import { useData } from '../data-context';
 import { ScreenLoading, lazyScreen } from '../lazy';
 
@@ -18,6 +18,25 @@ const OrgScreen = lazyScreen(() => import('./org/org-screen').then((m) => m.OrgS
 const PlannerScreen = lazyScreen(() =>
   import('./planner/planner-screen').then((m) => m.PlannerScreen),
 );
+
+/** Starts loading a route's screen before it renders: the screen a visit opens with. */
+export function preloadScreen(route: Route): Promise<unknown> {
+  switch (route.name) {
+    case 'settings':
+      return SettingsScreen.preload();
+    case 'link':
+      return LinkScreen.preload();
+    case 'welcome':
+      return WelcomeScreen.preload();
+    case 'org':
+      return OrgScreen.preload();
+    case 'planner':
+      return PlannerScreen.preload();
+    default:
+      // Home waits for the settings before it knows its screen; not-found has no code.
+      return Promise.resolve();
+  }
+}
 
 /** Picks the screen for a route. */
 export function Screen({ route }: { route: Route }) {
@@ -55,13 +74,16 @@ export function Screen({ route }: { route: Route }) {
 }
 
 /**
- * Home sends a device where nobody is chosen yet to "who am I" before the
- * home screen's code loads: a first visit lands there and needs only that.
+ * Home sends a device where nobody is chosen to "who am I" before the home
+ * screen's code loads: a first visit lands there and needs only that. Until
+ * the settings are read, the shell's hint decides (state/chosen-hint), so a
+ * first visit goes there before the database has opened.
  */
 function Home() {
   const m = useMessages();
+  const shell = useShell();
   const settings = useData()?.settings.value;
-  const nobody = settings?.currentAccountId === null;
+  const nobody = settings ? settings.currentAccountId === null : shell.likelyNobodyChosen;
   useEffect(() => {
     if (nobody) goTo('#/welcome', true);
   }, [nobody]);

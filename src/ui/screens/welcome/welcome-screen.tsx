@@ -1,23 +1,18 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { goTo } from '../../components/go-to';
-import { Skeleton } from '../../components/skeleton';
 import { useFocusHeading } from '../../components/use-focus-heading';
 import { useMeData } from '../me/use-me-data';
 import { toWelcomeView } from './welcome-model';
 import { WelcomeScreenView } from './welcome-view';
-import { useWelcomeWords } from './welcome-words';
 
 /** Who am I: choose the work account this device acts as, or load the demo. */
 export function WelcomeScreen() {
   const data = useMeData();
-  const { t, m } = useWelcomeWords();
   const accounts = data?.accounts.value;
   const current = data?.currentAccountId.value;
   const ready = !!data && accounts !== undefined && current !== undefined;
   useFocusHeading(ready);
-  if (!data || accounts === undefined || current === undefined) {
-    return <Skeleton title={t.title} label={m.common.loading} lines={4} />;
-  }
+  if (!ready) return <WelcomeScreenView view={null} />;
   return (
     <WelcomeScreenView
       view={toWelcomeView(accounts, current)}

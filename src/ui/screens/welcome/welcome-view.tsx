@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { Notice } from '../../components/notice';
+import { SkeletonLines } from '../../components/skeleton';
 import type { ActionResult, WelcomeAccount, WelcomeView } from '../me/view-model';
-import { useWelcomeWords } from './welcome-words';
+import { useWelcomeWords, type WelcomeWords } from './welcome-words';
 
 type RefusalText = (typeof import('../../components/refusal'))['refusalText'];
 
@@ -16,15 +17,44 @@ async function outcomeOf(result: ActionResult): Promise<Outcome> {
   return { ...result, text: refusalText };
 }
 
-interface WelcomeScreenViewProps {
-  view: WelcomeView;
-  onChoose: (accountId: string) => Promise<ActionResult>;
-  onLoadDemo: () => Promise<ActionResult>;
-}
+/** Until the accounts are read there is nothing to act on: the heading and the text need no data, so they show at once. */
+type WelcomeScreenViewProps =
+  | { view: null }
+  | {
+      view: WelcomeView;
+      onChoose: (accountId: string) => Promise<ActionResult>;
+      onLoadDemo: () => Promise<ActionResult>;
+    };
 
 /** Who am I: the app acts only as the work account chosen here. */
-export function WelcomeScreenView({ view, onChoose, onLoadDemo }: WelcomeScreenViewProps) {
+export function WelcomeScreenView(props: WelcomeScreenViewProps) {
   const words = useWelcomeWords();
+  const { t } = words;
+  return (
+    <section
+      aria-labelledby="screen-title"
+      class="welcome"
+      aria-busy={props.view ? undefined : 'true'}
+    >
+      <h1 id="screen-title" tabIndex={-1}>
+        {t.title}
+      </h1>
+      <p>{t.intro}</p>
+      {props.view ? (
+        <Choices {...props} view={props.view} words={words} />
+      ) : (
+        <SkeletonLines label={words.m.common.loading} lines={4} />
+      )}
+    </section>
+  );
+}
+
+type ChoicesProps = Extract<WelcomeScreenViewProps, { view: WelcomeView }> & {
+  words: WelcomeWords;
+};
+
+/** The accounts to continue as, and the demo data. */
+function Choices({ view, onChoose, onLoadDemo, words }: ChoicesProps) {
   const { t } = words;
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Outcome | null>(null);
@@ -37,11 +67,7 @@ export function WelcomeScreenView({ view, onChoose, onLoadDemo }: WelcomeScreenV
   };
 
   return (
-    <section aria-labelledby="screen-title" class="welcome">
-      <h1 id="screen-title" tabIndex={-1}>
-        {t.title}
-      </h1>
-      <p>{t.intro}</p>
+    <>
       {result ? (
         <Notice tone={result.ok ? 'ok' : 'error'} testId="welcome-result">
           <p>{result.ok ? t.demoLoaded : result.text(words, result.code, result.nextAllowedOn)}</p>
@@ -106,7 +132,7 @@ export function WelcomeScreenView({ view, onChoose, onLoadDemo }: WelcomeScreenV
           {busy ? t.loadingDemo : t.loadDemo}
         </button>
       </section>
-    </section>
+    </>
   );
 }
 

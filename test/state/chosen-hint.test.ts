@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { CHOSEN_KEY, likelyNobodyChosen, rememberChosen } from '../../src/state/chosen-hint';
+
+function memory(): Pick<Storage, 'getItem' | 'setItem'> {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => {
+      items.set(key, value);
+    },
+  };
+}
+
+const refusing: Pick<Storage, 'getItem' | 'setItem'> = {
+  getItem: () => {
+    throw new DOMException('denied', 'SecurityError');
+  },
+  setItem: () => {
+    throw new DOMException('denied', 'SecurityError');
+  },
+};
+
+describe('the "somebody is chosen" hint', () => {
+  it('says what the last visit chose, whatever the worker', () => {
+    const storage = memory();
+    rememberChosen(storage, true);
+    expect(storage.getItem(CHOSEN_KEY)).toBe('1');
+    expect(likelyNobodyChosen(storage, false)).toBe(false);
+    expect(likelyNobodyChosen(storage, true)).toBe(false);
+    rememberChosen(storage, false);
+    expect(likelyNobodyChosen(storage, false)).toBe(true);
+    expect(likelyNobodyChosen(storage, true)).toBe(true);
+  });
+
+  it('without a hint: a first visit (no worker) is nobody; a page a worker controls waits for the settings', () => {
+    expect(likelyNobodyChosen(memory(), false)).toBe(true);
+    expect(likelyNobodyChosen(memory(), true)).toBe(false);
+    expect(likelyNobodyChosen(null, true)).toBe(false);
+  });
+
+  it('a storage that refuses is no hint, and remembering into it does not throw', () => {
+    expect(likelyNobodyChosen(refusing, true)).toBe(false);
+    expect(likelyNobodyChosen(refusing, false)).toBe(true);
+    expect(() => {
+      rememberChosen(refusing, true);
+    }).not.toThrow();
+  });
+
+  it('an unexpected value is no hint', () => {
+    const storage = memory();
+    storage.setItem(CHOSEN_KEY, 'yes');
+    expect(likelyNobodyChosen(storage, true)).toBe(false);
+    expect(likelyNobodyChosen(storage, false)).toBe(true);
+  });
+});
