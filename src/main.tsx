@@ -106,6 +106,9 @@ const storageAfter =
   shell.route.value.name === 'welcome' ? firstScreen.then(afterNextPaint) : Promise.resolve();
 void storageAfter
   .then(() => import('./data-root'))
+  // Evaluating the storage code and opening the database are two tasks, not
+  // one long one: the page can answer input between them.
+  .then((m) => new Promise<typeof m>((resolve) => setTimeout(() => resolve(m), 0)))
   .then(({ startDataRoot }) => {
     const started = startDataRoot(shell, () => bridge);
     data.value = started.app;
