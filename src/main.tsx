@@ -29,9 +29,8 @@ const nobodyChosen = likelyNobodyChosen(
 );
 // A first visit opening at home goes straight to "who am I" (home's own
 // check would send it there a render later).
-if (nobodyChosen && parseRoute(location.hash).name === 'me') {
-  history.replaceState(history.state, '', '#/welcome');
-}
+const sentToWelcome = nobodyChosen && parseRoute(location.hash).name === 'me';
+if (sentToWelcome) history.replaceState(history.state, '', '#/welcome');
 
 const shell = createShellState({
   lang: detectLanguage(navigator.languages),
@@ -108,7 +107,14 @@ void storageAfter
   .then(() => import('./data-root'))
   // Evaluating the storage code and opening the database are two tasks, not
   // one long one: the page can answer input between them.
-  .then((m) => new Promise<typeof m>((resolve) => setTimeout(() => resolve(m), 0)))
+  .then(
+    (m) =>
+      new Promise<typeof m>((resolve) => {
+        setTimeout(() => {
+          resolve(m);
+        }, 0);
+      }),
+  )
   .then(({ startDataRoot }) => {
     const started = startDataRoot(shell, () => bridge);
     data.value = started.app;
@@ -122,12 +128,21 @@ void storageAfter
         m.startPlannerReminders(started.app.me, shell.lang),
       );
     }
+    let firstSettings = true;
     effect(() => {
       const settings = started.app.settings.value;
       if (!settings) return;
       // The language chosen on this device wins over the browser's, once known.
       if (settings.language) shell.lang.value = settings.language;
+      const chosen = settings.currentAccountId !== null;
+      // A stale hint (the settings changed where this device's pages did not
+      // see it) sent us to "who am I": home it is, unless the person moved on.
+      if (firstSettings && sentToWelcome && chosen && shell.route.peek().name === 'welcome') {
+        history.replaceState(history.state, '', '#/');
+        shell.route.value = parseRoute('#/');
+      }
+      firstSettings = false;
       // What the next visit shows while its database opens.
-      rememberChosen(localStorage, settings.currentAccountId !== null);
+      rememberChosen(localStorage, chosen);
     });
   });

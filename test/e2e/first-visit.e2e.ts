@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, watchedPage } from './support/browser';
+import { launch, waitForController, watchedPage } from './support/browser';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 const DIST = 'dist';
@@ -70,6 +70,41 @@ describe('first visit', () => {
     expect([...scripts].sort()).toEqual(figures.firstVisitFiles);
     expect(figures.firstVisitFiles).toEqual(expect.arrayContaining(figures.firstPaintFiles));
     expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('goes straight to "who am I" only while nobody is chosen, and a stale hint corrects itself', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const { page, errors } = await watchedPage(context);
+    await page.goto(server.url);
+    await waitForController(page);
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await page.getByRole('button', { name: /Continue as Hana Tanaka/ }).click();
+    await expect.poll(() => page.getByTestId('who-name').textContent()).toBe('Hana Tanaka');
+    expect(await page.evaluate(() => localStorage.getItem('mcid-link.chosen'))).toBe('1');
+
+    // Somebody is chosen: a reload opens home, never "who am I".
+    const hashes: string[] = [];
+    await page.exposeFunction('__hash', (hash: string) => hashes.push(hash));
+    await page.addInitScript(() => {
+      const report = (window as unknown as { __hash: (h: string) => void }).__hash;
+      addEventListener('hashchange', () => {
+        report(location.hash);
+      });
+    });
+    await page.reload();
+    await expect.poll(() => page.getByTestId('who-name').textContent()).toBe('Hana Tanaka');
+    expect(hashes).not.toContain('#/welcome');
+
+    // The hint says nobody although the database names Hana: home once the settings are read.
+    await page.evaluate(() => {
+      localStorage.setItem('mcid-link.chosen', '0');
+    });
+    await page.reload();
+    await expect.poll(() => page.getByTestId('who-name').textContent()).toBe('Hana Tanaka');
+    expect(await page.evaluate(() => location.hash)).toBe('#/');
+    expect(await page.evaluate(() => localStorage.getItem('mcid-link.chosen'))).toBe('1');
     expect(errors).toEqual([]);
     await context.close();
   });

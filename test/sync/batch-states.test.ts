@@ -24,11 +24,8 @@ import {
   TODAY,
   type SyncFixture,
 } from './fixtures';
-import {
-  startReferenceServer,
-  type ReferenceServer,
-  type ReferenceServerOptions,
-} from './server/reference-server';
+import { serverForFixture } from './server/for-fixture';
+import { type ReferenceServer, type ReferenceServerOptions } from './server/reference-server';
 import { ANY_ACTOR } from './server/world';
 
 const servers: ReferenceServer[] = [];
@@ -40,17 +37,7 @@ async function serverFor(
   db: AppDb,
   extra: Partial<ReferenceServerOptions> = {},
 ): Promise<ReferenceServer> {
-  const server = await startReferenceServer({
-    world: {
-      organizations: await db.organizations.toArray(),
-      accounts: await db.accounts.toArray(),
-      profiles: await db.profiles.toArray(),
-      associations: [],
-    },
-    tokens: { svc: ANY_ACTOR },
-    now: () => new Date(T0),
-    ...extra,
-  });
+  const server = await serverForFixture(db, { tokens: { svc: ANY_ACTOR }, ...extra });
   servers.push(server);
   return server;
 }

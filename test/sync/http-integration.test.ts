@@ -25,7 +25,8 @@ import {
   TODAY,
   type SyncFixture,
 } from './fixtures';
-import { startReferenceServer, type Fault, type ReferenceServer } from './server/reference-server';
+import { serverForFixture } from './server/for-fixture';
+import { type Fault, type ReferenceServer } from './server/reference-server';
 import { ANY_ACTOR } from './server/world';
 
 const servers: ReferenceServer[] = [];
@@ -34,16 +35,7 @@ afterEach(async () => {
 });
 
 async function serverFor(db: AppDb, tokens: Record<string, string>): Promise<ReferenceServer> {
-  const server = await startReferenceServer({
-    world: {
-      organizations: await db.organizations.toArray(),
-      accounts: await db.accounts.toArray(),
-      profiles: await db.profiles.toArray(),
-      associations: [],
-    },
-    tokens,
-    now: () => new Date(T0),
-  });
+  const server = await serverForFixture(db, { tokens });
   servers.push(server);
   return server;
 }
