@@ -15,12 +15,14 @@ import {
   TABLE_NAMES,
   openDb,
   orgSkillsReport,
+  getSettings,
   orgUsers,
   updateSettings,
 } from '../src/store';
 import { loadDemo } from '../src/store/demo';
 import { importJson } from '../src/store/transfer';
 import { todayUtc } from '../src/rules/index.ts';
+import { rememberChosen } from '../src/state/chosen-hint';
 import { ORG_ID, largeExport } from './dataset.mjs';
 
 /** @type {{ file: ReturnType<typeof largeExport>, text: string } | null} */
@@ -80,6 +82,8 @@ const bench = {
     if (kind === 'demo') await loadDemo(db, new Date());
     else await importJson(db, largeFile().text);
     const ms = since(t0);
+    // What the app's pages would remember after such a change (state/chosen-hint).
+    rememberChosen(localStorage, (await getSettings(db)).currentAccountId !== null);
     db.close();
     return { ms };
   },
@@ -87,6 +91,7 @@ const bench = {
   async setCurrentAccount(accountId) {
     const db = openDb();
     await updateSettings(db, { currentAccountId: accountId });
+    rememberChosen(localStorage, true);
     db.close();
   },
 
