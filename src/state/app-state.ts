@@ -74,6 +74,8 @@ export interface AppStateOptions {
   eraseDevice?: () => Promise<void>;
   /** Asks the browser to keep our data; called once, after the first user action that writes. */
   persist?: () => Promise<PersistResult>;
+  /** How long an organization query nobody watches keeps running (default 30 s). */
+  releaseAfterMs?: number;
   /**
    * Called after the device's data was replaced (demo, reset, import): the
    * embedded Partner Center then takes the new data as its truth.
@@ -141,11 +143,24 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
   const mine = followAccount(db, settings, today);
 
   const cache = new Map<string, LiveSignal<unknown>>();
-  function cached<T>(key: string, make: () => LiveSignal<T>): LiveSignal<T> {
+  const releaseAfterMs = options.releaseAfterMs ?? 30_000;
+  /**
+   * One live query per organization and kind, shared by the screens. Once no
+   * screen has watched it for `releaseAfterMs`, it stops (a 10k-user report
+   * re-read on every link elsewhere would block the page) and the next call
+   * starts a fresh one; coming back within that time finds it ready.
+   */
+  function cached<T>(key: string, query: () => Promise<T>, initial: T): LiveSignal<T> {
     let live = cache.get(key) as LiveSignal<T> | undefined;
     if (!live) {
-      live = make();
-      cache.set(key, live);
+      const made: LiveSignal<T> = liveSignal(query, initial, {
+        releaseAfterMs,
+        onRelease: () => {
+          if (cache.get(key) === made) cache.delete(key);
+        },
+      });
+      live = made;
+      cache.set(key, made);
     }
     return live;
   }
@@ -191,10 +206,9 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
         ).length,
     ),
     sync: signal<SyncView>({ draining: false, needsSignIn: false, lastError: null }),
-    orgUsers: (orgId) =>
-      cached(`users:${orgId}`, () => liveSignal(() => orgUsers(db, orgId), null)),
+    orgUsers: (orgId) => cached(`users:${orgId}`, () => orgUsers(db, orgId), null),
     skillsReport: (orgId) =>
-      cached(`report:${orgId}`, () => liveSignal(() => orgSkillsReport(db, orgId, today()), null)),
+      cached(`report:${orgId}`, () => orgSkillsReport(db, orgId, today()), null),
 
     setCurrentAccount: (accountId) =>
       attempt(() => nothing(updateSettings(db, { currentAccountId: accountId }))),

@@ -3,6 +3,12 @@
  * read changes — in this tab, another tab, or the service worker — and the
  * signal takes the new value. The query starts at once and stops with
  * `dispose`; until its first answer the signal holds `initial`.
+ *
+ * With `releaseAfterMs`, a signal that was watched (a component, effect or
+ * computed subscribed) and then is watched by nobody for that long stops its
+ * query and calls `onRelease`: a large query (the organization's skills
+ * report) must not re-run on every change while no screen shows it. A
+ * signal never subscribed (read with `.value` only) is never released.
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { signal, type ReadonlySignal } from '@preact/signals';
@@ -15,8 +21,38 @@ export interface LiveSignal<T> extends ReadonlySignal<T> {
   dispose(): void;
 }
 
-export function liveSignal<T>(query: () => Promise<T>, initial: T): LiveSignal<T> {
-  const value = signal<T>(initial);
+export interface LiveOptions {
+  releaseAfterMs?: number;
+  onRelease?: () => void;
+}
+
+export function liveSignal<T>(
+  query: () => Promise<T>,
+  initial: T,
+  options: LiveOptions = {},
+): LiveSignal<T> {
+  let releaseTimer: ReturnType<typeof setTimeout> | null = null;
+  const cancelRelease = () => {
+    if (releaseTimer !== null) clearTimeout(releaseTimer);
+    releaseTimer = null;
+  };
+  const { releaseAfterMs } = options;
+  const value = signal<T>(
+    initial,
+    releaseAfterMs === undefined
+      ? {}
+      : {
+          watched: cancelRelease,
+          unwatched: () => {
+            cancelRelease();
+            releaseTimer = setTimeout(() => {
+              releaseTimer = null;
+              dispose();
+              options.onRelease?.();
+            }, releaseAfterMs);
+          },
+        },
+  );
   const error = signal<unknown>(null);
   const ready = signal(false);
   const subscription: Subscription = liveQuery(query).subscribe({
@@ -30,8 +66,9 @@ export function liveSignal<T>(query: () => Promise<T>, initial: T): LiveSignal<T
       ready.value = true;
     },
   });
-  const dispose = () => {
+  function dispose() {
+    cancelRelease();
     subscription.unsubscribe();
-  };
+  }
   return Object.assign(value, { error, ready, dispose });
 }
