@@ -8,7 +8,7 @@ import { computed, effect, signal } from '@preact/signals';
 import type { AppState } from './state/app-state';
 import { detectLanguage } from './i18n';
 import type { SwBridge } from './pwa/sw-bridge';
-import { likelyNobodyChosen, rememberChosen } from './state/chosen-hint';
+import { likelyNobodyChosen, pageStorage, rememberChosen } from './state/chosen-hint';
 import { REMINDERS_KEY } from './state/reminders-key';
 import { parseRoute } from './state/route';
 import { createShellState } from './state/shell';
@@ -23,8 +23,9 @@ const reload = () => {
 
 let bridge: SwBridge | null = null;
 
+const storage = pageStorage();
 const nobodyChosen = likelyNobodyChosen(
-  localStorage,
+  storage,
   'serviceWorker' in navigator && navigator.serviceWorker.controller !== null,
 );
 // A first visit opening at home goes straight to "who am I" (home's own
@@ -123,7 +124,7 @@ void storageAfter
     };
     // Reminders of the day a new association can start: their code loads only
     // for a person who opted in on this device (the planner screen writes the key).
-    if (localStorage.getItem(REMINDERS_KEY) !== null) {
+    if (storage?.getItem(REMINDERS_KEY) != null) {
       void import('./state/planner-start').then((m) =>
         m.startPlannerReminders(started.app.me, shell.lang),
       );
@@ -143,6 +144,6 @@ void storageAfter
       }
       firstSettings = false;
       // What the next visit shows while its database opens.
-      rememberChosen(localStorage, chosen);
+      rememberChosen(storage, chosen);
     });
   });

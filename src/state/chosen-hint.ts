@@ -9,6 +9,15 @@ export const CHOSEN_KEY = 'mcid-link.chosen';
 
 type HintStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
+/** The page's localStorage, or null where even reaching it throws (storage blocked). */
+export function pageStorage(): Storage | null {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * True when nobody is likely chosen: the hint says so, or there is no hint
  * and no service worker controls the page (a first visit, or storage was

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHOSEN_KEY, likelyNobodyChosen, rememberChosen } from '../../src/state/chosen-hint';
+import {
+  CHOSEN_KEY,
+  likelyNobodyChosen,
+  pageStorage,
+  rememberChosen,
+} from '../../src/state/chosen-hint';
 
 function memory(): Pick<Storage, 'getItem' | 'setItem'> {
   const items = new Map<string, string>();
@@ -51,5 +56,24 @@ describe('the "somebody is chosen" hint', () => {
     storage.setItem(CHOSEN_KEY, 'yes');
     expect(likelyNobodyChosen(storage, true)).toBe(false);
     expect(likelyNobodyChosen(storage, false)).toBe(true);
+  });
+});
+
+describe('pageStorage', () => {
+  it('is null where reaching localStorage throws, so the shell still starts', () => {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+    try {
+      expect(pageStorage()).toBeNull();
+      expect(likelyNobodyChosen(pageStorage(), false)).toBe(true);
+    } finally {
+      if (descriptor) Object.defineProperty(globalThis, 'localStorage', descriptor);
+      else Reflect.deleteProperty(globalThis, 'localStorage');
+    }
   });
 });

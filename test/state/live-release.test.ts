@@ -84,12 +84,16 @@ describe('liveSignal with releaseAfterMs', () => {
       (v) => v === 0,
     );
     await sleep(20);
-    const stop = effect(() => watched.value);
+    const seen: number[] = [];
+    const stop = effect(() => {
+      seen.push(watched.value);
+    });
     await sleep(60);
     expect(released).toBe(0);
     await db.rows.add({ id: 'a', n: 1 });
     await sleep(20);
     expect(watched.value).toBe(1);
+    expect(seen.at(-1)).toBe(1);
     expect(readOnly.value).toBe(1);
     stop();
     watched.dispose();
