@@ -3,7 +3,7 @@
  * server on loopback: chunking at 100, a wrong answer retried and never
  * applied, and the fallback to the per-account GET for a server without it.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateSettings, type AppDb } from '../../src/store';
 import {
   createHttpRemote,
@@ -24,22 +24,14 @@ import {
   TODAY,
   type SyncFixture,
 } from './fixtures';
-import { serverForFixture } from './server/for-fixture';
-import { type ReferenceServer, type ReferenceServerOptions } from './server/reference-server';
+import { fixtureServers, type ServerOptions } from './server/for-fixture';
+import { type ReferenceServer } from './server/reference-server';
 import { ANY_ACTOR } from './server/world';
 
-const servers: ReferenceServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const startServer = fixtureServers();
 
-async function serverFor(
-  db: AppDb,
-  extra: Partial<ReferenceServerOptions> = {},
-): Promise<ReferenceServer> {
-  const server = await serverForFixture(db, { tokens: { svc: ANY_ACTOR }, ...extra });
-  servers.push(server);
-  return server;
+function serverFor(db: AppDb, extra: Partial<ServerOptions> = {}): Promise<ReferenceServer> {
+  return startServer(db, { tokens: { svc: ANY_ACTOR }, ...extra });
 }
 
 interface Rig {
@@ -50,7 +42,7 @@ interface Rig {
 }
 
 async function rig(
-  extra: Partial<ReferenceServerOptions> = {},
+  extra: Partial<ServerOptions> = {},
   fetch?: FetchLike,
   people = 0,
 ): Promise<Rig & { people: Awaited<ReturnType<typeof crowd>> }> {

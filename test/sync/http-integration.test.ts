@@ -3,7 +3,7 @@
  * with every fault of the issue injected: whatever happens, no action is
  * applied twice by the server and none is lost by the app.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateSettings, type AppDb } from '../../src/store';
 import {
   createHttpRemote,
@@ -25,19 +25,14 @@ import {
   TODAY,
   type SyncFixture,
 } from './fixtures';
-import { serverForFixture } from './server/for-fixture';
+import { fixtureServers } from './server/for-fixture';
 import { type Fault, type ReferenceServer } from './server/reference-server';
 import { ANY_ACTOR } from './server/world';
 
-const servers: ReferenceServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const startServer = fixtureServers();
 
-async function serverFor(db: AppDb, tokens: Record<string, string>): Promise<ReferenceServer> {
-  const server = await serverForFixture(db, { tokens });
-  servers.push(server);
-  return server;
+function serverFor(db: AppDb, tokens: Record<string, string>): Promise<ReferenceServer> {
+  return startServer(db, { tokens });
 }
 
 interface Rig {

@@ -3,6 +3,7 @@
  * profiles) is the fixture database's, with no associations yet: the world
  * the HTTP sync tests start from.
  */
+import { afterEach } from 'vitest';
 import type { AppDb } from '../../../src/store';
 import { T0 } from '../fixtures';
 import {
@@ -11,9 +12,11 @@ import {
   type ReferenceServerOptions,
 } from './reference-server';
 
+export type ServerOptions = Omit<ReferenceServerOptions, 'world'>;
+
 export async function serverForFixture(
   db: AppDb,
-  options: Omit<ReferenceServerOptions, 'world'>,
+  options: ServerOptions,
 ): Promise<ReferenceServer> {
   return startReferenceServer({
     world: {
@@ -25,4 +28,17 @@ export async function serverForFixture(
     now: () => new Date(T0),
     ...options,
   });
+}
+
+/** `serverForFixture`, each server closed after the test that started it (call at a file's top level). */
+export function fixtureServers(): (db: AppDb, options: ServerOptions) => Promise<ReferenceServer> {
+  const servers: ReferenceServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (db, options) => {
+    const server = await serverForFixture(db, options);
+    servers.push(server);
+    return server;
+  };
 }
