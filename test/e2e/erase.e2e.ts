@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, waitForController, watchedPage } from './support/browser';
+import { continueAsDemo } from './support/demo';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 let browser: Browser;
@@ -48,8 +49,7 @@ describe('privacy on this device', () => {
     });
     await page.goto(`${server.url}#/welcome`);
     await waitForController(page);
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page.getByRole('button', { name: /Continue as Hana Tanaka/ }).click();
+    await continueAsDemo(page, /Continue as Hana Tanaka/);
     await expect.poll(() => page.getByTestId('who-name').textContent()).toContain('Hana Tanaka');
     // Something for every store: a queued action, web storage, the worker's caches.
     await page.evaluate(() => {
@@ -108,9 +108,7 @@ describe('privacy on this device', () => {
     });
     await page.goto(`${server.url}#/welcome`);
     await waitForController(page);
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page.getByRole('button', { name: /Continue as Hana Tanaka/ }).click();
-    await page.getByTestId('who-name').waitFor();
+    await continueAsDemo(page, /Continue as Hana Tanaka/);
     await page.goto(`${server.url}#/settings`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

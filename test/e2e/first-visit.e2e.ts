@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, waitForController, watchedPage } from './support/browser';
+import { continueAsDemo } from './support/demo';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 const DIST = 'dist';
@@ -79,8 +80,7 @@ describe('first visit', () => {
     const { page, errors } = await watchedPage(context);
     await page.goto(server.url);
     await waitForController(page);
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page.getByRole('button', { name: /Continue as Hana Tanaka/ }).click();
+    await continueAsDemo(page, /Continue as Hana Tanaka/);
     await expect.poll(() => page.getByTestId('who-name').textContent()).toBe('Hana Tanaka');
     expect(await page.evaluate(() => localStorage.getItem('mcid-link.chosen'))).toBe('1');
 

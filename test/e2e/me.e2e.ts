@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, reportRemovalDate, todayUtc } from '../../src/rules';
 import { formatDate } from '../../src/i18n';
+import { AXE_SCRIPT, axeViolations } from './support/axe';
 import { cutNetwork, launch, restoreNetwork, watchedPage } from './support/browser';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
-const AXE = 'node_modules/axe-core/axe.min.js';
 const SHOTS = 'screenshots';
 
 let browser: Browser;
@@ -30,22 +30,6 @@ afterAll(async () => {
   await browser.close();
 });
 
-interface AxeResult {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-}
-
-/** Runs axe-core (injected before the page's own scripts, so the page CSP does not block it). */
-async function axe(page: Page, where: string): Promise<string[]> {
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } };
-    const r = await w.axe.run(document);
-    return r.violations.map(
-      (v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  return result.map((v) => `${where}: ${v}`);
-}
-
 const heading = (page: Page) => page.locator('h1').first().textContent();
 
 async function setLang(page: Page, lang: 'en' | 'ja') {
@@ -59,7 +43,7 @@ async function checkScreen(page: Page, name: string, found: string[]) {
     await setLang(page, lang);
     // Let lazy text and fonts settle before the picture.
     await page.waitForTimeout(150);
-    found.push(...(await axe(page, `${name} (${lang})`)));
+    found.push(...(await axeViolations(page, `${name} (${lang})`)));
     await page.screenshot({ path: `${SHOTS}/me-${name}-${lang}.png`, fullPage: true });
   }
   await setLang(page, 'en');
@@ -88,7 +72,7 @@ describe('the individual’s app on a phone', () => {
       locale: 'en-US',
       timezoneId: 'Asia/Tokyo',
     });
-    await context.addInitScript({ path: AXE });
+    await context.addInitScript({ path: AXE_SCRIPT });
     const { page, violations, errors } = await watchedPage(context);
     const a11y: string[] = [];
 
@@ -135,7 +119,7 @@ describe('the individual’s app on a phone', () => {
     expect(await page.getByTestId('remove-body').textContent()).toContain(
       longDate(reportRemovalDate(today)),
     );
-    a11y.push(...(await axe(page, 'remove dialog')));
+    a11y.push(...(await axeViolations(page, 'remove dialog')));
     await page.screenshot({ path: `${SHOTS}/me-remove-dialog-en.png` });
     await dialog.getByRole('button', { name: 'Remove access' }).click();
     await expect

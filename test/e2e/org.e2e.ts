@@ -7,13 +7,11 @@
  * CSP or Trusted Types violation happens.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AXE_SCRIPT, axeViolations } from './support/axe';
 import { launch, watchedPage, type Watched } from './support/browser';
 import { startStaticServer, type StaticServer } from './support/static-server';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser: Browser;
 let server: StaticServer;
@@ -25,8 +23,7 @@ beforeAll(async () => {
   browser = await launch();
   server = await startStaticServer('dist', '/');
   context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
-  // An init script is added by the browser, not the page: the CSP does not apply to it.
-  await context.addInitScript({ path: AXE });
+  await context.addInitScript({ path: AXE_SCRIPT });
   watched = await watchedPage(context);
   page = watched.page;
   await page.goto(`${server.url}#/welcome`);
@@ -50,18 +47,6 @@ async function chooseAccount(name: string): Promise<void> {
 async function openTab(tab: 'users' | 'report' | 'designations'): Promise<void> {
   await page.goto(`${server.url}#/org/${tab}`);
   await page.locator(`.org-tabs a[aria-current=page][href="#/org/${tab}"]`).waitFor();
-}
-
-type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
-
-async function axeViolations(): Promise<string[]> {
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Element) => Promise<AxeResult> } }).axe;
-    return axe.run(document.documentElement);
-  });
-  return result.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
 }
 
 const userCard = (name: string) =>
@@ -172,7 +157,7 @@ describe('organization view, admin of company A', () => {
       for (const tab of ['users', 'report', 'designations'] as const) {
         await openTab(tab);
         await page.locator('main button').first().waitFor();
-        expect(await axeViolations(), `${tab} at ${size.width}px`).toEqual([]);
+        expect(await axeViolations(page), `${tab} at ${size.width}px`).toEqual([]);
       }
     }
   });

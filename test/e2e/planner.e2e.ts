@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, reportRemovalDate, todayUtc } from '../../src/rules';
 import { formatDate } from '../../src/i18n';
+import { AXE_SCRIPT, axeViolations } from './support/axe';
 import { launch, watchedPage } from './support/browser';
+import { continueAsDemo } from './support/demo';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
-const AXE = 'node_modules/axe-core/axe.min.js';
 const SHOTS = 'screenshots';
 
 let browser: Browser;
@@ -28,16 +29,6 @@ afterAll(async () => {
   await server.close();
   await browser.close();
 });
-
-async function axe(page: Page, where: string): Promise<string[]> {
-  const found = await page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const w = window as unknown as { axe: { run: (ctx: Document) => Promise<Result> } };
-    const r = await w.axe.run(document);
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return found.map((v) => `${where}: ${v}`);
-}
 
 const heading = (page: Page) => page.locator('h1').first().textContent();
 const date = (iso: string) => formatDate(iso, 'en');
@@ -64,14 +55,13 @@ describe('the planner on a phone', () => {
       locale: 'en-US',
       timezoneId: 'Asia/Tokyo',
     });
-    await context.addInitScript({ path: AXE });
+    await context.addInitScript({ path: AXE_SCRIPT });
     const { page, violations, errors } = await watchedPage(context);
     const a11y: string[] = [];
 
     await page.goto(server.url);
     await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Who are you?');
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page.getByRole('button', { name: /mei@fabrikam\.example/ }).click();
+    await continueAsDemo(page, /mei@fabrikam\.example/);
     await expect.poll(() => heading(page)).toBe('My Learn profile');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Planner' }).click();
@@ -80,7 +70,7 @@ describe('the planner on a phone', () => {
     await expect
       .poll(() => page.getByTestId('plan-next').textContent())
       .toContain(date(coolOffEnd));
-    a11y.push(...(await axe(page, 'planner (empty plan)')));
+    a11y.push(...(await axeViolations(page, 'planner (empty plan)')));
 
     // A past day is refused in words.
     await page.fill('#plan-on', addDays(today, -1));
@@ -122,7 +112,7 @@ describe('the planner on a phone', () => {
     ]);
     const shown = await page.locator('.planner-event-credit-arrives time').allTextContents();
     expect(shown).toContain(date(addDays(coolOffEnd, 10)));
-    a11y.push(...(await axe(page, 'planner (planned move)')));
+    a11y.push(...(await axeViolations(page, 'planner (planned move)')));
     await page.screenshot({ path: `${SHOTS}/planner-move-en.png`, fullPage: true });
 
     // The calendar file: an .ics with CRLF lines that a phone calendar imports.
@@ -150,7 +140,7 @@ describe('the planner on a phone', () => {
     expect(await toA.first().locator('time').textContent()).toBe(
       formatDate(addDays(coolOffEnd, 10), 'ja'),
     );
-    a11y.push(...(await axe(page, 'planner (ja)')));
+    a11y.push(...(await axeViolations(page, 'planner (ja)')));
     await page.screenshot({ path: `${SHOTS}/planner-move-ja.png`, fullPage: true });
     await page.locator('header select').selectOption('en');
 
@@ -202,8 +192,7 @@ describe('the planner on a phone', () => {
 
     await page.goto(server.url);
     await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Who are you?');
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page.getByRole('button', { name: /mei@fabrikam\.example/ }).click();
+    await continueAsDemo(page, /mei@fabrikam\.example/);
     await expect.poll(() => heading(page)).toBe('My Learn profile');
     await page.goto(`${server.url}#/planner`);
     await page.getByRole('button', { name: 'Remind me' }).click();
