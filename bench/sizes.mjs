@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { figure } from './stats.mjs';
+import { closure } from '../scripts/manifest-closure.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -34,18 +35,10 @@ function measureApp(dist, jsonFile) {
 /** The bare build: the entry chunk's closure from the vite manifest. */
 function measureBare(dist) {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
-  const files = new Set();
-  const css = new Set();
-  const walk = (key) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    for (const c of chunk.css ?? []) css.add(c);
-    for (const imp of chunk.imports ?? []) walk(imp);
-  };
-  Object.keys(manifest)
-    .filter((k) => manifest[k].isEntry)
-    .forEach(walk);
+  const { files, css } = closure(
+    manifest,
+    Object.keys(manifest).filter((k) => manifest[k].isEntry),
+  );
   const sum = (list) => [...list].reduce((n, f) => n + gz(dist, f), 0);
   const entry = sum(files);
   return {

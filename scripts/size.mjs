@@ -16,6 +16,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { closure } from './manifest-closure.mjs';
 
 const dist = process.env.DIST ?? 'dist';
 const args = process.argv.slice(2);
@@ -28,29 +29,14 @@ const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
 if (!entryKey) throw new Error('no entry in the vite manifest');
 
-/** A chunk and its static imports, as files. */
-function closure(keys) {
-  const files = new Set();
-  const css = new Set();
-  const walk = (key) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    for (const c of chunk.css ?? []) css.add(c);
-    for (const imp of chunk.imports ?? []) walk(imp);
-  };
-  keys.forEach(walk);
-  return { files, css };
-}
-
 // planner-start loads only for a person who opted in to reminders: not on a first visit.
 const BOOT = ['src/data-root.ts', 'src/pwa/sw-bridge.ts'];
 const LANDING = ['src/ui/screens/welcome/welcome-screen.tsx'];
 for (const key of [...BOOT, ...LANDING]) {
   if (!manifest[key]) throw new Error(`${key} is not a chunk any more: update scripts/size.mjs`);
 }
-const firstPaint = closure([entryKey]);
-const firstVisit = closure([entryKey, ...BOOT, ...LANDING]);
+const firstPaint = closure(manifest, [entryKey]);
+const firstVisit = closure(manifest, [entryKey, ...BOOT, ...LANDING]);
 
 const allJs = readdirSync(join(dist, 'assets'))
   .filter((f) => f.endsWith('.js'))
