@@ -21,33 +21,14 @@ import {
   remoteFor,
   toWire,
 } from '../src/sync';
-import { crowd, fixture, link, T0 } from '../test/sync/fixtures';
-import { startReferenceServer } from '../test/sync/server/reference-server';
-import { ANY_ACTOR } from '../test/sync/server/world';
+import { T0 } from '../test/sync/fixtures';
+import { queuedWorld } from './sync-world.mjs';
 
 const N = 1_000;
 const BATCH = 100;
 const measured = new Map();
 /** @type {{ run: () => Promise<void> } | null} */
 let prepared = null;
-
-async function world() {
-  const f = await fixture();
-  const people = await crowd(f.db, f.orgAId, N);
-  const entries = [];
-  for (const p of people) entries.push(await link(f.db, p.account, p.profile));
-  const server = await startReferenceServer({
-    world: {
-      organizations: await f.db.organizations.toArray(),
-      accounts: await f.db.accounts.toArray(),
-      profiles: await f.db.profiles.toArray(),
-      associations: [],
-    },
-    tokens: { bench: ANY_ACTOR },
-    now: () => new Date(T0),
-  });
-  return { f, people, entries, server };
-}
 
 function headers() {
   return { 'Content-Type': 'application/json', Authorization: 'Bearer bench' };
@@ -78,7 +59,7 @@ describe('sync: 1,000 actions over loopback HTTP', () => {
     ...once,
     setup: async (_task, mode) => {
       if (mode !== 'run') return;
-      const { f, server } = await world();
+      const { f, server } = await queuedWorld(N);
       await updateSettings(f.db, {
         remote: { kind: 'http', baseUrl: server.url, token: 'bench' },
       });
@@ -108,7 +89,7 @@ describe('sync: 1,000 actions over loopback HTTP', () => {
       ...once,
       setup: async (_task, mode) => {
         if (mode !== 'run') return;
-        const { entries, people, server } = await world();
+        const { entries, people, server } = await queuedWorld(N);
         const wire = entries.map(toWire);
         prepared = {
           run: () =>

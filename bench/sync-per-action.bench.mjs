@@ -2,16 +2,14 @@
  * Beside bench/sync-bench.bench.mjs (the sync engineer's): the bare
  * ONE-REQUEST-PER-ACTION loop the issue's target names — 1,000 POSTs of one
  * action each to the loopback reference server — so the engine's batched
- * drain can be compared with it. The world is built as in sync-bench, in
- * `setup`, outside the measured time.
+ * drain can be compared with it. The world is sync-bench's (bench/sync-world.mjs),
+ * built in `setup`, outside the measured time.
  *
  *   npx vitest bench --run bench/sync-per-action.bench.mjs
  */
 import { afterAll, bench, describe } from 'vitest';
 import { toWire } from '../src/sync';
-import { crowd, fixture, link, T0 } from '../test/sync/fixtures';
-import { startReferenceServer } from '../test/sync/server/reference-server';
-import { ANY_ACTOR } from '../test/sync/server/world';
+import { queuedWorld } from './sync-world.mjs';
 
 const N = 1_000;
 const NAME = 'bare fetch: 1,000 POSTs of one action each';
@@ -35,20 +33,7 @@ describe('sync: one request per action', () => {
       warmupTime: 0,
       setup: async (_task, mode) => {
         if (mode !== 'run') return;
-        const f = await fixture();
-        const people = await crowd(f.db, f.orgAId, N);
-        const entries = [];
-        for (const p of people) entries.push(await link(f.db, p.account, p.profile));
-        const server = await startReferenceServer({
-          world: {
-            organizations: await f.db.organizations.toArray(),
-            accounts: await f.db.accounts.toArray(),
-            profiles: await f.db.profiles.toArray(),
-            associations: [],
-          },
-          tokens: { bench: ANY_ACTOR },
-          now: () => new Date(T0),
-        });
+        const { entries, server } = await queuedWorld(N);
         const wire = entries.map(toWire);
         prepared = async () => {
           const start = performance.now();
