@@ -15,7 +15,7 @@ import type { SwBridge } from './pwa/sw-bridge';
 import { createAppState, type AppState } from './state/app-state';
 import type { ShellState } from './state/shell';
 import { isUnsettled, onVersionChange, openDb } from './store';
-import type { DrainOptions, DrainReport, PageTriggers, PartnerCenterDb, SyncEngine } from './sync';
+import type { DrainOptions, DrainReport, PageTriggers, PartnerCenterDb } from './sync';
 
 export interface DataRoot {
   app: AppState;
@@ -24,7 +24,6 @@ export interface DataRoot {
 
 interface SyncParts {
   pc: PartnerCenterDb;
-  engine: SyncEngine;
   triggers: PageTriggers;
   resetEmbedded: (pc: PartnerCenterDb) => Promise<void>;
 }
@@ -88,13 +87,15 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
         },
       });
       if (stopped) triggers.stop();
-      return { pc, engine, triggers, resetEmbedded: m.resetEmbedded };
+      return { pc, triggers, resetEmbedded: m.resetEmbedded };
     });
     return sync;
   }
   const trigger = (reason: string, options?: DrainOptions) => {
+    // Sync loaded by this call drains at once (the triggers' start): not twice.
+    const loaded = sync !== null;
     void loadSync().then((s) => {
-      s.triggers.trigger(reason, options);
+      if (loaded) s.triggers.trigger(reason, options);
     });
   };
 
