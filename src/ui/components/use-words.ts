@@ -4,19 +4,11 @@
  * budget), these words load with the screens that use them.
  */
 import { me, type MeMessages } from '../../i18n/messages/me';
-import type { Lang, Messages } from '../../i18n';
-import { useShell } from '../context';
+import { useAreaWords, type AreaWords } from '../context';
 
-export interface Words {
-  lang: Lang;
-  /** The shell's messages: common words and refusal codes. */
-  m: Messages;
-  /** The individual's app. */
-  t: MeMessages;
-}
+/** The shell's messages and the individual's app's words. */
+export type Words = AreaWords<MeMessages>;
 
 export function useWords(): Words {
-  const shell = useShell();
-  const lang = shell.lang.value;
-  return { lang, m: shell.messages.value, t: me[lang] };
+  return useAreaWords(me);
 }

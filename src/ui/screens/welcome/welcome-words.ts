@@ -3,17 +3,10 @@
  * the individual's whole set (a first visit lands here: it loads only these).
  */
 import { welcome, type WelcomeMessages } from '../../../i18n/messages/welcome';
-import type { Lang, Messages } from '../../../i18n';
-import { useShell } from '../../context';
+import { useAreaWords, type AreaWords } from '../../context';
 
-export interface WelcomeWords {
-  lang: Lang;
-  m: Messages;
-  t: WelcomeMessages;
-}
+export type WelcomeWords = AreaWords<WelcomeMessages>;
 
 export function useWelcomeWords(): WelcomeWords {
-  const shell = useShell();
-  const lang = shell.lang.value;
-  return { lang, m: shell.messages.value, t: welcome[lang] };
+  return useAreaWords(welcome);
 }
