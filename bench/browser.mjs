@@ -1,22 +1,14 @@
 /**
- * Debian's Chromium through playwright-core, with the flags of
- * test/e2e/support/browser.ts. No tool downloads a browser of its own.
+ * Debian's Chromium through playwright-core, with the browser tests' flags. No tool downloads a browser of its own.
  */
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import flags from '../test/e2e/support/chromium-flags.json' with { type: 'json' };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+/** Headless as root on a machine with no network (test/e2e/support/chromium-flags.json). */
+export const CHROMIUM_FLAGS = flags;
 
 export async function launch() {
   if (!existsSync(CHROMIUM)) {
