@@ -12,22 +12,11 @@ import {
   type LockManagerLike,
   type TimersLike,
 } from '../../src/sync';
+import { emptyReport } from '../../src/sync/report';
 import { T0 } from './fixtures';
 
 function report(partial: Partial<DrainReport> = {}): DrainReport {
-  return {
-    reason: 'x',
-    outcome: 'idle',
-    sent: 0,
-    applied: 0,
-    rejected: 0,
-    retried: 0,
-    failed: 0,
-    reconciled: 0,
-    nextWakeAt: null,
-    error: null,
-    ...partial,
-  };
+  return { ...emptyReport('x'), ...partial };
 }
 
 class Target {
