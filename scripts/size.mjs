@@ -29,7 +29,7 @@ const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
 if (!entryKey) throw new Error('no entry in the vite manifest');
 
-// planner-start loads only for a person who opted in to reminders: not on a first visit.
+// state/planner/start loads only for a person who opted in to reminders: not on a first visit.
 const BOOT = ['src/data-root.ts', 'src/pwa/sw-bridge.ts'];
 const LANDING = ['src/ui/screens/welcome/welcome-screen.tsx'];
 for (const key of [...BOOT, ...LANDING]) {

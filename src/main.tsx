@@ -9,7 +9,7 @@ import type { AppState } from './state/app-state';
 import { detectLanguage } from './i18n';
 import type { SwBridge } from './pwa/sw-bridge';
 import { likelyNobodyChosen, pageStorage, rememberChosen } from './state/chosen-hint';
-import { REMINDERS_KEY } from './state/reminders-key';
+import { REMINDERS_KEY } from './state/planner/reminders-key';
 import { parseRoute } from './state/route';
 import { createShellState } from './state/shell';
 import { App } from './ui/app';
@@ -125,7 +125,7 @@ void storageAfter
     // Reminders of the day a new association can start: their code loads only
     // for a person who opted in on this device (the planner screen writes the key).
     if (storage?.getItem(REMINDERS_KEY) != null) {
-      void import('./state/planner-start').then((m) =>
+      void import('./state/planner/start').then((m) =>
         m.startPlannerReminders(started.app.me, shell.lang),
       );
     }

@@ -17,7 +17,7 @@ import {
   validateEmail,
   validateMcid,
 } from '../../src/rules';
-import { checkPlanDate, parseStepForm } from '../../src/state/planner-form';
+import { checkPlanDate, parseStepForm } from '../../src/rules/planner/form';
 import { StoreRefusal, addPerson, addWorkAccount } from '../../src/store';
 import { fixture, freshDb, NOW } from '../store/fixtures';
 

@@ -4,7 +4,7 @@
  * depended on either would differ between a phone in Tokyo and one in LA.
  */
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import {
   DEFAULT_POLICY,
   decideLink,
@@ -16,6 +16,15 @@ import { demoWorld, link, self } from './fixtures';
 
 const dir = new URL('../../src/rules/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+// The features' pure derivations (planner, organization) sit in sub-folders on
+// top of the policy: they import the policy and each other, and valibot for
+// the shapes they parse, and never the app's other layers.
+const folders = readdirSync(dir).filter((f) => statSync(new URL(f, dir)).isDirectory());
+const derived = folders.flatMap((d) =>
+  readdirSync(new URL(`${d}/`, dir))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `${d}/${f}`),
+);
 
 describe('src/rules source', () => {
   it('has files to check', () => {
@@ -29,7 +38,17 @@ describe('src/rules source', () => {
     for (const s of specifiers) expect(s).toMatch(/^\.\/[a-z-]+$/);
   });
 
-  it.each(files)('%s reads no clock, time zone or host API', (file) => {
+  it('has derivations to check', () => {
+    expect(derived).toContain('planner/simulate.ts');
+  });
+
+  it.each(derived)('%s imports only src/rules and valibot', (file) => {
+    const source = readFileSync(new URL(file, dir), 'utf8');
+    const specifiers = [...source.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1]);
+    for (const s of specifiers) expect(s).toMatch(/^(valibot|\.\.?|\.\.?\/[a-z-]+)$/);
+  });
+
+  it.each([...files, ...derived])('%s reads no clock, time zone or host API', (file) => {
     // Comments may talk about "the window"; only code counts.
     const source = readFileSync(new URL(file, dir), 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')

@@ -11,13 +11,13 @@ import {
   createReminders,
   type ReminderEnv,
   type ReminderPermission,
-} from '../../src/state/planner-reminders';
-import type { PlanStep } from '../../src/state/planner-types';
+} from '../../src/state/planner/reminders';
+import type { PlanStep } from '../../src/rules/planner/types';
 import { CalendarPanel } from '../../src/ui/screens/planner/calendar-panel';
 import { PlannerView } from '../../src/ui/screens/planner/planner-view';
 import type { PlannerWords } from '../../src/ui/screens/planner/use-planner-words';
 import { usePlannerWords } from '../../src/ui/screens/planner/use-planner-words';
-import { anaData, assoc } from '../state/planner-fixtures';
+import { anaData, assoc } from '../rules/planner/fixtures';
 import { click, mount, submit, type, type Rendered } from './me-support';
 import { act } from 'preact/test-utils';
 import { useMemo } from 'preact/hooks';

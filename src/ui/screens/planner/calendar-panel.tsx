@@ -1,5 +1,5 @@
-import { plannerCalendar } from '../../../state/calendar-events';
-import type { PlannerData } from '../../../state/planner-types';
+import { plannerCalendar } from '../../../rules/planner/calendar';
+import type { PlannerData } from '../../../rules/planner/types';
 import { downloadText } from '../../components/download';
 import type { PlannerWords } from './use-planner-words';
 

@@ -1,5 +1,5 @@
 import { describeCode } from '../../../i18n/describe';
-import type { PlanStep, StepOutcome } from '../../../state/planner-types';
+import type { PlanStep, StepOutcome } from '../../../rules/planner/types';
 import { DateText } from '../../components/date-text';
 import type { PlannerWords } from './use-planner-words';
 

@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../../../state/planner-types';
+import type { TimelineEvent } from '../../../rules/planner/types';
 import { DateText } from '../../components/date-text';
 import type { PlannerWords } from './use-planner-words';
 

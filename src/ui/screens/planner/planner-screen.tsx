@@ -1,9 +1,9 @@
 import { describeCode } from '../../../i18n/describe';
 import { useEffect, useMemo } from 'preact/hooks';
-import { followPlanner } from '../../../state/planner-live';
-import { browserReminderEnv } from '../../../state/planner-notifier';
-import { createReminders } from '../../../state/planner-reminders';
-import { pageReminders, startPlannerReminders, textsIn } from '../../../state/planner-start';
+import { followPlanner } from '../../../state/planner/live';
+import { browserReminderEnv } from '../../../state/planner/notifier';
+import { createReminders } from '../../../state/planner/reminders';
+import { pageReminders, startPlannerReminders, textsIn } from '../../../state/planner/start';
 import { useShell } from '../../context';
 import { goTo } from '../../components/go-to';
 import { Notice } from '../../components/notice';

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DEFAULT_POLICY, compareDates } from '../../../rules';
-import { calendarEntries, orgNamer } from '../../../state/calendar-events';
-import type { Reminders } from '../../../state/planner-reminders';
-import { simulatePlan } from '../../../state/planner-simulate';
-import type { PlanOutcome, PlanStep, PlannerData } from '../../../state/planner-types';
+import { calendarEntries, orgNamer } from '../../../rules/planner/calendar';
+import type { Reminders } from '../../../state/planner/reminders';
+import { simulatePlan } from '../../../rules/planner/simulate';
+import type { PlanOutcome, PlanStep, PlannerData } from '../../../rules/planner/types';
 import { Notice } from '../../components/notice';
 import { CalendarPanel } from './calendar-panel';
 import { PlanSteps, stepLabel } from './plan-steps';

@@ -1,4 +1,4 @@
-import type { Reminders } from '../../../state/planner-reminders';
+import type { Reminders } from '../../../state/planner/reminders';
 import type { PlannerWords } from './use-planner-words';
 
 interface RemindersPanelProps {

@@ -8,8 +8,8 @@ import {
   parseStepForm,
   type FormProblems,
   type StepKind,
-} from '../../../state/planner-form';
-import type { PlanStep } from '../../../state/planner-types';
+} from '../../../rules/planner/form';
+import type { PlanStep } from '../../../rules/planner/types';
 import { Field } from '../../components/field';
 import type { PlannerWords } from './use-planner-words';
 

@@ -7,7 +7,7 @@ import {
   startPlannerReminders,
   startReminders,
   textsIn,
-} from '../../src/state/planner-start';
+} from '../../../src/state/planner/start';
 import {
   REMINDER_TAG,
   createReminders,
@@ -16,7 +16,7 @@ import {
   type ReminderEnv,
   type ReminderMemory,
   type ReminderPermission,
-} from '../../src/state/planner-reminders';
+} from '../../../src/state/planner/reminders';
 
 const at = (iso: string) => new Date(iso);
 const EMPTY: ReminderMemory = { optedIn: true, pendingFor: null, notifiedFor: null };

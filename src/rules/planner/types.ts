@@ -3,7 +3,7 @@
  * records, so the data layer's rows can be passed as they are; nothing here
  * reads storage or the clock.
  */
-import type { Decision, ProfileKind, RefusalCode } from '../rules';
+import type { Decision, ProfileKind, RefusalCode } from '..';
 
 export interface PlannerOrganization {
   id: string;

@@ -4,8 +4,8 @@
  * reaches the rules. A problem names its field so the form can say which.
  */
 import * as v from 'valibot';
-import { addMonths, compareDates, isIsoDate } from '../rules';
-import type { PlanStep } from './planner-types';
+import { addMonths, compareDates, isIsoDate } from '..';
+import type { PlanStep } from './types';
 
 /** How far ahead a plan may look; past that, dates stop meaning much (and near year 9999 they overflow). */
 export const PLAN_HORIZON_MONTHS = 60;

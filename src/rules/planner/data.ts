@@ -4,7 +4,7 @@
  * targets), their organizations, and the full history of their profiles.
  * Pure: the rows come from the store's snapshot reader.
  */
-import type { PlannerData, PlannerProfile } from './planner-types';
+import type { PlannerData, PlannerProfile } from './types';
 
 export interface PlannerTables {
   organizations: readonly { id: string; name: string; domains: string[] }[];

@@ -2,7 +2,7 @@
  * The browser side of the reminders: the Notification API, localStorage and
  * timers. Kept apart so that the reminder logic is tested with fakes.
  */
-import type { NotifierPort, ReminderEnv, ReminderPermission } from './planner-reminders';
+import type { NotifierPort, ReminderEnv, ReminderPermission } from './reminders';
 import { REMINDERS_KEY as STORAGE_KEY } from './reminders-key';
 
 function hasNotifications(): boolean {

@@ -1,6 +1,6 @@
 /** The planner form's raw values are checked before they reach the rules. */
 import { describe, expect, it } from 'vitest';
-import { checkPlanDate, parseStepForm } from '../../src/state/planner-form';
+import { checkPlanDate, parseStepForm } from '../../../src/rules/planner/form';
 
 const TODAY = '2026-11-25';
 const ACCOUNTS = ['ana-a', 'ana-b'];

@@ -19,8 +19,8 @@ import {
   type EndedLink,
   type Policy,
   type World,
-} from '../rules';
-import { creditEvents } from './planner-credits';
+} from '..';
+import { creditEvents } from './credits';
 import type {
   PlanOutcome,
   PlanStep,
@@ -29,7 +29,7 @@ import type {
   PlannerData,
   StepOutcome,
   TimelineEvent,
-} from './planner-types';
+} from './types';
 
 interface Sim {
   /** The same array as `world.associations`, typed with the end reason. */

@@ -4,13 +4,13 @@
  * day a new association becomes possible. The date is the one the person's
  * live view already shows for their Learn profile; nothing is asked of the
  * browser here (the opt-in happens on the planner screen, after a click).
- * The browser side is `browserReminderEnv` in planner-notifier.ts.
+ * The browser side is `browserReminderEnv` in notifier.ts.
  */
 import { effect, type ReadonlySignal } from '@preact/signals';
-import type { Lang } from '../i18n';
-import { planner } from '../i18n/messages/planner';
-import { browserReminderEnv } from './planner-notifier';
-import { createReminders, type ReminderEnv, type Reminders } from './planner-reminders';
+import type { Lang } from '../../i18n';
+import { planner } from '../../i18n/messages/planner';
+import { browserReminderEnv } from './notifier';
+import { createReminders, type ReminderEnv, type Reminders } from './reminders';
 
 interface LearnView {
   profiles: readonly {
@@ -56,7 +56,7 @@ export function startReminders(
 /**
  * For main.tsx, once the data layer is up, loaded lazily so the words stay
  * out of the first paint:
- *   void import('./state/planner-start').then((m) => m.startPlannerReminders(app.me, shell.lang));
+ *   void import('./state/planner/start').then((m) => m.startPlannerReminders(app.me, shell.lang));
  */
 export function startPlannerReminders(
   me: ReadonlySignal<LearnView | null>,

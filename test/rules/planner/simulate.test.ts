@@ -4,10 +4,10 @@
  * removal at the refresh on the 10th of the next month). Today: 2026-11-25.
  */
 import { describe, expect, it } from 'vitest';
-import { RulesInputError } from '../../src/rules';
-import { simulatePlan } from '../../src/state/planner-simulate';
-import type { PlanOutcome, TimelineEvent } from '../../src/state/planner-types';
-import { TODAY, anaData, assoc } from './planner-fixtures';
+import { RulesInputError } from '../../../src/rules';
+import { simulatePlan } from '../../../src/rules/planner/simulate';
+import type { PlanOutcome, TimelineEvent } from '../../../src/rules/planner/types';
+import { TODAY, anaData, assoc } from './fixtures';
 
 function kinds(outcome: PlanOutcome, kind: TimelineEvent['kind']) {
   return outcome.timeline.filter((e) => e.kind === kind);

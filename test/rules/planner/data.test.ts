@@ -1,6 +1,6 @@
 /** Gathering the planner's rows for the account this device acts as. */
 import { describe, expect, it } from 'vitest';
-import { plannerDataFrom, type PlannerTables } from '../../src/state/planner-data';
+import { plannerDataFrom, type PlannerTables } from '../../../src/rules/planner/data';
 
 const base: PlannerTables = {
   organizations: [

@@ -4,12 +4,24 @@
  * and each credit that arrives or leaves. The dates come from the same
  * simulation the planner shows, so the file and the screen cannot disagree.
  */
-import { DEFAULT_POLICY, type Policy } from '../rules';
-import type { Lang } from '../i18n';
-import type { PlannerMessages } from '../i18n/messages/planner';
-import { writeIcs, type CalendarEntry } from './calendar-ics';
-import { simulatePlan } from './planner-simulate';
-import type { PlanOutcome, PlannerData } from './planner-types';
+import { DEFAULT_POLICY, type Policy } from '..';
+import { writeIcs, type CalendarEntry } from './ics';
+import { simulatePlan } from './simulate';
+import type { PlanOutcome, PlannerData } from './types';
+
+/** The calendar's words in the person's language (the planner's messages carry them). */
+export interface CalendarWords {
+  calendar: {
+    name: string;
+    fileName: string;
+    description: string;
+    nextAssociation: string;
+    nextAssociationAlarm: string;
+    coolOffEnds: string;
+    creditArrives: (title: string, org: string) => string;
+    creditLeaves: (title: string, org: string) => string;
+  };
+}
 
 export interface CalendarFile {
   ics: string;
@@ -25,7 +37,7 @@ export function orgNamer(data: PlannerData): (orgId: string) => string {
 export function calendarEntries(
   outcome: PlanOutcome,
   data: PlannerData,
-  messages: PlannerMessages,
+  messages: CalendarWords,
 ): CalendarEntry[] {
   const m = messages.calendar;
   const orgName = orgNamer(data);
@@ -68,8 +80,8 @@ export function calendarEntries(
 /** The .ics of the coming dates, as of `data.today`, written at `now`. */
 export function plannerCalendar(
   data: PlannerData,
-  messages: PlannerMessages,
-  lang: Lang,
+  messages: CalendarWords,
+  lang: string,
   now: Date,
   policy: Policy = DEFAULT_POLICY,
 ): CalendarFile {

@@ -1,5 +1,5 @@
 /** Ana, with work accounts at company A (Contoso) and company B (Fabrikam), and one Learn profile. */
-import type { PlannerAssociation, PlannerData } from '../../src/state/planner-types';
+import type { PlannerAssociation, PlannerData } from '../../../src/rules/planner/types';
 
 export const TODAY = '2026-11-25';
 

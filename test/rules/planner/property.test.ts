@@ -7,10 +7,10 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/rules';
-import { writeIcs } from '../../src/state/calendar-ics';
-import { simulatePlan } from '../../src/state/planner-simulate';
-import { TODAY, anaData, assoc } from './planner-fixtures';
+import { addDays } from '../../../src/rules';
+import { writeIcs } from '../../../src/rules/planner/ics';
+import { simulatePlan } from '../../../src/rules/planner/simulate';
+import { TODAY, anaData, assoc } from './fixtures';
 
 // 1 to 4 past starts within about a year before today, alternating between A and B.
 const history = fc

@@ -5,11 +5,11 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import type { Lang } from '../../src/i18n';
-import { planner } from '../../src/i18n/messages/planner';
-import { escapeText, foldLine, writeIcs } from '../../src/state/calendar-ics';
-import { plannerCalendar } from '../../src/state/calendar-events';
-import { anaData, assoc } from './planner-fixtures';
+import type { Lang } from '../../../src/i18n';
+import { planner } from '../../../src/i18n/messages/planner';
+import { escapeText, foldLine, writeIcs } from '../../../src/rules/planner/ics';
+import { plannerCalendar } from '../../../src/rules/planner/calendar';
+import { anaData, assoc } from './fixtures';
 
 const NOW = new Date('2026-11-25T08:30:05.123Z');
 const TRICKY = 'Ana; 佐藤, "AI-102" \\ 認定資格\nline two';

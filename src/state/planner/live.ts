@@ -6,8 +6,8 @@
  * person's live view changes (a link, a refusal rolled back, a new day).
  */
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
-import type { AppState } from './app-state';
-import { plannerDataFrom, type PlannerLoad } from './planner-data';
+import type { AppState } from '../app-state';
+import { plannerDataFrom, type PlannerLoad } from '../../rules/planner/data';
 
 export type PlannerState = PlannerLoad | { state: 'error' };
 
@@ -52,7 +52,7 @@ async function read(app: AppDoor, accountId: string): Promise<PlannerState> {
     const snapshot = await app.exportJson();
     if (!snapshot.ok) return { state: 'error' };
     // Loaded with the export itself (app-state loads it on first use).
-    const { parseExport } = await import('../store/transfer');
+    const { parseExport } = await import('../../store/transfer');
     // The store's own schema checks the snapshot before anything is planned with it.
     return plannerDataFrom(parseExport(snapshot.value).tables, accountId, app.today());
   } catch {

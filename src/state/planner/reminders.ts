@@ -6,7 +6,7 @@
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import * as v from 'valibot';
-import { compareDates, isIsoDate, todayUtc } from '../rules';
+import { compareDates, isIsoDate, todayUtc } from '../../rules';
 
 export type ReminderPermission = 'unsupported' | 'default' | 'granted' | 'denied';
 

@@ -4,11 +4,11 @@
  */
 import { effect } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
-import { addDays } from '../../src/rules';
-import { createAppState } from '../../src/state/app-state';
-import { followPlanner, type PlannerState } from '../../src/state/planner-live';
-import { simulatePlan } from '../../src/state/planner-simulate';
-import { openDb } from '../../src/store';
+import { addDays } from '../../../src/rules';
+import { createAppState } from '../../../src/state/app-state';
+import { followPlanner, type PlannerState } from '../../../src/state/planner/live';
+import { simulatePlan } from '../../../src/rules/planner/simulate';
+import { openDb } from '../../../src/store';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 const TODAY = '2026-11-25';

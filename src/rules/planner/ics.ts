@@ -4,7 +4,7 @@
  * UTF-8 character, TEXT values escaped, and every event carrying a stable UID
  * (so importing the file again updates events instead of doubling them).
  */
-import { addDays, parseIsoDate } from '../rules';
+import { addDays, parseIsoDate } from '..';
 
 export interface CalendarEntry {
   /** Stable across exports for the same fact; letters, digits, `.`, `-`, `_`. */
