@@ -21,21 +21,21 @@ import { readFileSync } from 'node:fs';
 import { h, render } from 'preact';
 import { afterAll, bench, describe } from 'vitest';
 import { createShellState } from '../src/state/shell';
-import { parseCatalog } from '../src/state/org-catalog';
-import { toCsv } from '../src/state/org-csv';
-import { designationProgress } from '../src/state/org-points';
+import { parseCatalog } from '../src/rules/org/catalog';
+import { toCsv } from '../src/rules/org/csv';
+import { designationProgress } from '../src/rules/org/points';
 import {
   DEFAULT_REPORT_QUERY,
   queryReport,
   reportCsvRecords,
   reportViewRows,
-} from '../src/state/org-report';
+} from '../src/rules/org/report-rows';
 import {
   DEFAULT_USERS_QUERY,
   orgUserRows,
   orgUserRowsOn,
   queryUsers,
-} from '../src/state/org-users';
+} from '../src/rules/org/users';
 import { reportRemovalDate, skillsReport } from '../src/rules';
 import { ShellContext } from '../src/ui/context';
 import { OrgView } from '../src/ui/screens/org/org-view';

@@ -3,7 +3,15 @@
  * about linking comes from here, so the page, the service worker and the
  * embedded Partner Center decide alike. Pure: no DOM, no storage, no clock.
  */
-export type { Decision, EndedLink, LinkRequest, ProfileKind, RefusalCode, World } from './types';
+export type {
+  Decision,
+  EndedLink,
+  LinkRequest,
+  ProfileKind,
+  RefusalCode,
+  Role,
+  World,
+} from './types';
 export { REFUSAL_CODES, isRefusalCode } from './types';
 export { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
 export { RulesInputError, type RulesInputProblem } from './errors';

@@ -6,6 +6,9 @@
 
 export type ProfileKind = 'learn' | 'partner-university';
 
+/** The Partner Center roles that may manage an organization's users (rule 1). */
+export type Role = 'global-admin' | 'account-admin';
+
 export interface World {
   organizations: { id: string; domains: string[] }[];
   accounts: { id: string; orgId: string; email: string; deletedOn?: string | null }[];

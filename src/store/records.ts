@@ -3,9 +3,9 @@
  * One interface a table; the schema in `db.ts` indexes these fields.
  * Dates are calendar days `YYYY-MM-DD` (UTC); instants are ISO strings.
  */
-import type { ProfileKind } from '../rules';
+import type { ProfileKind, Role } from '../rules';
 
-export type Role = 'global-admin' | 'account-admin';
+export type { Role };
 export type EndReason = 'unlinked' | 'moved' | 'account-deleted';
 export type AchievementKind = 'certification' | 'assessment' | 'training';
 

@@ -49,6 +49,9 @@ describe('src/rules source', () => {
   });
 
   it.each([...files, ...derived])('%s reads no clock, time zone or host API', (file) => {
+    // A derivation may sort names with a collator of fixed locales (the
+    // report's ja/en order); the policy itself uses no Intl at all.
+    const intl = files.includes(file) ? /\bIntl\b/ : /\bIntl\.(?!Collator\b)/;
     // Comments may talk about "the window"; only code counts.
     const source = readFileSync(new URL(file, dir), 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -59,7 +62,7 @@ describe('src/rules source', () => {
       /\.get(FullYear|Month|Date|Day|Hours|Minutes|TimezoneOffset)\(/,
       /\.set(FullYear|Month|Date|Hours)\(/,
       /toLocale\w*\(/,
-      /\bIntl\b/,
+      intl,
       /\b(window|document|navigator|localStorage|indexedDB|console|process|globalThis)\b/,
     ];
     for (const pattern of forbidden) expect(source).not.toMatch(pattern);

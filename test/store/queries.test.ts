@@ -15,7 +15,7 @@ import {
   type WorkAccount,
 } from '../../src/store';
 import { settleResult } from '../../src/store/drain';
-import { account, cert, learn, link } from '../state/org-fixtures';
+import { account, cert, learn, link } from '../rules/org/fixtures';
 import { NOW, TODAY, fixture, freshDb, self } from './fixtures';
 
 describe('myView', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseCatalog, type Catalog } from '../../src/state/org-catalog';
+import { parseCatalog, type Catalog } from '../../src/rules/org/catalog';
 import { DesignationsView } from '../../src/ui/screens/org/designations-view';
 import type { ActionResult } from '../../src/ui/screens/org/view-model';
 import { orgData } from './org-fixtures';

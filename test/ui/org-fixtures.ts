@@ -6,7 +6,7 @@
  */
 import type { AppDb } from '../../src/store';
 import type { OrgData, ReportData, UsersData } from '../../src/ui/screens/org/view-model';
-import { account, cert, learn, link, orgViews, seed, type World } from '../state/org-fixtures';
+import { account, cert, learn, link, orgViews, seed, type World } from '../rules/org/fixtures';
 
 export const TODAY = '2026-11-25';
 

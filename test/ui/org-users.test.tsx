@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { orgUserRows } from '../../src/state/org-users';
+import { orgUserRows } from '../../src/rules/org/users';
 import { OrgView } from '../../src/ui/screens/org/org-view';
 import type { ActionResult, CatalogState } from '../../src/ui/screens/org/view-model';
-import { account } from '../state/org-fixtures';
+import { account } from '../rules/org/fixtures';
 import { orgData } from './org-fixtures';
 import { choose, click, mount, submit, type, type Rendered } from './org-support';
 

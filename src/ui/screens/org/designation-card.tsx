@@ -1,7 +1,7 @@
 import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Designation } from '../../../state/org-catalog';
-import type { DesignationProgress } from '../../../state/org-points';
+import type { Designation } from '../../../rules/org/catalog';
+import type { DesignationProgress } from '../../../rules/org/points';
 import { useOrgWords } from './org-words';
 
 interface DesignationCardProps {

@@ -1,8 +1,8 @@
 import type { TargetedEvent } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { describeCode } from '../../../i18n/describe';
-import { editCatalog, type Catalog, type CatalogEdit } from '../../../state/org-catalog';
-import { designationProgress } from '../../../state/org-points';
+import { editCatalog, type Catalog, type CatalogEdit } from '../../../rules/org/catalog';
+import { designationProgress } from '../../../rules/org/points';
 import { Notice } from '../../components/notice';
 import { TextField } from '../../components/text-field';
 import { DesignationCard } from './designation-card';

@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AppState } from '../../../state/app-state';
-import type { Catalog } from '../../../state/org-catalog';
+import type { Catalog } from '../../../rules/org/catalog';
 import {
   appCatalogStore,
   fetchSampleCatalog,
   loadCatalog,
   saveCatalog,
   type CatalogStore,
-} from '../../../state/org-catalog-store';
-import { SAMPLE_CATALOG_PATH } from '../../../state/org-catalog';
-import { reportViewRows } from '../../../state/org-report';
-import { isOrgAdmin, orgUserRowsOn } from '../../../state/org-users';
+} from '../../../state/org/catalog-store';
+import { SAMPLE_CATALOG_PATH } from '../../../rules/org/catalog';
+import { reportViewRows } from '../../../rules/org/report-rows';
+import { isOrgAdmin, orgUserRowsOn } from '../../../rules/org/users';
 import type { OrgTab } from '../../../state/route';
 import { Skeleton } from '../../components/skeleton';
 import { useFocusHeading } from '../../components/use-focus-heading';

@@ -1,5 +1,5 @@
 import type { TargetedEvent } from 'preact';
-import { PAGE_SIZES, isPageSize, type Page, type PageSize } from '../../../state/org-paging';
+import { PAGE_SIZES, isPageSize, type Page, type PageSize } from '../../../rules/org/paging';
 import { useOrgWords } from './org-words';
 
 interface PagerProps {

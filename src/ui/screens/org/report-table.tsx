@@ -1,4 +1,4 @@
-import type { ReportSortKey, ReportViewRow, SortDir } from '../../../state/org-report';
+import type { ReportSortKey, ReportViewRow, SortDir } from '../../../rules/org/report-rows';
 import { useOrgWords } from './org-words';
 
 interface ReportTableProps {

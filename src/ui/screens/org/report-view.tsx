@@ -1,8 +1,8 @@
 import type { TargetedEvent } from 'preact';
 import { SearchField } from '../../components/search-field';
 import { useMemo, useState } from 'preact/hooks';
-import { toCsv } from '../../../state/org-csv';
-import { pageOf, type PageSize } from '../../../state/org-paging';
+import { toCsv } from '../../../rules/org/csv';
+import { pageOf, type PageSize } from '../../../rules/org/paging';
 import {
   DEFAULT_REPORT_QUERY,
   STATUS_FILTERS,
@@ -11,7 +11,7 @@ import {
   statusCounts,
   type ReportQuery,
   type ReportSortKey,
-} from '../../../state/org-report';
+} from '../../../rules/org/report-rows';
 import { Notice } from '../../components/notice';
 import { downloadText } from '../../components/download';
 import { useOrgWords } from './org-words';

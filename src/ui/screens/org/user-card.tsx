@@ -1,4 +1,4 @@
-import type { OrgUserRow } from '../../../state/org-users';
+import type { OrgUserRow } from '../../../rules/org/users';
 import { useOrgWords } from './org-words';
 
 interface UserCardProps {

@@ -3,14 +3,14 @@ import { SearchField } from '../../components/search-field';
 import { useMemo, useState } from 'preact/hooks';
 import { describeCode } from '../../../i18n/describe';
 import { reportRemovalDate } from '../../../rules';
-import { pageOf, type PageSize } from '../../../state/org-paging';
+import { pageOf, type PageSize } from '../../../rules/org/paging';
 import {
   DEFAULT_USERS_QUERY,
   USER_STATES,
   queryUsers,
   type OrgUserRow,
   type UsersQuery,
-} from '../../../state/org-users';
+} from '../../../rules/org/users';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Notice } from '../../components/notice';
 import { AddUserForm } from './add-user-form';

@@ -6,9 +6,9 @@
  * There is deliberately no link or unlink action here: admins manage work
  * accounts, and only each person links their own profile (DESIGN.md rule 2).
  */
-import type { Catalog } from '../../../state/org-catalog';
-import type { ReportViewRow } from '../../../state/org-report';
-import type { OrgUserRow } from '../../../state/org-users';
+import type { Catalog } from '../../../rules/org/catalog';
+import type { ReportViewRow } from '../../../rules/org/report-rows';
+import type { OrgUserRow } from '../../../rules/org/users';
 
 export interface OrgInfo {
   id: string;

@@ -13,7 +13,7 @@ import {
   serializeCatalog,
   type Catalog,
   type CatalogParse,
-} from './org-catalog';
+} from '../../rules/org/catalog';
 
 export interface CatalogStore {
   /** The saved catalog text, or null when none was saved. */

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCatalog, serializeCatalog } from '../../src/state/org-catalog';
+import { parseCatalog, serializeCatalog } from '../../../src/rules/org/catalog';
 import {
   deviceCatalogStore,
   fetchSampleCatalog,
   loadCatalog,
   saveCatalog,
-} from '../../src/state/org-catalog-store';
+} from '../../../src/state/org/catalog-store';
 
 const sampleText = readFileSync('public/catalog/sample-designations.json', 'utf8');
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { skillsReport } from '../../src/rules';
-import type { Catalog } from '../../src/state/org-catalog';
-import { designationProgress } from '../../src/state/org-points';
-import { account, cert, link } from './org-fixtures';
+import { skillsReport } from '../../../src/rules';
+import type { Catalog } from '../../../src/rules/org/catalog';
+import { designationProgress } from '../../../src/rules/org/points';
+import { account, cert, link } from './fixtures';
 
 const catalog: Catalog = {
   version: 1,

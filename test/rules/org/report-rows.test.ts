@@ -5,8 +5,12 @@
  * organization view shows from them.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORT_QUERY, queryReport, statusCounts } from '../../src/state/org-report';
-import { account, cert, learn, link, orgViews, seed } from './org-fixtures';
+import {
+  DEFAULT_REPORT_QUERY,
+  queryReport,
+  statusCounts,
+} from '../../../src/rules/org/report-rows';
+import { account, cert, learn, link, orgViews, seed } from './fixtures';
 
 describe('a departure in January', () => {
   // Ken completed AZ-104 in September; his account is deleted on 20 January.

@@ -8,8 +8,8 @@
  * say so (two stretches with the organization, say); a designation's total
  * is capped at its `maxPoints`.
  */
-import type { ReportRow } from '../rules';
-import type { Catalog } from './org-catalog';
+import type { ReportRow } from '..';
+import type { Catalog } from './catalog';
 
 export type PointsByDesignation = Record<string, number>;
 

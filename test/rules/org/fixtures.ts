@@ -13,9 +13,9 @@ import {
   type Association,
   type LearningProfile,
   type WorkAccount,
-} from '../../src/store';
-import { reportViewRows, type ReportViewRow } from '../../src/state/org-report';
-import { orgUserRows, orgUserRowsOn, type OrgUserRow } from '../../src/state/org-users';
+} from '../../../src/store';
+import { reportViewRows, type ReportViewRow } from '../../../src/rules/org/report-rows';
+import { orgUserRows, orgUserRowsOn, type OrgUserRow } from '../../../src/rules/org/users';
 import { expect } from 'vitest';
 
 export function account(id: string, orgId: string, over: Partial<WorkAccount> = {}): WorkAccount {

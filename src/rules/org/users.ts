@@ -9,10 +9,30 @@ import {
   skillsReport,
   type EndReason,
   type Policy,
+  type ReportInput,
   type ReportRow,
-} from '../rules';
-import type { OrgUser, Role, WorkAccount } from '../store';
-import { matches, queryKey, searchKey } from './org-paging';
+  type Role,
+} from '..';
+import { matches, queryKey, searchKey } from './paging';
+
+/** What the users list reads of one of the store's users (`orgUsers` gives them). */
+export interface OrgUserFacts {
+  account: ReportInput['accounts'][number] & {
+    displayName: string;
+    email: string;
+    roles: Role[];
+    createdOn: string;
+    firstSignInOn: string | null;
+    deletedOn: string | null;
+  };
+  learnLinked: boolean;
+  puLinked: boolean;
+  removalOn: string | null;
+  endedPairs: readonly {
+    links: ReportInput['associations'];
+    earliest: ReportInput['achievements'][number] | null;
+  }[];
+}
 
 export type UserState =
   'never-signed-in' | 'signed-in' | 'learn-linked' | 'partner-university-linked' | 'deleted';
@@ -58,7 +78,10 @@ export interface OrgUserRow {
  * and, from the report, the ended links still leaving it. A deletion is shown
  * through `removalOn`, so its rows are not repeated as ended links.
  */
-export function orgUserRows(users: readonly OrgUser[], report: readonly ReportRow[]): OrgUserRow[] {
+export function orgUserRows(
+  users: readonly OrgUserFacts[],
+  report: readonly ReportRow[],
+): OrgUserRow[] {
   const ended = new Map<string, Map<string, EndedLinkView>>();
   const active = new Set<string>();
   for (const r of report) {
@@ -110,7 +133,7 @@ export function orgUserRows(users: readonly OrgUser[], report: readonly ReportRo
  * shows from these without the organization's skills report.
  */
 export function endedLinkRows(
-  users: readonly OrgUser[],
+  users: readonly OrgUserFacts[],
   today: string,
   policy: Policy = DEFAULT_POLICY,
 ): ReportRow[] {
@@ -130,7 +153,7 @@ export function endedLinkRows(
 // Rows made from one query result (its array: a new result is a new array),
 // kept with it, so going back to the Users section does not remake them.
 const made = new WeakMap<
-  readonly OrgUser[],
+  readonly OrgUserFacts[],
   { today: string; policy: Policy; rows: OrgUserRow[] }
 >();
 
@@ -139,7 +162,7 @@ const made = new WeakMap<
  * report). The same result for the same arguments is kept, not remade.
  */
 export function orgUserRowsOn(
-  users: readonly OrgUser[],
+  users: readonly OrgUserFacts[],
   today: string,
   policy: Policy = DEFAULT_POLICY,
 ): OrgUserRow[] {
@@ -167,6 +190,8 @@ export function queryUsers(rows: readonly OrgUserRow[], query: UsersQuery): OrgU
 }
 
 /** Whether the account may manage its organization's users: a global or account admin (rule 1). */
-export function isOrgAdmin(account: Pick<WorkAccount, 'roles' | 'deletedOn'> | null): boolean {
+export function isOrgAdmin(
+  account: { roles: readonly Role[]; deletedOn: string | null } | null,
+): boolean {
   return account !== null && account.deletedOn === null && account.roles.length > 0;
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { skillsReport } from '../../src/rules';
-import { BOM, csvCell, toCsv } from '../../src/state/org-csv';
-import { reportCsvRecords, reportViewRows, type CsvLabels } from '../../src/state/org-report';
-import { account, cert, link } from './org-fixtures';
+import { skillsReport } from '../../../src/rules';
+import { BOM, csvCell, toCsv } from '../../../src/rules/org/csv';
+import {
+  reportCsvRecords,
+  reportViewRows,
+  type CsvLabels,
+} from '../../../src/rules/org/report-rows';
+import { account, cert, link } from './fixtures';
 
 /** A strict RFC 4180 reader, to check that what we write reads back the same. */
 function readCsv(text: string): string[][] {

@@ -6,7 +6,7 @@ import {
   parseCatalog,
   serializeCatalog,
   type Catalog,
-} from '../../src/state/org-catalog';
+} from '../../../src/rules/org/catalog';
 
 const sampleText = readFileSync('public/catalog/sample-designations.json', 'utf8');
 

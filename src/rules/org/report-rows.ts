@@ -4,8 +4,8 @@
  * turned into CSV records. The figures themselves come from the rules
  * module; nothing here decides a date.
  */
-import type { CreditStatus, EndReason, ReportRow } from '../rules';
-import { matches, queryKey, searchKey } from './org-paging';
+import type { CreditStatus, EndReason, ReportRow } from '..';
+import { matches, queryKey, searchKey } from './paging';
 
 export interface Person {
   displayName: string;

@@ -6,11 +6,11 @@
  * the full report gives, over generated worlds and many days.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, skillsReport } from '../../src/rules';
-import { orgSkillsReport, orgUsers, type Association } from '../../src/store';
-import { reportViewRows } from '../../src/state/org-report';
-import { endedLinkRows, orgUserRows, orgUserRowsOn } from '../../src/state/org-users';
-import { account, cert, learn, link, seed, type World } from './org-fixtures';
+import { addDays, skillsReport } from '../../../src/rules';
+import { orgSkillsReport, orgUsers, type Association } from '../../../src/store';
+import { reportViewRows } from '../../../src/rules/org/report-rows';
+import { endedLinkRows, orgUserRows, orgUserRowsOn } from '../../../src/rules/org/users';
+import { account, cert, learn, link, seed, type World } from './fixtures';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
 function random(seed: number): () => number {
