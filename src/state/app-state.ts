@@ -86,6 +86,7 @@ export interface AppStateOptions {
 export interface AppState {
   today: () => string;
   settings: LiveSignal<Settings | null>;
+  /** Every account on the device; its query runs only while something watches it. */
   accounts: LiveSignal<AccountChoice[] | null>;
   /** The signed-in person's view; null while loading or when nobody is chosen. */
   me: ReadonlySignal<MyView | null>;
@@ -137,7 +138,8 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
   const now = options.now ?? (() => new Date());
   const today = () => todayUtc(now());
   const settings = liveSignal(() => getSettings(db), null);
-  const accounts = liveSignal(() => listAccounts(db), null);
+  // Every account, sorted: only "who am I" shows it, so it reads only while watched.
+  const accounts = liveSignal(() => listAccounts(db), null, { lazy: true });
   const outbox = liveSignal(() => pendingOutbox(db), []);
   const catalog = liveSignal(() => getCatalog(db), null);
   const mine = followAccount(db, settings, today);
