@@ -77,11 +77,28 @@ function Root() {
   );
 }
 
-const root = document.getElementById('app');
-if (root) {
-  root.textContent = '';
-  render(<Root />, root);
+/**
+ * A task boundary: input and rendering may run before what follows. Each
+ * step of the boot below is its own short task, never one long one (a
+ * phone at a quarter of this speed must still answer a tap at once).
+ */
+function nextTask(): Promise<void> {
+  const yielder = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof yielder?.yield === 'function') return yielder.yield();
+  return new Promise((resolve) => {
+    setTimeout(resolve, 0);
+  });
 }
+
+// The static shell of index.html is on screen already: evaluating this code
+// and rendering the app are two tasks.
+const rendered = nextTask().then(() => {
+  const root = document.getElementById('app');
+  if (root) {
+    root.textContent = '';
+    render(<Root />, root);
+  }
+});
 
 /** After the browser has painted what is on screen now (or soon, in a tab that paints nothing). */
 function afterNextPaint(): Promise<void> {
@@ -99,23 +116,19 @@ function afterNextPaint(): Promise<void> {
 // The first screen's code starts loading now, beside the storage layer's.
 const firstScreen = preloadScreen(shell.route.value);
 // The storage layer (Dexie, store, sync) arrives after first paint. On "who
-// am I" (a first visit), it waits until that screen has painted: evaluating
-// Dexie and opening the database is a first visit's longest task, and the
-// screen's text needs no data.
+// am I" (a first visit), it waits until that screen has painted: the
+// screen's text needs no data. Then Dexie, the rest of the storage code and
+// the database's opening run as separate short tasks.
 const storageAfter =
-  shell.route.value.name === 'welcome' ? firstScreen.then(afterNextPaint) : Promise.resolve();
+  shell.route.value.name === 'welcome' ? firstScreen.then(afterNextPaint) : rendered;
 void storageAfter
+  .then(() => import('./store/db'))
+  .then(nextTask)
   .then(() => import('./data-root'))
-  // Evaluating the storage code and opening the database are two tasks, not
-  // one long one: the page can answer input between them.
-  .then(
-    (m) =>
-      new Promise<typeof m>((resolve) => {
-        setTimeout(() => {
-          resolve(m);
-        }, 0);
-      }),
-  )
+  .then(async (m) => {
+    await nextTask();
+    return m;
+  })
   .then(({ startDataRoot }) => {
     const started = startDataRoot(shell, () => bridge);
     data.value = started.app;

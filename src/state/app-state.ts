@@ -45,6 +45,7 @@ import {
   type Settings,
   type StorageUse,
 } from '../store';
+import type { ImportProgress } from '../store/transfer';
 import { liveSignal, type LiveSignal } from './live';
 
 /**
@@ -63,6 +64,9 @@ export interface SyncView {
   needsSignIn: boolean;
   lastError: string | null;
 }
+
+/** Where an import is: reading the file, then the store's own steps (checking, writing n of m). */
+export type ImportStep = { phase: 'reading' } | ImportProgress;
 
 export interface AppStateOptions {
   now?: () => Date;
@@ -86,6 +90,7 @@ export interface AppStateOptions {
 export interface AppState {
   today: () => string;
   settings: LiveSignal<Settings | null>;
+  /** Every account on the device; its query runs only while something watches it. */
   accounts: LiveSignal<AccountChoice[] | null>;
   /** The signed-in person's view; null while loading or when nobody is chosen. */
   me: ReadonlySignal<MyView | null>;
@@ -127,6 +132,8 @@ export interface AppState {
   importJson: (text: string) => Promise<ActionResult<number>>;
   /** Like `importJson`, from a file the person picked; a too-large file is refused unread. */
   importFile: (file: Blob) => Promise<ActionResult<number>>;
+  /** The running import's step (null when none runs), for a progress bar. */
+  importProgress: ReadonlySignal<ImportStep | null>;
   persist: () => Promise<PersistResult>;
   storage: () => Promise<StorageUse | null>;
   eraseDevice: () => Promise<void>;
@@ -137,7 +144,8 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
   const now = options.now ?? (() => new Date());
   const today = () => todayUtc(now());
   const settings = liveSignal(() => getSettings(db), null);
-  const accounts = liveSignal(() => listAccounts(db), null);
+  // Every account, sorted: only "who am I" shows it, so it reads only while watched.
+  const accounts = liveSignal(() => listAccounts(db), null, { lazy: true });
   const outbox = liveSignal(() => pendingOutbox(db), []);
   const catalog = liveSignal(() => getCatalog(db), null);
   const mine = followAccount(db, settings, today);
@@ -183,14 +191,31 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
     return result;
   };
 
-  const importText = (text: string) =>
-    attempt(async () => {
-      const { importJson } = await transfer();
-      const summary = await importJson(db, text);
-      await options.onDataReplaced?.();
-      afterUserWrite();
-      return Object.values(summary).reduce((n, c) => n + c, 0);
+  const importProgress = signal<ImportStep | null>(null);
+  /** A task boundary, so the step just set is painted before the next long step starts. */
+  const painted = () =>
+    new Promise<void>((resolve) => {
+      setTimeout(resolve, 0);
     });
+  const importText = async (text: string) => {
+    importProgress.value ??= { phase: 'checking' };
+    try {
+      return await attempt(async () => {
+        const { importJson } = await transfer();
+        await painted();
+        const summary = await importJson(db, text, {
+          onProgress: (step) => {
+            importProgress.value = step;
+          },
+        });
+        await options.onDataReplaced?.();
+        afterUserWrite();
+        return Object.values(summary).reduce((n, c) => n + c, 0);
+      });
+    } finally {
+      importProgress.value = null;
+    }
+  };
 
   return {
     today,
@@ -289,8 +314,17 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
           ),
         );
       }
-      return importText(await file.text());
+      importProgress.value = { phase: 'reading' };
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (error) {
+        importProgress.value = null;
+        throw error;
+      }
+      return importText(text);
     },
+    importProgress,
     persist: () => persist(),
     storage: () => storageEstimate(),
     eraseDevice: async () => {

@@ -9,6 +9,12 @@
  * query and calls `onRelease`: a large query (the organization's skills
  * report) must not re-run on every change while no screen shows it. A
  * signal never subscribed (read with `.value` only) is never released.
+ *
+ * With `lazy`, the query starts only when the signal is first watched, and a
+ * release (after `releaseAfterMs`, default 0, unwatched) only pauses it: the
+ * signal keeps its last value and the next watcher starts the query again.
+ * Home must not read and sort every account of a 10,000-user organization
+ * for a "who am I" list it does not show.
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { signal, type ReadonlySignal } from '@preact/signals';
@@ -24,6 +30,7 @@ export interface LiveSignal<T> extends ReadonlySignal<T> {
 export interface LiveOptions {
   releaseAfterMs?: number;
   onRelease?: () => void;
+  lazy?: boolean;
 }
 
 export function liveSignal<T>(
@@ -36,18 +43,41 @@ export function liveSignal<T>(
     if (releaseTimer !== null) clearTimeout(releaseTimer);
     releaseTimer = null;
   };
-  const { releaseAfterMs } = options;
+  const lazy = options.lazy === true;
+  const releaseAfterMs = options.releaseAfterMs ?? (lazy ? 0 : undefined);
+  let subscription: Subscription | null = null;
+  const start = () => {
+    subscription ??= liveQuery(query).subscribe({
+      next: (next) => {
+        value.value = next;
+        error.value = null;
+        ready.value = true;
+      },
+      error: (e: unknown) => {
+        error.value = e;
+        ready.value = true;
+      },
+    });
+  };
+  const stop = () => {
+    cancelRelease();
+    subscription?.unsubscribe();
+    subscription = null;
+  };
   const value = signal<T>(
     initial,
     releaseAfterMs === undefined
       ? {}
       : {
-          watched: cancelRelease,
+          watched: () => {
+            cancelRelease();
+            if (lazy) start();
+          },
           unwatched: () => {
             cancelRelease();
             releaseTimer = setTimeout(() => {
               releaseTimer = null;
-              dispose();
+              stop();
               options.onRelease?.();
             }, releaseAfterMs);
           },
@@ -55,20 +85,6 @@ export function liveSignal<T>(
   );
   const error = signal<unknown>(null);
   const ready = signal(false);
-  const subscription: Subscription = liveQuery(query).subscribe({
-    next: (next) => {
-      value.value = next;
-      error.value = null;
-      ready.value = true;
-    },
-    error: (e: unknown) => {
-      error.value = e;
-      ready.value = true;
-    },
-  });
-  function dispose() {
-    cancelRelease();
-    subscription.unsubscribe();
-  }
-  return Object.assign(value, { error, ready, dispose });
+  if (!lazy) start();
+  return Object.assign(value, { error, ready, dispose: stop });
 }

@@ -267,3 +267,29 @@ describe('replacing the data', () => {
     app.dispose();
   });
 });
+
+describe('import progress', () => {
+  it('goes reading → checking → writing up to every row, and is cleared after, also after a refusal', async () => {
+    const { app } = await demoState();
+    const exported = await app.exportJson();
+    if (!exported.ok) throw new Error('export failed');
+    const steps: unknown[] = [];
+    const stop = effect(() => {
+      steps.push(app.importProgress.value);
+    });
+    const imported = await app.importFile(new Blob([exported.value]));
+    expect(imported.ok).toBe(true);
+    const total = imported.ok ? imported.value : -1;
+    expect(steps[0]).toBeNull();
+    expect(steps[1]).toEqual({ phase: 'reading' });
+    expect(steps[2]).toEqual({ phase: 'checking' });
+    expect(steps).toContainEqual({ phase: 'writing', done: total, total });
+    expect(steps.at(-1)).toBeNull();
+    steps.length = 0;
+    expect((await app.importJson('{not json')).ok).toBe(false);
+    expect(steps.at(-1)).toBeNull();
+    expect(app.importProgress.value).toBeNull();
+    stop();
+    app.dispose();
+  });
+});

@@ -127,3 +127,58 @@ describe('the organization queries of the app state', () => {
     app.dispose();
   });
 });
+
+describe('a lazy liveSignal', () => {
+  it('runs its query only while watched, keeps its value while paused, and reads afresh when watched again', async () => {
+    const db = rowsDb();
+    let runs = 0;
+    const live = liveSignal(
+      () => {
+        runs += 1;
+        return db.rows.count();
+      },
+      -1,
+      { lazy: true },
+    );
+    await sleep(30);
+    expect(runs).toBe(0);
+    expect(live.ready.value).toBe(false);
+    await watchUntil(
+      () => live.value,
+      (v) => v === 0,
+    );
+    await sleep(20);
+    const paused = runs;
+    await db.rows.add({ id: 'a', n: 1 });
+    await sleep(30);
+    expect(runs).toBe(paused);
+    expect(live.value).toBe(0);
+    await watchUntil(
+      () => live.value,
+      (v) => v === 1,
+    );
+    live.dispose();
+  });
+});
+
+describe('the app state at home', () => {
+  it('does not read the account list while nothing watches it (home with 10,000 users)', async () => {
+    const db = openDb(`t-${crypto.randomUUID()}`);
+    dbs.push(db);
+    await loadDemo(db, new Date('2026-11-25T09:00:00Z'));
+    const someone = (await db.accounts.toArray())[0]?.id ?? null;
+    await db.settings.update('device', { currentAccountId: someone });
+    const app = createAppState(db, { now: () => new Date('2026-11-25T09:00:00Z') });
+    await watchUntil(
+      () => app.me.value,
+      (view) => view !== null,
+    );
+    await sleep(30);
+    expect(app.accounts.ready.value).toBe(false);
+    await watchUntil(
+      () => app.accounts.value,
+      (list) => Array.isArray(list) && list.length > 0,
+    );
+    app.dispose();
+  });
+});

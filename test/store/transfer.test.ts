@@ -11,7 +11,7 @@ import {
 } from '../../src/store';
 import { settleResult } from '../../src/store/drain';
 import { loadDemo } from '../../src/store/demo';
-import { exportAll, exportJson, importJson } from '../../src/store/transfer';
+import { exportAll, exportJson, importJson, type ImportProgress } from '../../src/store/transfer';
 import { NOW, freshDb } from './fixtures';
 
 async function tables(db: AppDb) {
@@ -191,6 +191,47 @@ describe('broken imports are refused with nothing written', () => {
       throw new DOMException('full', 'QuotaExceededError');
     });
     await expect(importJson(db, json)).rejects.toBeInstanceOf(StorageFullError);
+    expect(await tables(db)).toEqual(before);
+  });
+});
+
+describe('import writes in chunks and says how far it is', () => {
+  it('reports checking, then rows written up to the total, and writes every row', async () => {
+    const db = await populated();
+    const before = await tables(db);
+    const json = await exportJson(db, NOW);
+    await resetAll(db);
+    const seen: ImportProgress[] = [];
+    const summary = await importJson(db, json, {
+      chunkRows: 3,
+      onProgress: (p) => seen.push(p),
+    });
+    const total = Object.values(summary).reduce((n, c) => n + c, 0);
+    expect(seen[0]).toEqual({ phase: 'checking' });
+    const writing = seen.slice(1).map((p) => (p.phase === 'writing' ? p : null));
+    expect(writing.every((p) => p?.total === total)).toBe(true);
+    const done = writing.map((p) => p?.done ?? -1);
+    expect(done[0]).toBe(0);
+    expect(done.at(-1)).toBe(total);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    // Chunks of 3: progress moves many times, not once at the end.
+    expect(done.length).toBeGreaterThan(total / 3);
+    const settings = before.settings as { remote: { token?: string | null } }[];
+    settings[0] = { ...settings[0], remote: { ...settings[0]?.remote, token: null } };
+    expect(await tables(db)).toEqual(before);
+  });
+
+  it('a write failing in a later chunk leaves the old data as it was', async () => {
+    const db = await populated();
+    const json = await exportJson(db, NOW);
+    const before = await tables(db);
+    let n = 0;
+    db.achievements.hook('creating', () => {
+      n += 1;
+      if (n > 5) throw new Error('disk trouble');
+    });
+    await expect(importJson(db, json, { chunkRows: 2 })).rejects.toThrow();
+    expect(n).toBeGreaterThan(5);
     expect(await tables(db)).toEqual(before);
   });
 });

@@ -33,9 +33,12 @@ function state(): AppState {
 async function demoAs(name: string | null): Promise<AppState> {
   const s = state();
   expect((await s.loadDemo()).ok).toBe(true);
+  // The account list reads only while watched (as "who am I" watches it).
+  const watching = s.accounts.subscribe(() => undefined);
   await until(() => {
     expect(s.accounts.value?.length).toBeGreaterThan(0);
   });
+  watching();
   if (name) {
     const id = s.accounts.value?.find((c) => c.account.displayName === name)?.account.id;
     if (!id) throw new Error(`no ${name}`);

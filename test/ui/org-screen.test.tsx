@@ -30,9 +30,12 @@ async function demoAs(name: string, email?: string): Promise<AppState> {
   const s = createAppState(db, { now: () => NOW, persist: () => Promise.resolve('granted') });
   app = s;
   expect((await s.loadDemo()).ok).toBe(true);
+  // The account list reads only while watched (as "who am I" watches it).
+  const watching = s.accounts.subscribe(() => undefined);
   await until(() => {
     expect(s.accounts.value?.length).toBeGreaterThan(0);
   });
+  watching();
   const id = s.accounts.value?.find(
     (c) => c.account.displayName === name && (email === undefined || c.account.email === email),
   )?.account.id;

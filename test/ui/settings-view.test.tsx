@@ -17,6 +17,7 @@ const base: SettingsModel = {
   sync: { draining: false, needsSignIn: false, pending: 0 },
   storage: { usage: 1536, quota: 10 * 1024 * 1024 },
   persisted: null,
+  importProgress: null,
 };
 
 function actions(overrides: Partial<SettingsActions> = {}): SettingsActions {
@@ -50,6 +51,30 @@ function show(model: Partial<SettingsModel> = {}, acts = actions(), lang: Lang =
 const flush = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
 
 describe('SettingsView', () => {
+  it('shows an import on a labelled progress bar: its step, then the records written (ja and en)', () => {
+    const { view: en } = show({ importProgress: { phase: 'checking' } });
+    const bar = en.q<HTMLProgressElement>('[data-testid=import-progress] progress');
+    expect(bar.getAttribute('aria-label')).toBe('Import progress');
+    expect(bar.hasAttribute('value')).toBe(false);
+    expect(en.q('[data-testid=import-progress]').textContent).toContain('Checking the file');
+    en.unmount();
+    const { view: ja } = show(
+      { importProgress: { phase: 'writing', done: 25_000, total: 130_000 } },
+      actions(),
+      'ja',
+    );
+    const writing = ja.q<HTMLProgressElement>('[data-testid=import-progress] progress');
+    expect(writing.getAttribute('value')).toBe('25000');
+    expect(writing.getAttribute('max')).toBe('130000');
+    expect(writing.getAttribute('aria-valuetext')).toBe('130,000 件中 25,000 件を書き込みました');
+    expect(writing.getAttribute('aria-label')).toBe('インポートの進み具合');
+  });
+
+  it('shows no progress bar when no import runs', () => {
+    const { view } = show();
+    expect(view.qa('[data-testid=import-progress]')).toHaveLength(0);
+  });
+
   it('labels every control', () => {
     const { view } = show({ remote: { kind: 'http', baseUrl: 'https://x.example', token: null } });
     for (const input of view.qa('input, select')) {

@@ -37,6 +37,11 @@ const en = {
   imported: (n: number) => `Imported ${n} records.`,
   importFailed: 'The file was not imported. Nothing was changed.',
   importIssue: (path: string, reason: string) => `${path}: ${reason}`,
+  importProgress: 'Import progress',
+  importReading: 'Reading the file…',
+  importChecking: 'Checking the file…',
+  importWriting: 'Writing the records…',
+  importRows: (done: string, total: string) => `${done} of ${total} records written`,
   reset: 'Reset: delete all data on this device',
   resetConfirm:
     'Delete all data on this device, including actions not yet synced? Export first if you may need it.',
@@ -98,6 +103,11 @@ const ja: SettingsMessages = {
   imported: (n: number) => `${n} 件のレコードをインポートしました。`,
   importFailed: 'ファイルはインポートされませんでした。何も変更されていません。',
   importIssue: (path: string, reason: string) => `${path}: ${reason}`,
+  importProgress: 'インポートの進み具合',
+  importReading: 'ファイルを読み込んでいます…',
+  importChecking: 'ファイルを確認しています…',
+  importWriting: 'レコードを書き込んでいます…',
+  importRows: (done: string, total: string) => `${total} 件中 ${done} 件を書き込みました`,
   reset: 'リセット: この端末のすべてのデータを削除',
   resetConfirm:
     '未同期の操作を含め、この端末のすべてのデータを削除しますか? 必要な場合は先にエクスポートしてください。',

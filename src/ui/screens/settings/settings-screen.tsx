@@ -30,6 +30,7 @@ export function SettingsScreen() {
     sync: { ...app.sync.value, pending: app.queuedCount.value },
     storage,
     persisted,
+    importProgress: app.importProgress.value,
   };
   return <SettingsView model={model} actions={actionsFor(app, shell, setPersisted, setStorage)} />;
 }

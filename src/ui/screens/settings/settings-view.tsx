@@ -15,6 +15,9 @@ export interface SettingsModel {
   sync: { draining: boolean; needsSignIn: boolean; pending: number };
   storage: { usage: number; quota: number } | null;
   persisted: 'granted' | 'denied' | 'unsupported' | null;
+  /** The running import's step; null when none runs. */
+  importProgress:
+    { phase: 'reading' | 'checking' } | { phase: 'writing'; done: number; total: number } | null;
 }
 
 /** What the Settings screen can ask for; each returns a message to announce. */
@@ -160,6 +163,9 @@ export function SettingsView({
               });
             }}
           />
+          {model.importProgress ? (
+            <ImportProgressBar progress={model.importProgress} lang={model.lang} m={m} />
+          ) : null}
         </div>
         <button
           type="button"
@@ -412,4 +418,39 @@ function formatBytes(n: number, lang: Lang): string {
   }
   const digits = unit === 0 ? 0 : 1;
   return `${new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: digits }).format(value)} ${units[unit] ?? 'B'}`;
+}
+
+/** The import's step in words (announced once per step) and its rows on a progress bar. */
+function ImportProgressBar({
+  progress,
+  lang,
+  m,
+}: {
+  progress: NonNullable<SettingsModel['importProgress']>;
+  lang: Lang;
+  m: SettingsMessages;
+}) {
+  const words = {
+    reading: m.importReading,
+    checking: m.importChecking,
+    writing: m.importWriting,
+  }[progress.phase];
+  const count = (n: number) => n.toLocaleString(lang);
+  const rows =
+    progress.phase === 'writing' ? m.importRows(count(progress.done), count(progress.total)) : null;
+  return (
+    <div class="import-progress" data-testid="import-progress">
+      <p id="import-step" aria-live="polite">
+        {words}
+      </p>
+      {/* No value while the file is read and checked: an indeterminate bar. */}
+      <progress
+        aria-label={m.importProgress}
+        max={progress.phase === 'writing' ? Math.max(1, progress.total) : undefined}
+        value={progress.phase === 'writing' ? progress.done : undefined}
+        aria-valuetext={rows ?? words}
+      />
+      {rows ? <p class="help">{rows}</p> : null}
+    </div>
+  );
 }
