@@ -11,5 +11,8 @@ export default defineConfig({
     // UI tests opt in to happy-dom with a `// @vitest-environment happy-dom` line.
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
+    // The property tests over generated worlds take seconds on a 2-core CI
+    // machine; 5 s (the default) times them out when the machine is busy.
+    testTimeout: 20_000,
   },
 });
