@@ -72,7 +72,10 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
         if (app) app.sync.value = { ...app.sync.value, draining: true };
         const worker = bridge();
         if (worker?.controlled()) {
-          const answer = await worker.drainInWorker(reason, options.ignoreBackoff === true);
+          const answer = await worker.drainInWorker(reason, {
+            ignoreBackoff: options.ignoreBackoff === true,
+            ...(options.pull ? { pull: options.pull } : {}),
+          });
           if (isWorkerAnswer(answer)) return report(answer.report);
         }
         return report(await engine.drain(reason, options));

@@ -19,7 +19,11 @@ export interface SwBridge {
    * Ask the controlling worker to drain now and wait for its report (null when
    * no worker controls the page or it did not answer in time: drain in the page then).
    */
-  drainInWorker: (reason: string, ignoreBackoff: boolean, timeoutMs?: number) => Promise<unknown>;
+  drainInWorker: (
+    reason: string,
+    options: { ignoreBackoff: boolean; pull?: 'me' | 'org' },
+    timeoutMs?: number,
+  ) => Promise<unknown>;
 }
 
 export interface SwBridgeOptions {
@@ -106,7 +110,7 @@ export function registerServiceWorker(options: SwBridgeOptions): SwBridge | null
       navigator.serviceWorker.controller.postMessage({ type: 'DRAIN', reason: 'wake' });
       return true;
     },
-    drainInWorker: (reason, ignoreBackoff, timeoutMs = 30_000) => {
+    drainInWorker: (reason, options, timeoutMs = 30_000) => {
       const worker = navigator.serviceWorker.controller;
       if (!worker) return Promise.resolve(null);
       return new Promise<unknown>((resolve) => {
@@ -120,7 +124,7 @@ export function registerServiceWorker(options: SwBridgeOptions): SwBridge | null
           channel.port1.close();
           resolve(event.data);
         };
-        worker.postMessage({ type: 'DRAIN', reason, ignoreBackoff }, [channel.port2]);
+        worker.postMessage({ type: 'DRAIN', reason, ...options }, [channel.port2]);
       });
     },
   };

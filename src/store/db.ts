@@ -2,7 +2,7 @@
  * The one schema file: every `db.version(n).stores()` of the app's database,
  * with its upgrade functions beside it (Dexie's own habit).
  *
- * Version 1 shipped first; version 2 is what the app opens now. A database
+ * Version 1 shipped first, then 2; version 3 is what the app opens now. A database
  * left at version 1 on a device is upgraded in place by `upgradeToV2` the
  * first time the new code opens it (test/store/migration.test.ts).
  */
@@ -16,6 +16,7 @@ import type {
   OutboxEntry,
   Person,
   Settings,
+  SyncNews,
   WorkAccount,
 } from './records';
 
@@ -31,6 +32,7 @@ export type AppDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'id'>;
   settings: EntityTable<Settings, 'key'>;
   catalog: EntityTable<CatalogRecord, 'id'>;
+  syncNews: EntityTable<SyncNews, 'key'>;
 };
 
 /** Every table of the current schema, in the order export and import walk them. */
@@ -71,6 +73,15 @@ export const SCHEMA_V2 = {
 } as const;
 
 /**
+ * Version 3: `syncNews`, what the pulls of the remote's state changed and when
+ * the last one read it (issue 16). Device state like the outbox's progress,
+ * not data: export and import leave it out (not in TABLE_NAMES), reset clears it.
+ */
+export const SCHEMA_V3 = {
+  syncNews: 'key',
+} as const;
+
+/**
  * The v1 → v2 transform. Version 1 stored emails and domains as typed, so
  * `Ann@Contoso.example` and `ann@contoso.example` could both exist and the new
  * `[orgId+email]` lookup would miss one: emails and domains become lower case.
@@ -104,11 +115,12 @@ export function openDbV1(name: string): AppDb {
   return db;
 }
 
-/** The app's database at the current version (2). */
+/** The app's database at the current version (3). */
 export function openDb(name: string = DB_NAME): AppDb {
   const db = new Dexie(name) as AppDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }
 

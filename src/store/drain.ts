@@ -14,3 +14,5 @@ export {
 } from './outbox-drain';
 export { reconcileAccountState, reconcileAccountStates } from './reconcile';
 export { settleResults } from './settle-batch';
+export { pullAccountIds, type PullScope } from './pull';
+export type { ReconcileOptions } from './reconcile';

@@ -9,6 +9,7 @@ export {
   DB_NAME,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
   TABLE_NAMES,
   onVersionChange,
   openDb,
@@ -27,6 +28,7 @@ export {
   type StoreRefusalCode,
 } from './errors';
 export { UNSETTLED_STATES, dismissEntry, isUnsettled, pendingOutbox } from './outbox';
+export { dismissSyncChanges, getSyncNews, MAX_SYNC_CHANGES } from './sync-news';
 // The outbox's drain side and reconciliation are the sync engine's own door,
 // `store/drain`: a page with nothing to deliver never loads them.
 export { DEFAULT_SETTINGS, getSettings, updateSettings } from './settings';

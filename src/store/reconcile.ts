@@ -3,13 +3,15 @@
  * local associations of that account are made to match it. What this device
  * still has in flight is left alone, or a reconcile that arrives before the
  * remote has seen a queued action would undo the optimistic effect.
- * Many accounts are reconciled in one transaction (`reconcileAccountStates`).
+ * Many accounts are reconciled in one transaction (`reconcileAccountStates`),
+ * which also records what it changed (`syncNews`) for "what changed".
  */
 import { todayUtc, type WireAccountState, type WireAssociation } from '../rules';
 import type { AppDb } from './db';
 import { whereAnyOf } from './where';
 import { UNSETTLED_STATES } from './outbox';
-import type { Association } from './records';
+import type { Association, SyncChange } from './records';
+import { recordChanges, type Seen } from './sync-news';
 
 const keyOf = (a: { profileId: string; startedOn: string }) => `${a.profileId}\u0000${a.startedOn}`;
 
@@ -40,22 +42,42 @@ function differs(local: Association, remote: WireAssociation): boolean {
  * Ended local rows the remote does not list stay: they are history that the
  * yearly limit counts.
  */
-export async function reconcileAccountState(db: AppDb, state: WireAccountState): Promise<void> {
-  await reconcileAccountStates(db, [state]);
+export async function reconcileAccountState(
+  db: AppDb,
+  state: WireAccountState,
+  options: ReconcileOptions = {},
+): Promise<SyncChange[]> {
+  return reconcileAccountStates(db, [state], options);
+}
+
+export interface ReconcileOptions {
+  /** A pull read these states at this time: it becomes "last checked". */
+  checkedAt?: Date;
 }
 
 /**
  * `reconcileAccountState` for many accounts in one transaction: the guarded
  * ids and the local rows are read once, and the changes written in two bulk
  * operations. States are applied in order, so a later state of the same
- * account wins, as if they had been applied one after the other.
+ * account wins, as if they had been applied one after the other. Returns
+ * (and records, in the same transaction) what changed: links that became
+ * active or ended here because of the remote.
  */
 export async function reconcileAccountStates(
   db: AppDb,
   states: readonly WireAccountState[],
-): Promise<void> {
-  if (states.length === 0) return;
-  await db.transaction('rw', db.associations, db.outbox, async () => {
+  options: ReconcileOptions = {},
+): Promise<SyncChange[]> {
+  if (states.length === 0 && !options.checkedAt) return [];
+  const tables = [
+    db.associations,
+    db.outbox,
+    db.syncNews,
+    db.accounts,
+    db.organizations,
+    db.profiles,
+  ];
+  return db.transaction('rw', tables, async () => {
     const guarded = await protectedIds(db);
     const accountIds = [...new Set(states.map((s) => s.accountId))];
     const rows = await whereAnyOf(db.associations, 'accountId', accountIds);
@@ -67,6 +89,18 @@ export async function reconcileAccountStates(
     }
     const changed = new Map<string, Association>();
     const added = new Map<string, Association>();
+    // Active before → ended, ended → active, or a new active link: what the person is told.
+    const seenChanges = new Map<string, Seen>();
+    const noteChange = (row: Association, wasActive: boolean | null) => {
+      const active = row.endedOn === null;
+      if (wasActive === active) seenChanges.delete(row.id);
+      else if (wasActive !== null || active) seenChanges.set(row.id, { row, wasActive });
+    };
+    const activeBefore = new Map<string, boolean | null>();
+    const before = (row: Association): boolean | null => {
+      if (!activeBefore.has(row.id)) activeBefore.set(row.id, row.endedOn === null);
+      return activeBefore.get(row.id) ?? null;
+    };
 
     for (const state of states) {
       const today = todayUtc(new Date(state.asOf));
@@ -84,10 +118,12 @@ export async function reconcileAccountStates(
         const match = byKey.get(key);
         if (match) {
           if (!guarded.has(match.id) && differs(match, r)) {
+            const was = before(match);
             match.endedOn = r.endedOn ?? null;
             match.endReason = r.endReason ?? null;
             match.pendingActionId = null;
             mark(match);
+            noteChange(match, was);
           }
           continue;
         }
@@ -101,20 +137,25 @@ export async function reconcileAccountStates(
           pendingActionId: null,
         };
         added.set(row.id, row);
+        activeBefore.set(row.id, null);
+        noteChange(row, null);
         local.push(row);
       }
       byAccount.set(state.accountId, local);
 
       for (const l of local) {
         if (seen.has(keyOf(l)) || guarded.has(l.id) || l.endedOn !== null) continue;
+        const was = before(l);
         l.endedOn = today < l.startedOn ? l.startedOn : today;
         l.endReason = 'unlinked';
         l.pendingActionId = null;
         mark(l);
+        noteChange(l, was);
       }
     }
 
     if (changed.size > 0) await db.associations.bulkPut([...changed.values()]);
     if (added.size > 0) await db.associations.bulkAdd([...added.values()]);
+    return recordChanges(db, [...seenChanges.values()], options.checkedAt ?? null);
   });
 }

@@ -132,3 +132,34 @@ export interface Settings {
   embeddedOffline: boolean;
   embeddedDelayMs: number;
 }
+
+/**
+ * One change a reconciliation made to this device's associations because the
+ * remote said so (another device, the organization, a move): what the person
+ * is told under "what changed". Names are copied when it is recorded, so the
+ * words stay right if the account is deleted later.
+ */
+export interface SyncChange {
+  /** The association's id (a later change of the same link replaces this one). */
+  id: string;
+  /** When this device learned of it (ISO). */
+  seenAt: string;
+  change: 'linked' | 'ended';
+  accountId: string;
+  orgId: string | null;
+  orgName: string | null;
+  profileId: string;
+  profileKind: ProfileKind | null;
+  startedOn: string;
+  endedOn: string | null;
+  endReason: EndReason | null;
+}
+
+/** What the pulls of the remote's state left: one row under key `pull` (not exported). */
+export interface SyncNews {
+  key: 'pull';
+  /** When the last pull read the remote's state (ISO), or null before the first. */
+  checkedAt: string | null;
+  /** Changes not yet dismissed, newest first. */
+  changes: SyncChange[];
+}

@@ -22,7 +22,7 @@ export function startOutboxSync(): SyncEngine {
   const now = () => Date.now();
   const engine = createSyncEngine({
     db,
-    getRemote: remoteFor({ app: db, pc, now }),
+    getRemote: remoteFor({ app: db, pc, now, onLine: () => self.navigator.onLine }),
     lock: lockFor(self.navigator),
     clock: { now },
     random: Math.random,
@@ -44,10 +44,16 @@ export function startOutboxSync(): SyncEngine {
     ) {
       // The page waits for the report on the port it sent (its triggers schedule the next wake).
       const port = event.ports[0];
-      const { reason, ignoreBackoff } = data as { reason?: unknown; ignoreBackoff?: unknown };
+      const { reason, ignoreBackoff, pull } = data as {
+        reason?: unknown;
+        ignoreBackoff?: unknown;
+        pull?: unknown;
+      };
       event.waitUntil(
         drain(typeof reason === 'string' ? `page:${reason.slice(0, 40)}` : 'message', {
           ignoreBackoff: ignoreBackoff === true,
+          // Only the two scopes there are; anything else asks for no pull.
+          ...(pull === 'me' || pull === 'org' ? { pull } : {}),
         }).then(
           (report) => port?.postMessage({ ok: true, report }),
           (error: unknown) => port?.postMessage({ ok: false, error: String(error) }),
@@ -57,7 +63,7 @@ export function startOutboxSync(): SyncEngine {
   });
   // A worker that starts (first install, or woken after being stopped) drains what waits.
   self.addEventListener('activate', (event: ExtendableEvent) => {
-    event.waitUntil(drain('worker-start').catch(() => undefined));
+    event.waitUntil(drain('worker-start', { pull: 'me' }).catch(() => undefined));
   });
   return engine;
 }

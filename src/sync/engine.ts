@@ -11,6 +11,7 @@ import {
   dueEntries,
   failEntries,
   markSending,
+  pullAccountIds,
   requeueInterrupted,
   scheduleRetry,
 } from '../store/drain';
@@ -20,11 +21,20 @@ import type { SyncLog } from './log';
 import { settleBatch } from './settle';
 import { DRAIN_LOCK } from './lock-name';
 import { affectedAccounts, reconcileAccountIds } from './reconcile';
+import { createFailureStreak, SLOW_RETRY_MS } from './problem';
 import { isRemoteError, RemoteError, type Remote } from './remote';
 import { emptyReport, type DrainOptions, type DrainReport, type SyncStatus } from './report';
 import { toWire } from './wire';
 
-export type { DrainOptions, DrainOutcome, DrainReport, SyncStatus } from './report';
+export type {
+  DrainOptions,
+  DrainOutcome,
+  DrainReport,
+  PullScope,
+  SyncProblem,
+  SyncProblemKind,
+  SyncStatus,
+} from './report';
 export { toWire } from './wire';
 
 export interface SyncEngineOptions {
@@ -51,17 +61,27 @@ function remoteKey(settings: Settings): string {
   return JSON.stringify(settings.remote);
 }
 
+/** Failures that count toward a named problem (the rest are answers, or the device's own). */
+const RETRYABLE: ReadonlySet<string> = new Set(['network', 'timeout', 'server', 'malformed']);
+
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, lock, clock, random } = options;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const log: SyncLog = options.log ?? (() => undefined);
   const busyRetryMs = options.busyRetryMs ?? 2_000;
   const listeners = new Set<(status: SyncStatus) => void>();
-  let current: SyncStatus = { draining: false, needsSignIn: false, lastReport: null };
+  let current: SyncStatus = {
+    draining: false,
+    needsSignIn: false,
+    lastReport: null,
+    problem: null,
+  };
   // The remote setting that answered 401/403; nothing is sent to it again.
   let authFailedFor: string | null = null;
   // Accounts a drain could not reconcile (the state read failed): the next drain tries them.
   const unreconciled = new Set<string>();
+  // Identical failures in a row: after a few, the problem is named (problem.ts).
+  const streak = createFailureStreak();
 
   function setStatus(patch: Partial<SyncStatus>): void {
     current = { ...current, ...patch };
@@ -89,6 +109,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return report;
     }
 
+    const server = settings.remote.kind === 'http' ? settings.remote.baseUrl : null;
+    // This drain's first retryable failure (one per drain counts toward a problem).
+    // (An object: TypeScript does not see the closure below assign a plain variable.)
+    const drained: { failure: RemoteError | null } = { failure: null };
+    let answered = false;
+    const noteFailure = async (error: RemoteError) => {
+      if (drained.failure !== null) return;
+      drained.failure = error;
+      await streak.failed(
+        error,
+        clock.now(),
+        server,
+        () => remote.probe?.() ?? Promise.resolve(null),
+      );
+    };
+
     const results: WireResult[] = [];
     const touched: OutboxEntry[] = [];
     const cutoff = drainOptions.ignoreBackoff ? Number.MAX_SAFE_INTEGER : clock.now();
@@ -101,8 +137,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       let answer: WireResult[];
       try {
         answer = await remote.send(batch.map(toWire));
+        answered = true;
       } catch (error) {
-        const stop = await onFailure(batch, asRemoteError(error), report, key);
+        const remoteError = asRemoteError(error);
+        if (RETRYABLE.has(remoteError.kind)) await noteFailure(remoteError);
+        else answered = true;
+        const stop = await onFailure(batch, remoteError, report, key);
         if (stop) break;
         // A batch failed as final may still have been applied by an earlier,
         // unanswered delivery: its accounts are reconciled too.
@@ -119,16 +159,35 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       touched.push(...batch);
     }
 
-    const accounts = [...new Set([...affectedAccounts(touched, results), ...unreconciled])];
+    const accounts = new Set([...affectedAccounts(touched, results), ...unreconciled]);
     unreconciled.clear();
+    // A pull reads the person's (or the organization's) accounts too, in the same
+    // reads and the same settle. Not when sending just failed: it would fail alike.
+    const pull =
+      drainOptions.pull && drained.failure === null && report.outcome !== 'needs-sign-in';
+    if (pull) {
+      const ids = await pullAccountIds(db, drainOptions.pull ?? 'me');
+      report.pulled = ids.length;
+      for (const id of ids) accounts.add(id);
+    }
     if (report.outcome === 'needs-sign-in') {
       // The remote refuses us until a new sign-in: its states are read after that.
       for (const id of accounts) unreconciled.add(id);
-    } else if (accounts.length > 0) {
-      const { reconciled, missed } = await reconcileAccountIds(db, remote, accounts, log);
-      report.reconciled = reconciled;
-      for (const id of missed) unreconciled.add(id);
+    } else if (accounts.size > 0) {
+      const outcome = await reconcileAccountIds(db, remote, [...accounts].sort(), log, {
+        ...(pull ? { checkedAt: new Date(clock.now()) } : {}),
+      });
+      report.reconciled = outcome.reconciled;
+      report.changed = outcome.changes.length;
+      for (const id of outcome.missed) unreconciled.add(id);
+      if (outcome.reconciled > 0) answered = true;
+      if (outcome.failure !== null) {
+        const error = asRemoteError(outcome.failure);
+        if (RETRYABLE.has(error.kind)) await noteFailure(error);
+      }
     }
+    if (drained.failure === null && answered) streak.succeeded();
+    report.problem = streak.current();
     report.nextWakeAt = await nextRetryAt();
     return report;
   }
@@ -167,10 +226,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (error.kind === 'malformed') log('error', 'sync: malformed answer, not applied', error);
         else log('info', `sync: ${message}, will retry`);
         const attempts = Math.max(...batch.map((e) => e.attempts));
-        const wait =
+        const backedOff =
           error.kind === 'rate-limited' && error.retryAfterMs !== null
             ? error.retryAfterMs
             : backoffDelay(attempts, random, backoff);
+        // A named problem will not pass in seconds: retry slowly, keep every action.
+        const wait = streak.current() ? Math.max(backedOff, SLOW_RETRY_MS) : backedOff;
         await scheduleRetry(db, ids, clock.now() + wait, message);
         report.retried += ids.length;
         report.outcome = 'retry-later';
@@ -199,7 +260,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         ? outcome.value
         : { ...emptyReport(reason), outcome: 'busy', nextWakeAt: clock.now() + busyRetryMs };
       if (outcome.acquired) {
-        setStatus({ lastReport: report, needsSignIn: report.outcome === 'needs-sign-in' });
+        setStatus({
+          lastReport: report,
+          needsSignIn: report.outcome === 'needs-sign-in',
+          problem: report.problem,
+        });
       }
       return report;
     },

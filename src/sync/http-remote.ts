@@ -24,6 +24,8 @@ export interface HttpRemoteOptions {
    * the page's (or worker's) life, so an old server is probed once a session.
    */
   withoutBatchStates?: Set<string>;
+  /** Whether the device says it is offline (`navigator.onLine`); absent: unknown. */
+  onLine?: () => boolean;
 }
 
 /** The base URLs whose server answered 404/405/501 to the batch state read. */
@@ -33,6 +35,8 @@ const WITHOUT_BATCH_STATES = new Set<string>();
 const NO_BATCH_STATES: ReadonlySet<number> = new Set([404, 405, 501]);
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** The reachability probe's own time-out. */
+const PROBE_TIMEOUT_MS = 10_000;
 /** Longest `Retry-After` we honour; a bigger one is clamped, not obeyed blindly. */
 const MAX_RETRY_AFTER_MS = 60 * 60_000;
 const MAX_BODY_CHARS = 5_000_000;
@@ -188,7 +192,35 @@ export function createHttpRemote(options: HttpRemoteOptions): Remote {
     }
   }
 
+  /**
+   * A `no-cors` GET of the base URL: no token, no custom header, so no
+   * preflight and no CORS check. Any answer (opaque) means the server is
+   * reachable and what fails is CORS; a failure means DNS, TLS, connection.
+   */
+  async function probe(): Promise<'reachable' | 'unreachable' | 'offline'> {
+    if (options.onLine?.() === false) return 'offline';
+    const timer = new AbortController();
+    const timeout = setTimeout(() => {
+      timer.abort();
+    }, PROBE_TIMEOUT_MS);
+    try {
+      await doFetch(`${base}/`, {
+        method: 'GET',
+        mode: 'no-cors',
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: timer.signal,
+      });
+      return 'reachable';
+    } catch {
+      return 'unreachable';
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
   return {
+    probe,
     async send(actions: WireAction[], signal?: AbortSignal): Promise<WireResult[]> {
       if (actions.length === 0) return [];
       if (actions.length > MAX_BATCH) throw new RangeError(`at most ${MAX_BATCH} actions a batch`);

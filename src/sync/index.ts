@@ -8,6 +8,9 @@ export {
   type DrainOptions,
   type DrainOutcome,
   type DrainReport,
+  type PullScope,
+  type SyncProblem,
+  type SyncProblemKind,
   type SyncEngine,
   type SyncEngineOptions,
   type SyncStatus,
@@ -41,6 +44,8 @@ export { createInProcessLock, type LockLike, type LockOutcome } from './lock';
 export { createWebLock, lockFor, type LockManagerLike } from './web-lock';
 export { DRAIN_LOCK, OUTBOX_SYNC_TAG } from './lock-name';
 export {
+  MIN_PULL_GAP_MS,
+  PULL_EVERY_MS,
   requestBackgroundSync,
   startPageTriggers,
   type DocumentLike,

@@ -12,8 +12,12 @@
  * drain.
  */
 import type { WireAccountState, WireResult } from '../rules';
-import { type AppDb, type OutboxEntry } from '../store';
-import { reconcileAccountState, reconcileAccountStates } from '../store/drain';
+import { type AppDb, type OutboxEntry, type SyncChange } from '../store';
+import {
+  reconcileAccountState,
+  reconcileAccountStates,
+  type ReconcileOptions,
+} from '../store/drain';
 import type { SyncLog } from './log';
 import { isRemoteError, MAX_STATES, type Remote } from './remote';
 
@@ -55,12 +59,14 @@ async function fetchOneByOne(
   remote: Remote,
   accountIds: readonly string[],
   log: SyncLog,
+  errors: unknown[],
 ): Promise<WireAccountState[]> {
   const states: WireAccountState[] = [];
   await pool(accountIds, CONCURRENCY, async (accountId) => {
     try {
       states.push(await remote.state(accountId));
     } catch (error) {
+      errors.push(error);
       log('warn', `sync: could not fetch the state of account ${accountId}`, error);
     }
   });
@@ -86,13 +92,17 @@ async function fetchBatch(
   }
 }
 
-/** The states of `accountIds` the remote gave; accounts it could not answer are missing. */
+/**
+ * The states of `accountIds` the remote gave; accounts it could not answer
+ * are missing, and why is pushed to `errors`.
+ */
 export async function fetchStates(
   remote: Remote,
   accountIds: readonly string[],
   log: SyncLog,
+  errors: unknown[] = [],
 ): Promise<WireAccountState[]> {
-  if (!remote.states) return fetchOneByOne(remote, accountIds, log);
+  if (!remote.states) return fetchOneByOne(remote, accountIds, log, errors);
   const read = remote.states.bind(remote);
   const chunks: string[][] = [];
   for (let i = 0; i < accountIds.length; i += MAX_STATES) {
@@ -106,10 +116,13 @@ export async function fetchStates(
       if (answer === null) unbatched.push(...chunk);
       else states.push(...answer);
     } catch (error) {
+      errors.push(error);
       log('warn', `sync: could not fetch the state of ${chunk.length} accounts`, error);
     }
   });
-  if (unbatched.length > 0) states.push(...(await fetchOneByOne(remote, unbatched, log)));
+  if (unbatched.length > 0) {
+    states.push(...(await fetchOneByOne(remote, unbatched, log, errors)));
+  }
   return states;
 }
 
@@ -117,32 +130,49 @@ export interface ReconcileOutcome {
   reconciled: number;
   /** Accounts whose state could not be read or applied: for the next drain. */
   missed: string[];
+  /** What the reconciliation changed here (the store recorded it for "what changed"). */
+  changes: SyncChange[];
+  /** Why no state at all could be read (the remote refused every read), or null. */
+  failure: unknown;
 }
 
-/** Reconciles these accounts with the remote; says which could not be. */
+/**
+ * Reconciles these accounts with the remote; says which could not be. With
+ * `checkedAt` (a pull), "last checked" is recorded when every state was read.
+ */
 export async function reconcileAccountIds(
   db: AppDb,
   remote: Remote,
   accountIds: readonly string[],
   log: SyncLog,
+  options: ReconcileOptions = {},
 ): Promise<ReconcileOutcome> {
-  const states = await fetchStates(remote, accountIds, log);
+  const errors: unknown[] = [];
+  const states = await fetchStates(remote, accountIds, log, errors);
+  const complete = errors.length === 0 && states.length > 0;
+  const settleOptions = complete ? options : {};
   const done = new Set<string>();
+  const changes: SyncChange[] = [];
   try {
-    await reconcileAccountStates(db, states);
+    changes.push(...(await reconcileAccountStates(db, states, settleOptions)));
     for (const state of states) done.add(state.accountId);
   } catch (error) {
     log('warn', 'sync: reconciling at once failed; one by one', error);
     for (const state of states) {
       try {
-        await reconcileAccountState(db, state);
+        changes.push(...(await reconcileAccountState(db, state)));
         done.add(state.accountId);
       } catch (cause) {
         log('warn', `sync: could not reconcile account ${state.accountId}`, cause);
       }
     }
   }
-  return { reconciled: done.size, missed: accountIds.filter((id) => !done.has(id)) };
+  return {
+    reconciled: done.size,
+    missed: accountIds.filter((id) => !done.has(id)),
+    changes,
+    failure: states.length === 0 && errors.length > 0 ? errors[0] : null,
+  };
 }
 
 /** Returns how many accounts were reconciled. */

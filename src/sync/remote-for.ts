@@ -14,6 +14,8 @@ export interface RemoteDeps {
   now: () => number;
   fetch?: FetchLike;
   timeoutMs?: number;
+  /** `navigator.onLine` of the page or worker (for the failure probe). */
+  onLine?: () => boolean;
 }
 
 /** Throws (TypeError) for an unusable URL; the engine reports that as "misconfigured". */
@@ -27,6 +29,7 @@ export function remoteFor(deps: RemoteDeps): (settings: Settings) => Remote {
         now: deps.now,
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
         ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+        ...(deps.onLine ? { onLine: deps.onLine } : {}),
       });
     }
     return createEmbeddedRemote({

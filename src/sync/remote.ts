@@ -17,6 +17,11 @@ export interface Remote {
    * per account instead.
    */
   states?(accountIds: readonly string[], signal?: AbortSignal): Promise<WireAccountState[] | null>;
+  /**
+   * After repeated network failures: can the server be reached at all?
+   * ('reachable': it answers, but not to our CORS requests.) See problem.ts.
+   */
+  probe?(): Promise<'reachable' | 'unreachable' | 'offline'>;
 }
 
 /** Accounts per batch state read (`POST …/accounts/state`). */

@@ -16,8 +16,9 @@ export type DrainFn = (reason: string, options?: DrainOptions) => Promise<DrainR
 
 /** Drains for a wake-up; rejects when entries still wait for a retry. */
 export async function drainForWakeUp(drain: DrainFn, reason: string): Promise<DrainReport> {
-  // A sync event means the network is back: do not wait out earlier backoffs.
-  const report = await drain(reason, { ignoreBackoff: true });
+  // A sync event means the network is back: do not wait out earlier backoffs,
+  // and read what changed meanwhile (the person's own accounts).
+  const report = await drain(reason, { ignoreBackoff: true, pull: 'me' });
   if (report.outcome === 'retry-later') {
     throw new Error(`outbox: ${report.retried} action(s) wait for a retry (${report.error ?? ''})`);
   }

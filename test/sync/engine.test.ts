@@ -159,7 +159,12 @@ describe('sync engine: retries', { timeout: 30_000 }, () => {
     const f = await fixture();
     const entry = await link(f.db, f.annA, f.learn);
     const remote = fakeRemote();
-    failWith(remote, new RemoteError('server', 'HTTP 503', { status: 503 }));
+    // 503 and 502 by turns: passing faults, never the same one three times (no named problem).
+    let n503 = true;
+    remote.respond = () => {
+      n503 = !n503;
+      throw new RemoteError('server', 'HTTP 50x', { status: n503 ? 503 : 502 });
+    };
     const { engine, clock } = engineFor(f.db, remote, { random: () => 0.5 });
 
     // cap = min(8000, 1000·2^n); wait = max(100, 0.5·cap)

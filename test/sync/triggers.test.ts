@@ -7,6 +7,8 @@ import {
   OUTBOX_SYNC_TAG,
   requestBackgroundSync,
   startPageTriggers,
+  MIN_PULL_GAP_MS,
+  PULL_EVERY_MS,
   type DrainOptions,
   type DrainReport,
   type LockManagerLike,
@@ -79,9 +81,10 @@ describe('page triggers', () => {
     stop();
     win.fire('online');
     await settle();
+    // Start and online pull; coming back within MIN_PULL_GAP_MS of a pull only drains.
     expect(calls).toEqual([
-      ['start', {}],
-      ['online', { ignoreBackoff: true }],
+      ['start', { pull: 'me' }],
+      ['online', { ignoreBackoff: true, pull: 'me' }],
       ['visible', {}],
     ]);
   });
@@ -101,14 +104,18 @@ describe('page triggers', () => {
       timers,
     });
     await settle();
-    expect([...pending.values()].map((p) => p.ms)).toEqual([5_000]);
-    const [id, armed] = [...pending.entries()][0] ?? [];
+    // The wake-up, and the periodic pull the start's pull armed.
+    expect([...pending.values()].map((p) => p.ms).sort((a, b) => a - b)).toEqual([
+      5_000,
+      PULL_EVERY_MS,
+    ]);
+    const [id, armed] = [...pending.entries()].find(([, p]) => p.ms === 5_000) ?? [];
     if (id === undefined || !armed) throw new Error('no timer armed');
     pending.delete(id); // as a real timer that fired
     armed.cb();
     await settle();
     expect(reasons).toEqual(['start', 'timer']);
-    expect(pending.size).toBe(0);
+    expect([...pending.values()].map((p) => p.ms)).toEqual([PULL_EVERY_MS]);
   });
 
   it('runs one drain at a time from the page, and once more for triggers meanwhile', async () => {
@@ -135,6 +142,135 @@ describe('page triggers', () => {
     release();
     await settle();
     expect(calls).toEqual(['start', 'online']);
+  });
+});
+
+describe('page triggers: pulls', () => {
+  function world(options: { scope?: () => 'me' | 'org'; outcome?: DrainReport['outcome'] } = {}) {
+    const calls: [string, DrainOptions | undefined][] = [];
+    const win = new Target();
+    const doc = new Target();
+    const { timers, pending } = fakeTimers();
+    let now = T0;
+    const outcomes: DrainReport['outcome'][] = options.outcome ? [options.outcome] : [];
+    const triggers = startPageTriggers({
+      drain: (reason, drainOptions) => {
+        calls.push([reason, drainOptions]);
+        const outcome = outcomes.shift() ?? 'idle';
+        // Busy: the engine says "try again in 2 s".
+        return Promise.resolve(
+          report({ outcome, nextWakeAt: outcome === 'busy' ? now + 2_000 : null }),
+        );
+      },
+      window: win,
+      document: doc,
+      clock: { now: () => now },
+      timers,
+      ...(options.scope ? { pullScope: options.scope } : {}),
+    });
+    const fire = async (ms: number) => {
+      const found = [...pending.entries()].find(([, p]) => p.ms === ms);
+      if (!found) throw new Error(`no ${String(ms)} ms timer`);
+      pending.delete(found[0]);
+      found[1].cb();
+      await settle();
+    };
+    return {
+      calls,
+      win,
+      doc,
+      pending,
+      triggers,
+      fire,
+      advance: (ms: number) => {
+        now += ms;
+      },
+    };
+  }
+
+  it('a return to the tab pulls once the last pull is MIN_PULL_GAP_MS old', async () => {
+    const w = world();
+    await settle();
+    w.advance(MIN_PULL_GAP_MS - 1);
+    w.doc.fire('visibilitychange');
+    await settle();
+    w.advance(1);
+    w.doc.fire('visibilitychange');
+    await settle();
+    expect(w.calls.map(([r, o]) => [r, o?.pull ?? null])).toEqual([
+      ['start', 'me'],
+      ['visible', null],
+      ['visible', 'me'],
+    ]);
+  });
+
+  it('pulls every PULL_EVERY_MS while visible; a hidden page waits for its return', async () => {
+    const w = world();
+    await settle();
+    await w.fire(PULL_EVERY_MS);
+    expect(w.calls.at(-1)).toEqual(['periodic', { pull: 'me' }]);
+    w.doc.visibilityState = 'hidden';
+    await w.fire(PULL_EVERY_MS);
+    expect(w.calls).toHaveLength(2);
+    // Re-armed, not dropped: it pulls when it fires on a visible page again.
+    w.doc.visibilityState = 'visible';
+    await w.fire(PULL_EVERY_MS);
+    expect(w.calls.map(([r]) => r)).toEqual(['start', 'periodic', 'periodic']);
+  });
+
+  it('"Sync now" pulls at once, in the scope of the screen (the organization for an admin)', async () => {
+    let scope: 'me' | 'org' = 'me';
+    const w = world({ scope: () => scope });
+    await settle();
+    scope = 'org';
+    w.triggers.pull('sync-now', { ignoreBackoff: true });
+    await settle();
+    expect(w.calls).toEqual([
+      ['start', { pull: 'me' }],
+      ['sync-now', { ignoreBackoff: true, pull: 'org' }],
+    ]);
+  });
+
+  it('a pull that found another drainer busy goes with the next wake-up', async () => {
+    const w = world({ outcome: 'busy' });
+    await settle();
+    // No pull happened, so no periodic one is armed yet: only the 2 s wake-up.
+    expect([...w.pending.values()].map((p) => p.ms)).toEqual([2_000]);
+    await w.fire(2_000);
+    expect(w.calls).toEqual([
+      ['start', { pull: 'me' }],
+      ['timer', { pull: 'me' }],
+    ]);
+    expect([...w.pending.values()].map((p) => p.ms)).toEqual([PULL_EVERY_MS]);
+  });
+
+  it('triggers meanwhile merge into one drain that pulls what any of them asked', async () => {
+    const calls: [string, DrainOptions | undefined][] = [];
+    let release: () => void = () => undefined;
+    const win = new Target();
+    const triggers = startPageTriggers({
+      drain: (reason, drainOptions) => {
+        calls.push([reason, drainOptions]);
+        return new Promise((resolve) => {
+          release = () => {
+            resolve(report());
+          };
+        });
+      },
+      window: win,
+      document: new Target(),
+      clock: { now: () => T0 },
+      timers: fakeTimers().timers,
+      pullScope: () => 'org',
+    });
+    triggers.pull('sync-now');
+    triggers.trigger('queued');
+    release();
+    await settle();
+    expect(calls).toEqual([
+      ['start', { pull: 'org' }],
+      ['sync-now', { ignoreBackoff: false, pull: 'org' }],
+    ]);
   });
 });
 
@@ -168,6 +304,15 @@ describe('Background Sync', () => {
     await expect(waited[0]).rejects.toThrow('2 action(s) wait for a retry');
     const idle = await drainForWakeUp(() => Promise.resolve(report()), 'sync');
     expect(idle.outcome).toBe('idle');
+  });
+
+  it("a wake-up of the worker also pulls the person's accounts, sending what waited at once", async () => {
+    const asked: (DrainOptions | undefined)[] = [];
+    await drainForWakeUp((_reason, options) => {
+      asked.push(options);
+      return Promise.resolve(report());
+    }, 'background-sync');
+    expect(asked).toEqual([{ ignoreBackoff: true, pull: 'me' }]);
   });
 });
 

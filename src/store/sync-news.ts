@@ -1,0 +1,89 @@
+/**
+ * "Last checked" and "what changed": what the reconciliations with the
+ * remote's state changed on this device, kept until the person dismisses it.
+ * Written in the reconciliation's own transaction, so a change and its news
+ * are never one without the other; read by the page through a live query
+ * (the service worker's pulls show up by themselves).
+ */
+import type { AppDb } from './db';
+import type { Association, SyncChange, SyncNews } from './records';
+
+/** Changes kept at most; the oldest go first (the person reads the newest). */
+export const MAX_SYNC_CHANGES = 50;
+
+export const NEWS_KEY = 'pull';
+
+/** A row a reconciliation changed, and whether it was active before (null: new here). */
+export interface Seen {
+  row: Association;
+  wasActive: boolean | null;
+}
+
+const EMPTY: SyncNews = { key: NEWS_KEY, checkedAt: null, changes: [] };
+
+export async function getSyncNews(db: AppDb): Promise<SyncNews> {
+  return (await db.syncNews.get(NEWS_KEY)) ?? EMPTY;
+}
+
+/**
+ * Call inside a rw transaction on syncNews, accounts, organizations and
+ * profiles. Names the changes, adds them in front of those kept (a newer
+ * change of the same link replaces the older), and sets `checkedAt` if given.
+ */
+export async function recordChanges(
+  db: AppDb,
+  seen: readonly Seen[],
+  checkedAt: Date | null,
+): Promise<SyncChange[]> {
+  if (seen.length === 0 && checkedAt === null) return [];
+  const seenAt = (checkedAt ?? new Date()).toISOString();
+  const accountIds = [...new Set(seen.map((s) => s.row.accountId))];
+  const accounts = await db.accounts.bulkGet(accountIds);
+  const orgIds = [...new Set(accounts.flatMap((a) => (a ? [a.orgId] : [])))];
+  const orgs = await db.organizations.bulkGet(orgIds);
+  const profiles = await db.profiles.bulkGet([...new Set(seen.map((s) => s.row.profileId))]);
+  const orgOf = new Map(accounts.flatMap((a) => (a ? [[a.id, a.orgId] as const] : [])));
+  const orgName = new Map(orgs.flatMap((o) => (o ? [[o.id, o.name] as const] : [])));
+  const kindOf = new Map(profiles.flatMap((p) => (p ? [[p.id, p.kind] as const] : [])));
+
+  const changes: SyncChange[] = seen.map(({ row }) => {
+    const orgId = orgOf.get(row.accountId) ?? null;
+    return {
+      id: row.id,
+      seenAt,
+      change: row.endedOn === null ? 'linked' : 'ended',
+      accountId: row.accountId,
+      orgId,
+      orgName: orgId === null ? null : (orgName.get(orgId) ?? null),
+      profileId: row.profileId,
+      profileKind: kindOf.get(row.profileId) ?? null,
+      startedOn: row.startedOn,
+      endedOn: row.endedOn,
+      endReason: row.endReason,
+    };
+  });
+  const news = await getSyncNews(db);
+  const fresh = new Set(changes.map((c) => c.id));
+  await db.syncNews.put({
+    key: NEWS_KEY,
+    checkedAt: checkedAt === null ? news.checkedAt : seenAt,
+    changes: [...changes, ...news.changes.filter((c) => !fresh.has(c.id))].slice(
+      0,
+      MAX_SYNC_CHANGES,
+    ),
+  });
+  return changes;
+}
+
+/** The person has read these changes (all of them when `ids` is omitted). */
+export async function dismissSyncChanges(db: AppDb, ids?: readonly string[]): Promise<void> {
+  await db.transaction('rw', db.syncNews, async () => {
+    const news = await db.syncNews.get(NEWS_KEY);
+    if (!news) return;
+    const gone = ids ? new Set(ids) : null;
+    await db.syncNews.put({
+      ...news,
+      changes: gone ? news.changes.filter((c) => !gone.has(c.id)) : [],
+    });
+  });
+}
