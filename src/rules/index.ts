@@ -66,5 +66,12 @@ export {
   type EmailProblem,
   type McidProblem,
 } from './validate';
+export {
+  checkInvariants,
+  type InvariantCode,
+  type InvariantData,
+  type InvariantProblem,
+  type InvariantTable,
+} from './invariants';
 export { planTimeline, type Plan, type PlanInput } from './planner';
 export * from './contract';

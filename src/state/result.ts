@@ -3,10 +3,23 @@
  * Refusals (rules, store, storage, import) become `{ ok: false, code }`;
  * anything else is a real bug and is re-thrown.
  */
-import { ImportError, StorageFullError, isStoreRefusal } from '../store';
+import { ImportError, StorageFullError, isStoreRefusal, type ImportIssue } from '../store';
+
+export type { ImportIssue };
+/** How many problems of a refused import are named; the rest are counted. */
+export { IMPORT_ISSUES_SHOWN } from '../store';
 
 export type ActionResult<T = undefined> =
-  { ok: true; value: T } | { ok: false; code: string; nextAllowedOn?: string; issues?: string[] };
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      code: string;
+      nextAllowedOn?: string;
+      /** IMPORT_INVALID: the first problems of the file (the UI words them)… */
+      issues?: ImportIssue[];
+      /** …and how many there are in all. */
+      totalIssues?: number;
+    };
 
 export async function attempt<T>(task: () => Promise<T>): Promise<ActionResult<T>> {
   try {
@@ -27,7 +40,8 @@ export async function attempt<T>(task: () => Promise<T>): Promise<ActionResult<T
       return {
         ok: false,
         code: 'IMPORT_INVALID',
-        issues: error.issues.slice(0, 10).map((i) => `${i.path || '(file)'}: ${i.reason}`),
+        issues: error.issues.slice(0, 10),
+        totalIssues: error.total,
       };
     }
     throw error;

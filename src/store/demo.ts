@@ -146,8 +146,10 @@ function build(today: string): { b: Builder; ids: DemoAccounts } {
   const b = new Builder(today);
   const A = b.org('Contoso Japan', 'contoso.example');
   const B = b.org('Fabrikam', 'fabrikam.example');
-  const adminA = b.account(A, b.person('Aoi Sato'), 'admin', { roles: ['global-admin'] });
-  const adminB = b.account(B, b.person('Ben Carter'), 'admin', { roles: ['global-admin'] });
+  // The admins came first: every other account is created by one of them.
+  const first = { roles: ['global-admin'] as Role[], createdOn: b.day(0, -24) };
+  const adminA = b.account(A, b.person('Aoi Sato'), 'admin', first);
+  const adminB = b.account(B, b.person('Ben Carter'), 'admin', first);
   const inA = { createdBy: adminA.id };
   const inB = { createdBy: adminB.id };
 

@@ -3,7 +3,7 @@
  * the person can act on (the UI turns its code into words); a bug or corrupt
  * data stays a plain Error or the rules' `RulesInputError`.
  */
-import type { RefusalCode } from '../rules';
+import type { InvariantCode, RefusalCode } from '../rules';
 
 export type StoreRefusalCode =
   | RefusalCode
@@ -44,8 +44,18 @@ export class StorageFullError extends Error {
 /** One problem in an import file: where (a JSON path) and why. */
 export interface ImportIssue {
   path: string;
+  /** In English, for logs and the error's message; `code` says it in the reader's words. */
   reason: string;
+  /** A rule the file breaks (checkInvariants), for the UI's words. */
+  code?: InvariantCode;
+  /** The row it clashes with, as a JSON path. */
+  other?: string;
+  /** COOL_OFF, YEARLY_LIMIT: the first day the start was allowed. */
+  date?: string;
 }
+
+/** How many problems an import error names; the rest are counted. */
+export const IMPORT_ISSUES_SHOWN = 5;
 
 /** A file's own text can reach a message (a key, a value echoed by valibot): keep it short. */
 function clip(text: string, max = 160): string {
@@ -55,13 +65,17 @@ function clip(text: string, max = 160): string {
 export class ImportError extends Error {
   override readonly name = 'ImportError';
   readonly issues: readonly ImportIssue[];
-  constructor(all: readonly ImportIssue[]) {
-    const issues = all.map((i) => ({ path: clip(i.path), reason: clip(i.reason) }));
+  /** Every problem found, `issues` included (more than `issues.length` when some were left out). */
+  readonly total: number;
+  constructor(all: readonly ImportIssue[], total: number = all.length) {
+    const issues = all.map((i) => ({ ...i, path: clip(i.path), reason: clip(i.reason) }));
     const shown = issues
-      .slice(0, 5)
+      .slice(0, IMPORT_ISSUES_SHOWN)
       .map((i) => `${i.path || '(file)'}: ${i.reason}`)
       .join('; ');
-    super(`The file cannot be imported: ${shown}${issues.length > 5 ? '; …' : ''}`);
+    const more = Math.max(total, issues.length) - Math.min(issues.length, IMPORT_ISSUES_SHOWN);
+    super(`The file cannot be imported: ${shown}${more > 0 ? `; and ${more} more` : ''}`);
     this.issues = issues;
+    this.total = Math.max(total, issues.length);
   }
 }

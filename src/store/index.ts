@@ -20,6 +20,7 @@ export {
 } from './db';
 export type * from './records';
 export {
+  IMPORT_ISSUES_SHOWN,
   ImportError,
   StorageFullError,
   StoreRefusal,

@@ -1,15 +1,17 @@
 /**
  * Export and import of all data as one JSON file. Import is all or nothing:
- * the whole file is checked (size, JSON, format version, schema, references)
+ * the whole file is checked (size, JSON, format version, schema, references,
+ * and the rules' invariants: an edited file is data the rules never allowed)
  * before anything is written, and then every table is replaced in one
  * transaction, so a bad file or a full disk leaves the database as it was.
  * This module is the store's door for export and import (not re-exported by
  * the store's index): the app loads it, and its validator, on first use.
  */
 import * as v from 'valibot';
+import { checkInvariants } from '../rules';
 import type { AppDb, TableName } from './db';
 import { TABLE_NAMES } from './db';
-import { ImportError, type ImportIssue } from './errors';
+import { IMPORT_ISSUES_SHOWN, ImportError, type ImportIssue } from './errors';
 import { guardQuota } from './storage';
 import {
   EXPORT_FORMAT,
@@ -154,6 +156,29 @@ function checkReferences(t: ExportTables): ImportIssue[] {
   return issues;
 }
 
+/**
+ * The rules' invariants over the file's tables (`checkInvariants`): the first
+ * problems, and how many there are in all.
+ */
+function checkRules(t: ExportTables): { issues: ImportIssue[]; total: number } {
+  const problems = checkInvariants(t);
+  const at = (table: string, index: number) => `tables.${table}.${index}`;
+  const issues = problems.slice(0, IMPORT_ISSUES_SHOWN).map((p): ImportIssue => {
+    const other = p.other ? at(p.other.table, p.other.index) : undefined;
+    let reason = p.reason;
+    if (other !== undefined) reason += ` (see ${other})`;
+    if (p.date !== undefined) reason += `; allowed from ${p.date}`;
+    return {
+      path: `${at(p.table, p.index)}.${p.field}`,
+      reason,
+      code: p.code,
+      ...(other === undefined ? {} : { other }),
+      ...(p.date === undefined ? {} : { date: p.date }),
+    };
+  });
+  return { issues, total: problems.length };
+}
+
 /** Checks a whole export file; throws `ImportError` with the first problems found. */
 export function parseExport(text: string): ExportFile {
   if (tooLarge(text)) {
@@ -174,6 +199,9 @@ export function parseExport(text: string): ExportFile {
   }
   const issues = checkReferences(result.output.tables);
   if (issues.length > 0) throw new ImportError(issues);
+  // Only once every reference resolves: the rules look rows up by id.
+  const rules = checkRules(result.output.tables);
+  if (rules.total > 0) throw new ImportError(rules.issues, rules.total);
   return result.output;
 }
 

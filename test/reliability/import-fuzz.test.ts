@@ -244,3 +244,73 @@ describe('import of a valid export broken in one place', () => {
     }
   });
 });
+
+describe('import of a valid export edited around the rules', () => {
+  type Row = Record<string, Json>;
+  const tablesOf = (file: { [key: string]: Json }) =>
+    file.tables as unknown as {
+      accounts: Row[];
+      profiles: Row[];
+      associations: Row[];
+    };
+  const pick = <T>(rows: readonly T[], n: number): T => rows[n % rows.length] as T;
+  const addDay = (day: string, n: number) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+  /** Each edit breaks one invariant the rules keep, on the row `n` picks. */
+  const edits: Record<string, (t: ReturnType<typeof tablesOf>, n: number, k: number) => void> = {
+    'a link on an account that never signed in': (t, n) => {
+      const s = pick(t.associations, n);
+      const account = t.accounts.find((a) => a.id === s.accountId) as Row;
+      account.firstSignInOn = null;
+    },
+    'a second start inside the cool-off': (t, n, k) => {
+      const s = pick(t.associations, n);
+      const startedOn = addDay(s.startedOn as string, k % 30);
+      t.associations.push({
+        ...s,
+        id: 'extra',
+        startedOn,
+        endedOn: startedOn,
+        endReason: 'unlinked',
+      });
+    },
+    'an account created by a non-admin': (t, n, k) => {
+      const created = t.accounts.filter((a) => a.createdBy !== null);
+      const plain = t.accounts.filter((a) => (a.roles as string[]).length === 0);
+      pick(created, n).createdBy = pick(plain, k).id as string;
+    },
+    'an MCID on another person’s profile': (t, n, k) => {
+      const withMcid = t.profiles.filter((p) => p.mcid !== null);
+      const from = pick(withMcid, n);
+      const others = t.profiles.filter((p) => p.personId !== from.personId && p.kind === 'learn');
+      pick(others, k).mcid = from.mcid as string;
+    },
+    'another person’s profile on an account': (t, n, k) => {
+      const s = pick(t.associations, n);
+      const owner = t.profiles.find((p) => p.id === s.profileId)?.personId;
+      s.accountId = pick(
+        t.accounts.filter((a) => a.personId !== owner),
+        k,
+      ).id as string;
+    },
+  };
+
+  it('refuses each with the rule it breaks named, and writes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...Object.keys(edits)),
+        fc.nat(),
+        fc.nat(),
+        async (edit, n, k) => {
+          const file = clone();
+          edits[edit]?.(tablesOf(file), n, k);
+          const error = await refused(JSON.stringify(file));
+          expect(error.issues.some((i) => i.code !== undefined)).toBe(true);
+          expect(error.total).toBeGreaterThanOrEqual(error.issues.length);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -226,7 +226,7 @@ describe('createAppState', () => {
     expect(await db.accounts.count()).toBe(11);
     const bad = await app.importJson('{"format":"mcid-link-export","version":9}');
     expect(bad).toMatchObject({ ok: false, code: 'IMPORT_INVALID' });
-    expect(bad.ok ? '' : bad.issues?.[0]).toMatch(/newer version/);
+    expect(bad.ok ? '' : bad.issues?.[0]?.reason).toMatch(/newer version/);
     app.dispose();
   });
 

@@ -10,6 +10,7 @@ import {
   updateSettings,
   type AppDb,
 } from '../../src/store';
+import { checkInvariants } from '../../src/rules';
 import { loadDemo } from '../../src/store/demo';
 import { NOW, TODAY, freshDb, refusal } from './fixtures';
 
@@ -111,6 +112,22 @@ describe('demo data shows each rule', () => {
     expect(ryo.profile.mcid).toBeNull();
     const req = { actorAccountId: ids.ryo, accountId: ids.ryo, profileId: ryo.profile.id };
     expect((await refusal(requestLink(db, req, NOW))).code).toBe('PROFILE_INCOMPLETE');
+  });
+});
+
+describe('the demo keeps the rules', () => {
+  it('breaks none of the invariants an import is checked against, on any day it is loaded', async () => {
+    for (const at of [NOW, new Date('2028-02-29T23:59:00Z'), new Date('2027-03-31T00:00:00Z')]) {
+      const db = freshDb();
+      await loadDemo(db, at);
+      const data = {
+        organizations: await db.organizations.toArray(),
+        accounts: await db.accounts.toArray(),
+        profiles: await db.profiles.toArray(),
+        associations: await db.associations.toArray(),
+      };
+      expect(checkInvariants(data)).toEqual([]);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, addMonths } from '../../src/rules';
 import {
   ImportError,
   MAX_IMPORT_BYTES,
@@ -12,7 +13,7 @@ import {
 import { settleResult } from '../../src/store/drain';
 import { loadDemo } from '../../src/store/demo';
 import { exportAll, exportJson, importJson, type ImportProgress } from '../../src/store/transfer';
-import { NOW, freshDb } from './fixtures';
+import { NOW, TODAY, freshDb } from './fixtures';
 
 async function tables(db: AppDb) {
   const out: Record<string, unknown[]> = {};
@@ -233,5 +234,131 @@ describe('import writes in chunks and says how far it is', () => {
     await expect(importJson(db, json, { chunkRows: 2 })).rejects.toThrow();
     expect(n).toBeGreaterThan(5);
     expect(await tables(db)).toEqual(before);
+  });
+});
+
+describe('an edited file that breaks the rules is refused whole, nothing written', () => {
+  type Row = Record<string, unknown>;
+  interface Tables {
+    accounts: Row[];
+    profiles: Row[];
+    associations: Row[];
+  }
+  const day = (n: number) => addDays(TODAY, n);
+
+  async function refused(edit: (t: Tables) => void): Promise<ImportError> {
+    const db = freshDb();
+    await loadDemo(db, NOW);
+    const json = await exportJson(db, NOW);
+    const before = await tables(db);
+    const file = JSON.parse(json) as { tables: Tables };
+    edit(file.tables);
+    const error = await importError(db, JSON.stringify(file));
+    expect(await tables(db)).toEqual(before);
+    return error;
+  }
+  const account = (t: Tables, local: string) => {
+    const i = t.accounts.findIndex((a) => String(a.email).startsWith(`${local}@`));
+    return { i, row: t.accounts[i] as Row };
+  };
+  const profileOf = (t: Tables, local: string, kind = 'learn') => {
+    const person = account(t, local).row.personId;
+    const i = t.profiles.findIndex((p) => p.personId === person && p.kind === kind);
+    return { i, row: t.profiles[i] as Row };
+  };
+  const linksOf = (t: Tables, local: string) => {
+    const id = profileOf(t, local).row.id;
+    return t.associations.filter((s) => s.profileId === id);
+  };
+  const assoc = (
+    profileId: unknown,
+    accountId: unknown,
+    startedOn: string,
+    endedOn: string | null,
+  ) => ({
+    id: crypto.randomUUID(),
+    profileId,
+    accountId,
+    startedOn,
+    endedOn,
+    endReason: endedOn === null ? null : 'unlinked',
+    pendingActionId: null,
+  });
+
+  it('a link for a user who never signed in', async () => {
+    const e = await refused((t) => {
+      const yuki = account(t, 'yuki').row;
+      const profile = {
+        id: 'yuki-learn',
+        personId: yuki.personId,
+        kind: 'learn',
+        mcid: '1999999',
+        label: 'y@outlook.example',
+      };
+      t.profiles.push(profile);
+      t.associations.push(assoc(profile.id, yuki.id, day(-1), null));
+    });
+    expect(e.issues.map((i) => i.code)).toEqual(['NOT_SIGNED_IN']);
+    expect(e.issues[0]?.path).toMatch(/^tables\.associations\.\d+\.startedOn$/);
+    expect(e.message).toMatch(/had not signed in/);
+  });
+
+  it('one profile active on two accounts', async () => {
+    const e = await refused((t) => {
+      // Mei's link to company A, which her move to B ended, active again.
+      const [toA] = linksOf(t, 'mei').filter((s) => s.endReason === 'moved');
+      Object.assign(toA as Row, { endedOn: null, endReason: null });
+    });
+    expect(e.issues.map((i) => i.code)).toEqual(['PROFILE_LINKED_TWICE']);
+    expect(e.issues[0]?.other).toMatch(/^tables\.associations\.\d+$/);
+  });
+
+  it('another person’s MCID: on a profile of theirs, or linked to one’s account', async () => {
+    const shared = await refused((t) => {
+      profileOf(t, 'ryo').row.mcid = profileOf(t, 'hana').row.mcid;
+    });
+    expect(shared.issues.map((i) => i.code)).toEqual(['MCID_SHARED']);
+    expect(shared.issues[0]?.path).toMatch(/\.mcid$/);
+
+    const linked = await refused((t) => {
+      const [sora] = linksOf(t, 'sora');
+      (sora as Row).profileId = profileOf(t, 'taro').row.id;
+    });
+    expect(linked.issues.map((i) => i.code)).toContain('NOT_OWN_PROFILE');
+  });
+
+  it('five starts in five days, with the day each limit allowed the next', async () => {
+    const e = await refused((t) => {
+      const [sora] = linksOf(t, 'sora');
+      const { profileId, accountId } = sora as Row;
+      t.associations = t.associations.filter((s) => s !== sora);
+      for (let n = 0; n < 5; n += 1) {
+        t.associations.push(assoc(profileId, accountId, day(-9 + n), n < 4 ? day(-9 + n) : null));
+      }
+    });
+    expect(e.issues.map((i) => [i.code, i.date])).toEqual([
+      ['COOL_OFF', day(-9 + 30)],
+      ['COOL_OFF', day(-8 + 30)],
+      ['YEARLY_LIMIT', addMonths(day(-9), 12)],
+      ['YEARLY_LIMIT', addMonths(day(-8), 12)],
+    ]);
+  });
+
+  it('an account created by a user who is not an admin', async () => {
+    const e = await refused((t) => {
+      account(t, 'yuki').row.createdBy = account(t, 'hana').row.id;
+    });
+    expect(e.issues.map((i) => i.code)).toEqual(['CREATOR_NOT_ADMIN']);
+    expect(e.issues[0]?.path).toMatch(/^tables\.accounts\.\d+\.createdBy$/);
+  });
+
+  it('names the first 5 problems and counts the rest', async () => {
+    const e = await refused((t) => {
+      for (const a of t.accounts) a.firstSignInOn = null;
+    });
+    const links = 10; // every association of the demo starts on a signed-out account now
+    expect(e.issues).toHaveLength(5);
+    expect(e.total).toBe(links);
+    expect(e.message).toMatch(/; and 5 more$/);
   });
 });

@@ -3,8 +3,10 @@ import { useShell } from '../../context';
 import { useData } from '../../data-context';
 import { formatDate } from '../../../i18n';
 import { describeCode } from '../../../i18n/describe';
+import { settings as settingsMessages } from '../../../i18n/messages/settings';
 import { downloadText } from '../../components/download';
 import type { AppState } from '../../../state/app-state';
+import { importIssueLines } from './import-issues';
 import { SettingsView, type SettingsActions, type SettingsModel } from './settings-view';
 
 /** Settings: maps the data state to the view and its actions to the state's. */
@@ -75,7 +77,13 @@ function actionsFor(
       // The state checks the size before reading: a huge file is never read into memory.
       const result = await app.importFile(file);
       if (result.ok) return { ok: true, count: result.value };
-      return { ok: false, issues: result.issues ?? [result.code] };
+      if (!result.issues)
+        return { ok: false, issues: [describeCode(shell.messages.value, result.code, null)] };
+      const lang = shell.lang.value;
+      return {
+        ok: false,
+        issues: importIssueLines(settingsMessages[lang], lang, result.issues, result.totalIssues),
+      };
     },
     reset: async () => {
       const result = await app.reset();
