@@ -7,8 +7,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LinkScreenView } from '../../src/ui/screens/link/link-view';
-import { MeScreenView } from '../../src/ui/screens/me/me-view';
-import type { ActionResult } from '../../src/ui/screens/me/view-model';
+import { MeScreenView } from '../../src/ui/screens/individual/me-view';
+import type { ActionResult } from '../../src/ui/screens/individual/view-model';
 import { WelcomeScreenView } from '../../src/ui/screens/welcome/welcome-view';
 import { mount, type Rendered } from '../ui/me-support';
 import { account, learnLinked, linkView, meView, welcome } from '../ui/me-fixtures';

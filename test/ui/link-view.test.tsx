@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LANGS, formatDate, type Lang } from '../../src/i18n';
 import { codes } from '../../src/i18n/messages/codes';
 import { LinkScreenView } from '../../src/ui/screens/link/link-view';
-import type { ActionResult, LinkCheck, LinkChoice } from '../../src/ui/screens/me/view-model';
+import type {
+  ActionResult,
+  LinkCheck,
+  LinkChoice,
+} from '../../src/ui/screens/individual/view-model';
 import { click, mount, submit, type, type Rendered } from './me-support';
 import { linkView } from './me-fixtures';
 

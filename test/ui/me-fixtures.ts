@@ -5,7 +5,7 @@ import type {
   MeView,
   ProfileSlot,
   WelcomeView,
-} from '../../src/ui/screens/me/view-model';
+} from '../../src/ui/screens/individual/view-model';
 
 export const TODAY = '2026-11-25';
 

@@ -5,12 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { listAccounts, myView, openDb, requestLink, type AppDb } from '../../src/store';
 import { loadDemo } from '../../src/store/demo';
-import {
-  allowedCheck,
-  toLinkView,
-  toMeView,
-  type MyStateIn,
-} from '../../src/ui/screens/me/from-state';
+import { toMeView, type MyStateIn } from '../../src/ui/screens/individual/from-state';
+import { allowedCheck, toLinkView } from '../../src/ui/screens/link/link-model';
 import { toWelcomeView } from '../../src/ui/screens/welcome/welcome-model';
 
 const NOW = new Date('2026-11-25T09:00:00Z');

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAppState, type AppState } from '../../src/state/app-state';
 import { openDb } from '../../src/store';
 import { LinkScreen } from '../../src/ui/screens/link/link-screen';
-import { HOME_DATA_MARK, MeScreen } from '../../src/ui/screens/me/me-screen';
+import { HOME_DATA_MARK, MeScreen } from '../../src/ui/screens/individual/me-screen';
 import { WelcomeScreen } from '../../src/ui/screens/welcome/welcome-screen';
 import { click, mount, submit, type, until, type Rendered } from './me-support';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MeScreenView } from '../../src/ui/screens/me/me-view';
-import type { ActionResult } from '../../src/ui/screens/me/view-model';
+import { MeScreenView } from '../../src/ui/screens/individual/me-view';
+import type { ActionResult } from '../../src/ui/screens/individual/view-model';
 import type { QueueItem } from '../../src/ui/components/queue-list';
 import { LANGS, formatDate } from '../../src/i18n';
 import { codes } from '../../src/i18n/messages/codes';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WelcomeScreenView } from '../../src/ui/screens/welcome/welcome-view';
-import type { ActionResult } from '../../src/ui/screens/me/view-model';
+import type { ActionResult } from '../../src/ui/screens/individual/view-model';
 import { click, mount, type Rendered } from './me-support';
 import { welcome } from './me-fixtures';
 

@@ -9,7 +9,7 @@ import { ScreenLoading, lazyScreen } from '../lazy';
 const SettingsScreen = lazyScreen(() =>
   import('./settings/settings-screen').then((m) => m.SettingsScreen),
 );
-const MeScreen = lazyScreen(() => import('./me/me-screen').then((m) => m.MeScreen));
+const MeScreen = lazyScreen(() => import('./individual/me-screen').then((m) => m.MeScreen));
 const LinkScreen = lazyScreen(() => import('./link/link-screen').then((m) => m.LinkScreen));
 const WelcomeScreen = lazyScreen(() =>
   import('./welcome/welcome-screen').then((m) => m.WelcomeScreen),

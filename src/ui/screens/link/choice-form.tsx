@@ -2,7 +2,7 @@ import type { TargetedEvent } from 'preact';
 import { MCID_MAX_DIGITS, MCID_MIN_DIGITS, type McidProblem } from '../../../rules';
 import { TextField } from '../../components/text-field';
 import { useWords } from '../../components/use-words';
-import type { ProfileView } from '../me/view-model';
+import type { ProfileView } from '../individual';
 
 /** `''` means "type an MCID"; otherwise the id of one of the person's profiles. */
 export type Picked = string;

@@ -5,15 +5,15 @@ import { Skeleton } from '../../components/skeleton';
 import { useFocusHeading } from '../../components/use-focus-heading';
 import { useWords } from '../../components/use-words';
 import { useShell } from '../../context';
-import { allowedCheck, toLinkView } from '../me/from-state';
-import type { MeData } from '../me/me-data';
-import { useMeData } from '../me/use-me-data';
 import {
+  type MeData,
+  useMeData,
   MCID_NOT_MINE,
   type ActionResult,
   type LinkCheck,
   type LinkChoice,
-} from '../me/view-model';
+} from '../individual';
+import { allowedCheck, toLinkView } from './link-model';
 import { LinkScreenView } from './link-view';
 
 /** Link my Learn profile or Partner University account to the account this device acts as. */

@@ -10,7 +10,7 @@ import {
   type LinkCheck,
   type LinkChoice,
   type LinkView,
-} from '../me/view-model';
+} from '../individual';
 import { ChoiceForm, type Picked } from './choice-form';
 
 interface LinkScreenViewProps {

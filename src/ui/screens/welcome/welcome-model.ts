@@ -1,5 +1,4 @@
-import { accountView, type AccountIn } from '../me/account-view';
-import type { WelcomeView } from '../me/view-model';
+import { accountView, type AccountIn, type WelcomeView } from '../individual';
 
 /** The accounts on this device, for "who am I". */
 export function toWelcomeView(

@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { goTo } from '../../components/go-to';
 import { useFocusHeading } from '../../components/use-focus-heading';
-import { useMeData } from '../me/use-me-data';
+import { useMeData } from '../individual';
 import { toWelcomeView } from './welcome-model';
 import { WelcomeScreenView } from './welcome-view';
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Notice } from '../../components/notice';
 import { SkeletonLines } from '../../components/skeleton';
-import type { ActionResult, WelcomeAccount, WelcomeView } from '../me/view-model';
+import type { ActionResult, WelcomeAccount, WelcomeView } from '../individual';
 import { useWelcomeWords, type WelcomeWords } from './welcome-words';
 
 type RefusalText = (typeof import('../../components/refusal'))['refusalText'];

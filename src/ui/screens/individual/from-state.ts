@@ -3,27 +3,13 @@
  * into the screens' view models. The input shapes are written here as the
  * minimal structure the screens need, so the UI depends on no store module.
  */
-import {
-  DEFAULT_POLICY,
-  compareDates,
-  creditDate,
-  reportRemovalDate,
-  type ProfileKind,
-} from '../../../rules';
+import { DEFAULT_POLICY, type ProfileKind } from '../../../rules';
 import type { QueueItem, QueueState } from '../../components/queue-list';
-import type {
-  AchievementKind,
-  AchievementView,
-  LinkCheck,
-  LinkChoice,
-  LinkView,
-  MeView,
-  ProfileSlot,
-  ProfileView,
-} from './view-model';
+import type { AchievementKind, AchievementView, MeView, ProfileSlot } from './view-model';
 import { accountView, type AccountIn } from './account-view';
+import { linkedHere, profileView } from './profile-view';
 
-interface ProfileIn {
+export interface ProfileIn {
   id: string;
   kind: ProfileKind;
   label: string;
@@ -73,16 +59,6 @@ export interface OutboxIn {
   nextAllowedOn: string | null;
   lastError: string | null;
 }
-
-const profileView = ({ id, kind, label, mcid }: ProfileIn): ProfileView => ({
-  id,
-  kind,
-  label,
-  mcid,
-});
-
-const linkedHere = (p: ProfileStateIn, accountId: string) =>
-  p.activeLink?.association.accountId === accountId;
 
 function slot(my: MyStateIn, kind: ProfileKind, today: string): ProfileSlot {
   const ofKind = my.profiles.filter((p) => p.profile.kind === kind);
@@ -158,41 +134,5 @@ export function toMeView(my: MyStateIn, outbox: readonly OutboxIn[], today: stri
     partnerUniversity: slot(my, 'partner-university', today),
     achievements,
     queue: queueItems(outbox, my.account.id, my.profiles),
-  };
-}
-
-export function toLinkView(my: MyStateIn, kind: ProfileKind, today: string): LinkView {
-  return {
-    kind,
-    today,
-    account: accountView(my.account, my.org?.name ?? ''),
-    profiles: my.profiles.filter((p) => p.profile.kind === kind).map((p) => profileView(p.profile)),
-  };
-}
-
-/**
- * What linking `profile` would mean, once the rules allowed it: the company
- * whose link ends (the move) with its report removal date, when the existing
- * achievements start to count here, and which start of the window this is.
- */
-export function allowedCheck(
-  my: MyStateIn,
-  profile: ProfileStateIn | null,
-  choice: LinkChoice,
-  today: string,
-): LinkCheck {
-  const elsewhere =
-    profile?.activeLink && !linkedHere(profile, my.account.id) ? profile.activeLink : null;
-  const completions = (profile?.achievements ?? []).map((a) => a.achievement.completedOn);
-  const credits = completions.map((c) => creditDate(c, today)).sort(compareDates);
-  return {
-    ok: true,
-    choice,
-    ends: elsewhere
-      ? [{ orgName: elsewhere.org?.name ?? '', removalOn: reportRemovalDate(today) }]
-      : [],
-    creditFrom: credits[0] ?? null,
-    startNumber: (profile?.associationsUsed ?? 0) + 1,
-    limit: profile?.yearlyLimit ?? DEFAULT_POLICY.yearlyLimit,
   };
 }
