@@ -16,22 +16,14 @@ const SLOWDOWN = 4;
 const BLOCKING_MS = 50;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading'];
 
-/** The renderer main thread that loaded `url`: the CrRendererMain with the most task CPU. */
+/** The renderer main thread that painted the page: the CrRendererMain of the process with its FCP. */
 function mainThread(events) {
-  const names = new Map();
-  for (const e of events) {
-    if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain') {
-      names.set(`${e.pid}:${e.tid}`, true);
-    }
-  }
-  const cpu = new Map();
-  for (const e of events) {
-    const key = `${e.pid}:${e.tid}`;
-    if (e.name === 'RunTask' && e.ph === 'X' && names.has(key)) {
-      cpu.set(key, (cpu.get(key) ?? 0) + (e.tdur ?? 0));
-    }
-  }
-  return [...cpu.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const fcp = events.filter((e) => e.name === 'firstContentfulPaint').at(-1);
+  if (!fcp) return null;
+  const main = events.find(
+    (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === fcp.pid,
+  );
+  return main ? { key: `${main.pid}:${main.tid}`, fcp: fcp.ts } : null;
 }
 
 async function sample(browser, url) {
@@ -44,12 +36,9 @@ async function sample(browser, url) {
     await page.waitForTimeout(3000);
     const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     const main = mainThread(events);
-    if (main === null) throw new Error('no renderer main thread in the trace');
-    const on = events.filter((e) => `${e.pid}:${e.tid}` === main);
-    const pid = Number(main.split(':')[0]);
-    const fcp = events.find((e) => e.name === 'firstContentfulPaint' && e.pid === pid)?.ts;
-    if (fcp === undefined) throw new Error('no first contentful paint in the trace');
-    // The page's renderer may also have run a previous document (about:blank): from FCP on.
+    if (main === null) throw new Error('no first contentful paint in the trace');
+    const { fcp } = main;
+    const on = events.filter((e) => `${e.pid}:${e.tid}` === main.key);
     const tasks = on
       .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.ts >= fcp)
       .map((e) => (e.tdur ?? 0) / 1000);
