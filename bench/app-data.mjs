@@ -11,15 +11,19 @@ import { figure, repeat } from './stats.mjs';
 import { RESULT_TIMEOUT_MS, installProbes, timedClick } from './probes.mjs';
 
 /** The home screen shows the person's data: their name, drawn with their profiles. */
-const HOME_READY = '[data-testid="who-name"]';
+export const HOME_READY = '[data-testid="who-name"]';
 /** The mark the app may set when it has drawn the person's data (preferred when present). */
 const HOME_MARK = 'mcid:home-data';
 const CHECKED = '[data-testid="link-check"]';
 const USERS = '[data-testid="user-list"]';
 const REPORT = '[data-testid="report-table"]';
-const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1, isMobile: true };
+export const PHONE = {
+  viewport: { width: 412, height: 823 },
+  deviceScaleFactor: 1,
+  isMobile: true,
+};
 
-async function harness(context, urls, call, arg) {
+export async function harness(context, urls, call, arg) {
   const page = await context.newPage();
   await page.goto(urls.harness);
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
@@ -44,7 +48,7 @@ async function withData(browser, urls, kind) {
 }
 
 /** Opens `url` in a new page; ms from navigation start to `selector` (or the app's mark). */
-async function timeToSelector(context, url, selector) {
+export async function timeToSelector(context, url, selector) {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
   const at = await page.evaluate((sel) => /** @type {any} */ (window).__until(sel), selector);
@@ -63,7 +67,7 @@ async function timeToSelector(context, url, selector) {
   return info.mark ?? at;
 }
 
-async function bareBaseline(browser, urls, runs) {
+export async function bareBaseline(browser, urls, runs) {
   const context = await browser.newContext(PHONE);
   await context.addInitScript(installProbes);
   const page = await context.newPage();

@@ -7,9 +7,11 @@
  *
  *   npm run bench                    all sections, default runs
  *   npm run bench -- --quick         one run of everything (a smoke run)
- *   npm run bench -- --only=sizes,store   some sections (sizes, lighthouse, app, store, sync)
+ *   npm run bench -- --only=sizes,store   some sections (sizes, lighthouse, cpu, app, store, sync)
  *   npm run bench -- --full          every run even when a section's time budget is spent
  *   npm run bench -- --detail        also the store's write alone (Dexie bulkAdd)
+ *   npm run bench -- --large         also the 100k-person / 1M-achievement world (bench/large.mjs;
+ *                                    minutes: written twice, then home on it)
  *   npm run bench -- --with-others   also bench/store*.bench.* and bench/org*.bench.* (vitest
  *                                    bench, fake-indexeddb in Node; their output goes to the JSON)
  */
@@ -23,6 +25,8 @@ import { appWithData } from '../bench/app-data.mjs';
 import { CHROMIUM, launch } from '../bench/browser.mjs';
 import { buildApp, buildBare, buildHarness, workDir } from '../bench/builds.mjs';
 import { pageLoad } from '../bench/lighthouse.mjs';
+import { mainThreadCpu } from '../bench/main-thread.mjs';
+import { largeWorld } from '../bench/large.mjs';
 import { serve } from '../bench/serve.mjs';
 import { firstVisit } from '../bench/sizes.mjs';
 import { table } from '../bench/stats.mjs';
@@ -38,14 +42,16 @@ const detail = args.includes('--detail');
 // minutes; they are opt-in so the whole run stays well under 15 minutes on 2 cores.
 const withOthers = args.includes('--with-others');
 const full = args.includes('--full');
+const large = args.includes('--large');
 const onlyArg = args.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
-const wanted = (name) => only === null || only.has(name);
+// The large world runs only when asked for (--large), whatever --only says.
+const wanted = (name) => (name === 'large' ? large : only === null || only.has(name));
 
 /** Runs per figure. Lighthouse and sync are slow (a sample is a whole page load / drain). */
 const RUNS = quick
-  ? { lighthouse: 1, start: 1, interaction: 1, bulk: 1, report: 1, sync: 1 }
-  : { lighthouse: 3, start: 5, interaction: 3, bulk: 3, report: 5, sync: 3 };
+  ? { lighthouse: 1, cpu: 1, start: 1, interaction: 1, bulk: 1, report: 1, sync: 1 }
+  : { lighthouse: 3, cpu: 5, start: 5, interaction: 3, bulk: 3, report: 5, sync: 3 };
 
 /**
  * Time budgets per section: another run starts only if it should end within
@@ -158,8 +164,12 @@ async function main() {
     await section('lighthouse', () =>
       pageLoad({ urls, runs: RUNS.lighthouse, budgetMs: BUDGET.lighthouse, log }),
     );
-    const browser = wanted('app') || wanted('store') ? await launch() : null;
+    const browser =
+      wanted('cpu') || wanted('app') || wanted('store') || large ? await launch() : null;
     try {
+      await section('cpu', () =>
+        mainThreadCpu({ browser, urls, runs: RUNS.cpu, budgetMs: BUDGET.lighthouse, log }),
+      );
       await section('app', () =>
         appWithData({
           browser,
@@ -179,6 +189,17 @@ async function main() {
           log,
         }),
       );
+      if (large) {
+        await section('large', () =>
+          largeWorld({
+            browser,
+            urls,
+            runs: { start: RUNS.start },
+            people: Number(process.env.BENCH_LARGE_PEOPLE ?? 100_000),
+            log,
+          }),
+        );
+      }
     } finally {
       await browser?.close();
     }

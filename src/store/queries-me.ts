@@ -108,6 +108,21 @@ export async function myView(
   today: string,
   policy: Policy = DEFAULT_POLICY,
 ): Promise<MyView | null> {
+  // One read transaction for its dozen small reads (each would otherwise be a
+  // transaction of its own): home's read was 4× the same reads done raw.
+  return db.transaction(
+    'r',
+    [db.accounts, db.organizations, db.people, db.profiles, db.associations, db.achievements],
+    () => readMyView(db, accountId, today, policy),
+  );
+}
+
+async function readMyView(
+  db: AppDb,
+  accountId: string,
+  today: string,
+  policy: Policy,
+): Promise<MyView | null> {
   const account = await db.accounts.get(accountId);
   if (!account) return null;
   const [org, person, profiles] = await Promise.all([
