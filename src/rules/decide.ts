@@ -1,11 +1,11 @@
 /**
- * The link and unlink decisions (DESIGN.md §2 rules 1–5). Checks run in the
+ * The link and unlink decisions (docs/policy.md rules 1–5). Checks run in the
  * order of `REFUSAL_CODES`, so the first thing the person can fix is the one
- * they are told about.
+ * they are told about; the limits, which only time fixes, come last.
  */
 import { toDayNumber } from './dates';
 import { RulesInputError } from './errors';
-import { checkLimits, nextAssociationDate, startsOf } from './limits';
+import { checkLimits, nextAssociationDate, startsOfPerson } from './limits';
 import { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
 import type { Decision, EndedLink, LinkRequest, RefusalCode, World } from './types';
 import { isOfficialEmail } from './validate';
@@ -17,6 +17,7 @@ import {
   isActive,
   type WorldAccount,
   type WorldAssociation,
+  type WorldProfile,
 } from './world';
 
 function refuse(code: RefusalCode, nextAllowedOn?: string): Decision {
@@ -53,6 +54,17 @@ function ended(links: readonly WorldAssociation[]): EndedLink[] {
     .sort((a, b) => cmp(a.accountId, b.accountId) || cmp(a.startedOn, b.startedOn));
 }
 
+function hasOtherMcid(world: World, profile: WorldProfile): boolean {
+  return world.profiles.some(
+    (p) =>
+      p.personId === profile.personId &&
+      p.id !== profile.id &&
+      p.kind === 'learn' &&
+      hasMcid(p) &&
+      p.mcid !== profile.mcid,
+  );
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -66,6 +78,11 @@ export function decideLink(
   const { profile, refusal } = prelude(world, req, today, policy);
   if (refusal) return refusal;
   if (profile.kind === 'learn' && !hasMcid(profile)) return refuse('PROFILE_INCOMPLETE');
+  // Rule 3: one MCID per individual. A second one would start the limits'
+  // count again under a new number; a wrong one is removed ("not my MCID").
+  if (profile.kind === 'learn' && hasOtherMcid(world, profile)) {
+    return refuse('PERSON_HAS_OTHER_MCID');
+  }
 
   const active = world.associations.filter(isActive);
   const mine = (a: WorldAssociation) => a.accountId === req.accountId;
@@ -86,8 +103,8 @@ export function decideLink(
     if (other.kind === profile.kind) return refuse('ACCOUNT_HAS_OTHER_PROFILE');
   }
 
-  // Rule 5, over every start the profile ever had.
-  const starts = startsOf(world.associations, profile.id);
+  // Rule 5, over every start the person ever had, on any profile of either kind.
+  const starts = startsOfPerson(world, profile.personId);
   const { coolOffOk, windowOk } = checkLimits(starts, today, policy);
   if (!coolOffOk || !windowOk) {
     const next = nextAssociationDate(starts, today, policy);

@@ -39,7 +39,8 @@ export {
   coolOffEndsOn,
   isStartAllowed,
   nextAssociationDate,
-  startsOf,
+  personOf,
+  startsOfPerson,
   windowReturns,
   type LimitCheck,
 } from './limits';

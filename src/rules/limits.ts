@@ -1,7 +1,8 @@
 /**
- * The abuse limits (DESIGN.md §2 rule 5), per learning profile, over every
- * association start it ever had — ended ones too: unlinking does not give a
- * start back. A start on day D needs
+ * The abuse limits (docs/policy.md rule 5), per individual: over every
+ * association start of every profile the person has or had, Learn and
+ * Partner University alike — ended ones too: unlinking does not give a start
+ * back, and neither does removing a wrong MCID. A start on day D needs
  *   - cool-off: D >= latest start + coolOffDays, and
  *   - window:   fewer than yearlyLimit starts S with D < S + windowMonths.
  * Both conditions only get easier as D moves forward, so the days allowed are
@@ -9,6 +10,8 @@
  */
 import { addMonths, fromDayNumber, toDayNumber } from './dates';
 import { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
+import type { World } from './types';
+import { findProfile } from './world';
 
 interface Parsed {
   day: number;
@@ -44,12 +47,23 @@ function inWindow(p: Parsed): number[] {
   return p.exits.filter((exit) => p.day < exit);
 }
 
-/** The starts (any state) of one profile, from its associations. */
-export function startsOf(
-  associations: readonly { profileId: string; startedOn: string }[],
-  profileId: string,
+/** The individual behind a profile (throws on an unknown profile: guessing would miscount). */
+export function personOf(world: Pick<World, 'profiles'>, profileId: string): string {
+  return findProfile(world, profileId).personId;
+}
+
+/**
+ * The starts (any state) that count for one person: every association of
+ * every profile of theirs. An association whose profile the world does not
+ * hold cannot be told apart from someone else's, so it is not counted; the
+ * callers load the person's profiles with their associations.
+ */
+export function startsOfPerson(
+  world: Pick<World, 'profiles' | 'associations'>,
+  personId: string,
 ): string[] {
-  return associations.filter((a) => a.profileId === profileId).map((a) => a.startedOn);
+  const theirs = new Set(world.profiles.filter((p) => p.personId === personId).map((p) => p.id));
+  return world.associations.filter((a) => theirs.has(a.profileId)).map((a) => a.startedOn);
 }
 
 /** How many starts count against the limit on `today` (the "n of 3"). */

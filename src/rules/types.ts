@@ -12,7 +12,12 @@ export type Role = 'global-admin' | 'account-admin';
 export interface World {
   organizations: { id: string; domains: string[] }[];
   accounts: { id: string; orgId: string; email: string; deletedOn?: string | null }[];
-  profiles: { id: string; kind: ProfileKind; mcid?: string | null }[];
+  /**
+   * Every profile of the people the decision concerns. `personId` is the
+   * individual behind it: the limits count their starts across all of their
+   * profiles (docs/policy.md rule 5).
+   */
+  profiles: { id: string; kind: ProfileKind; mcid?: string | null; personId: string }[];
   /** Active while `endedOn` is empty. */
   associations: {
     profileId: string;
@@ -33,6 +38,7 @@ export type RefusalCode =
   | 'NO_ACCESS'
   | 'NOT_SELF'
   | 'PROFILE_INCOMPLETE'
+  | 'PERSON_HAS_OTHER_MCID'
   | 'ALREADY_LINKED'
   | 'ACCOUNT_HAS_OTHER_PROFILE'
   | 'NOT_LINKED'
@@ -44,6 +50,7 @@ export const REFUSAL_CODES: readonly RefusalCode[] = Object.freeze([
   'NO_ACCESS',
   'NOT_SELF',
   'PROFILE_INCOMPLETE',
+  'PERSON_HAS_OTHER_MCID',
   'ALREADY_LINKED',
   'ACCOUNT_HAS_OTHER_PROFILE',
   'NOT_LINKED',

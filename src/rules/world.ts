@@ -44,7 +44,7 @@ export function findById<T extends { id: string }>(
   return found[0];
 }
 
-export function findProfile(world: World, profileId: string): WorldProfile {
+export function findProfile(world: Pick<World, 'profiles'>, profileId: string): WorldProfile {
   const profile = findById(world.profiles, profileId, 'profiles');
   if (!profile) throw new RulesInputError('UNKNOWN_ID', 'profileId', 'no such profile', profileId);
   return profile;

@@ -6,14 +6,10 @@
  * `now` is injected: tests run on a fixed day.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { normalizeMcid, todayUtc, validateMcid, type Decision, type LinkRequest } from '../rules';
+import { todayUtc, type Decision, type LinkRequest } from '../rules';
 import {
   ImportError,
-  StoreRefusal,
-  addLearningProfile,
   clearCatalog,
-  myView,
-  updateLearningProfile,
   MAX_IMPORT_BYTES,
   addWorkAccount,
   deleteWorkAccount,
@@ -25,8 +21,11 @@ import {
   orgUsers,
   pendingOutbox,
   previewLinkAction,
+  previewLinkTyped,
   recordFirstSignIn,
+  removeWrongMcid,
   requestLink,
+  requestLinkTyped,
   requestPersistence,
   requestUnlink,
   resetAll,
@@ -44,6 +43,8 @@ import {
   type PersistResult,
   type Settings,
   type StorageUse,
+  type TypedMcidRequest,
+  type TypedPreview,
 } from '../store';
 import type { ImportProgress } from '../store/transfer';
 import { liveSignal, type LiveSignal } from './live';
@@ -110,11 +111,21 @@ export interface AppState {
   setLanguage: (language: Settings['language']) => Promise<ActionResult>;
   previewLink: (type: 'link' | 'unlink', req: LinkRequest) => Promise<ActionResult<Decision>>;
   /**
-   * Records the MCID of the person's own Microsoft Learn profile: it completes
-   * their incomplete Learn profile, or adds one. Returns the profile to link.
+   * The check of a typed MCID (the person's own Learn profile): the rules'
+   * answer and the profile it names. Writes nothing, so a typo leaves nothing.
    */
-  setLearnMcid: (accountId: string, mcid: string) => Promise<ActionResult<{ profileId: string }>>;
+  previewTyped: (req: TypedMcidRequest) => Promise<ActionResult<TypedPreview>>;
   requestLink: (req: LinkRequest) => Promise<ActionResult<OutboxEntry>>;
+  /** "Link now" for a typed MCID: the profile (if new) and the link in one transaction. */
+  requestLinkTyped: (req: TypedMcidRequest) => Promise<ActionResult<OutboxEntry>>;
+  /**
+   * "This is not my MCID": removes one of the person's Learn profiles, ending
+   * its link through the outbox; its starts stay counted for the person.
+   */
+  removeWrongMcid: (req: {
+    actorAccountId: string;
+    profileId: string;
+  }) => Promise<ActionResult<OutboxEntry | null>>;
   requestUnlink: (req: LinkRequest) => Promise<ActionResult<OutboxEntry>>;
   dismiss: (entryId: string) => Promise<ActionResult>;
   /** Stores the catalog text (validated by the organization view before it gets here). */
@@ -245,27 +256,10 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
       }),
     setLanguage: (language) => attempt(() => nothing(updateSettings(db, { language }))),
     previewLink: (type, req) => attempt(() => previewLinkAction(db, type, req, now())),
-    setLearnMcid: (accountId, typed) =>
-      attempt(async () => {
-        const mcid = normalizeMcid(typed);
-        if (validateMcid(mcid) !== null) throw new StoreRefusal('MCID_INVALID');
-        const view = await myView(db, accountId, today());
-        if (!view) throw new StoreRefusal('NOT_FOUND', undefined, 'account');
-        const learn = view.profiles.map((p) => p.profile).filter((p) => p.kind === 'learn');
-        const same = learn.find((p) => p.mcid === mcid);
-        if (same) return { profileId: same.id };
-        const incomplete = learn.find((p) => p.mcid === null);
-        const profile = incomplete
-          ? await updateLearningProfile(db, incomplete.id, { mcid })
-          : await addLearningProfile(db, {
-              personId: view.account.personId,
-              kind: 'learn',
-              label: view.person?.displayName ?? view.account.displayName,
-              mcid,
-            });
-        return { profileId: profile.id };
-      }),
+    previewTyped: (req) => attempt(() => previewLinkTyped(db, req, now())),
     requestLink: (req) => queued(() => requestLink(db, req, now())),
+    requestLinkTyped: (req) => queued(() => requestLinkTyped(db, req, now())),
+    removeWrongMcid: (req) => queued(() => removeWrongMcid(db, req, now())),
     requestUnlink: (req) => queued(() => requestUnlink(db, req, now())),
     dismiss: (entryId) => attempt(() => nothing(dismissEntry(db, entryId, now()))),
     catalog,

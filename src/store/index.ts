@@ -51,7 +51,16 @@ export {
   type AchievementInput,
   type NewLearningProfile,
 } from './ops-profile';
-export { previewLinkAction, requestLink, requestUnlink } from './ops-link';
+export {
+  previewLinkAction,
+  previewLinkTyped,
+  removeWrongMcid,
+  requestLink,
+  requestLinkTyped,
+  requestUnlink,
+  type TypedMcidRequest,
+  type TypedPreview,
+} from './ops-link';
 export {
   asStorageError,
   guardQuota,
@@ -67,6 +76,7 @@ export {
   type AchievementStatus,
   type AchievementView,
   type MyView,
+  type PersonLimits,
   type ProfileView,
 } from './queries-me';
 export {

@@ -20,11 +20,23 @@ function mcidFor(kind: ProfileKind, mcid: string | null | undefined): string | n
   return digits;
 }
 
-/** An MCID belongs to one person's certification profile: a second profile with it is a typo. */
-async function checkMcidFree(db: AppDb, mcid: string | null, profileId: string): Promise<void> {
+/**
+ * An MCID belongs to one person's certification profile: a second profile
+ * with it is a typo. And a person has one MCID (docs/policy.md rule 3): a
+ * wrong one is removed first ("this is not my MCID"), which keeps its counts.
+ */
+async function checkMcidFree(
+  db: AppDb,
+  mcid: string | null,
+  profile: Pick<LearningProfile, 'id' | 'personId'>,
+): Promise<void> {
   if (mcid === null) return;
   const owners = await db.profiles.where('mcid').equals(mcid).toArray();
-  if (owners.some((p) => p.id !== profileId)) throw new StoreRefusal('DUPLICATE_MCID');
+  if (owners.some((p) => p.id !== profile.id)) throw new StoreRefusal('DUPLICATE_MCID');
+  const theirs = await db.profiles.where('personId').equals(profile.personId).toArray();
+  if (theirs.some((p) => p.id !== profile.id && p.kind === 'learn' && p.mcid !== null)) {
+    throw new StoreRefusal('PERSON_HAS_OTHER_MCID');
+  }
 }
 
 export interface NewLearningProfile {
@@ -51,7 +63,7 @@ export async function addLearningProfile(
       if (!(await db.people.get(input.personId))) {
         throw new StoreRefusal('NOT_FOUND', undefined, 'person');
       }
-      await checkMcidFree(db, profile.mcid, profile.id);
+      await checkMcidFree(db, profile.mcid, profile);
       await db.profiles.add(profile);
       return profile;
     }),
@@ -71,7 +83,7 @@ export async function updateLearningProfile(
   return guardQuota(() =>
     db.transaction('rw', db.profiles, db.associations, async () => {
       const profile = await db.profiles.get(profileId);
-      if (!profile) throw new StoreRefusal('NOT_FOUND', undefined, 'profile');
+      if (!profile || profile.removedOn) throw new StoreRefusal('NOT_FOUND', undefined, 'profile');
       const next: LearningProfile = { ...profile };
       if (patch.label !== undefined) next.label = text(patch.label, 'label');
       if (patch.mcid !== undefined) next.mcid = mcidFor(profile.kind, patch.mcid);
@@ -82,7 +94,7 @@ export async function updateLearningProfile(
           .filter((a) => a.endedOn === null)
           .count();
         if (linked > 0) throw new StoreRefusal('ALREADY_LINKED');
-        await checkMcidFree(db, next.mcid, profileId);
+        await checkMcidFree(db, next.mcid, next);
       }
       await db.profiles.put(next);
       return next;

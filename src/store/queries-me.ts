@@ -9,7 +9,6 @@ import {
   creditDate,
   compareDates,
   nextAssociationDate,
-  startsOf,
   type Policy,
   type ProfileKind,
 } from '../rules';
@@ -40,21 +39,27 @@ export interface ProfileView {
     account: WorkAccount | null;
     org: Organization | null;
   } | null;
+  /** The unsent link action that made `activeLink`, if any. */
+  pending: boolean;
+  achievements: AchievementView[];
+}
+
+/** The abuse limits of the person (docs/policy.md rule 5): all their profiles, both kinds. */
+export interface PersonLimits {
   /** Starts counted in the rolling window today: the "n" of "n of 3". */
   associationsUsed: number;
   yearlyLimit: number;
   /** The first day a new association can start (today when one can start now). */
   nextAssociationOn: string;
-  /** The unsent link action that made `activeLink`, if any. */
-  pending: boolean;
-  achievements: AchievementView[];
 }
 
 export interface MyView {
   account: WorkAccount;
   org: Organization | null;
   person: Person | null;
+  /** The person's profiles; a removed one ("not my MCID") is not shown, though it still counts. */
   profiles: ProfileView[];
+  limits: PersonLimits;
   /** What this account holds now: at most one profile of each kind (rule 3). */
   activeLinks: Record<ProfileKind, { profile: LearningProfile; association: Association } | null>;
 }
@@ -79,23 +84,17 @@ function achievementViews(
 async function profileView(
   db: AppDb,
   profile: LearningProfile,
+  links: Association[],
   today: string,
   policy: Policy,
 ): Promise<ProfileView> {
-  const [links, achievements] = await Promise.all([
-    db.associations.where('profileId').equals(profile.id).toArray(),
-    db.achievements.where('profileId').equals(profile.id).toArray(),
-  ]);
-  const starts = startsOf(links, profile.id);
+  const achievements = await db.achievements.where('profileId').equals(profile.id).toArray();
   const active = links.find((a) => a.endedOn === null);
   const account = active ? ((await db.accounts.get(active.accountId)) ?? null) : null;
   const org = account ? ((await db.organizations.get(account.orgId)) ?? null) : null;
   return {
     profile,
     activeLink: active ? { association: active, account, org } : null,
-    associationsUsed: associationsInWindow(starts, today, policy),
-    yearlyLimit: policy.yearlyLimit,
-    nextAssociationOn: nextAssociationDate(starts, today, policy),
     pending: active?.pendingActionId != null,
     achievements: achievementViews(achievements, active, today, policy),
   };
@@ -125,15 +124,37 @@ async function readMyView(
 ): Promise<MyView | null> {
   const account = await db.accounts.get(accountId);
   if (!account) return null;
-  const [org, person, profiles] = await Promise.all([
+  const [org, person, all] = await Promise.all([
     db.organizations.get(account.orgId),
     db.people.get(account.personId),
     db.profiles.where('personId').equals(account.personId).toArray(),
   ]);
+  const links = await db.associations
+    .where('profileId')
+    .anyOf(all.map((p) => p.id))
+    .toArray();
+  // Every start of every profile the person has or had counts, removed ones too.
+  const starts = links.map((a) => a.startedOn);
+  const limits: PersonLimits = {
+    associationsUsed: associationsInWindow(starts, today, policy),
+    yearlyLimit: policy.yearlyLimit,
+    nextAssociationOn: nextAssociationDate(starts, today, policy),
+  };
+  const profiles = all.filter((p) => !p.removedOn);
   profiles.sort((a, b) =>
     a.kind === b.kind ? a.label.localeCompare(b.label) : a.kind === 'learn' ? -1 : 1,
   );
-  const views = await Promise.all(profiles.map((p) => profileView(db, p, today, policy)));
+  const views = await Promise.all(
+    profiles.map((p) =>
+      profileView(
+        db,
+        p,
+        links.filter((a) => a.profileId === p.id),
+        today,
+        policy,
+      ),
+    ),
+  );
   const activeLinks: MyView['activeLinks'] = { learn: null, 'partner-university': null };
   for (const view of views) {
     const association = view.activeLink?.association;
@@ -141,7 +162,14 @@ async function readMyView(
       activeLinks[view.profile.kind] = { profile: view.profile, association };
     }
   }
-  return { account, org: org ?? null, person: person ?? null, profiles: views, activeLinks };
+  return {
+    account,
+    org: org ?? null,
+    person: person ?? null,
+    profiles: views,
+    limits,
+    activeLinks,
+  };
 }
 
 export interface AccountChoice {

@@ -47,6 +47,13 @@ export interface LearningProfile {
   mcid: string | null;
   /** The sign-in name of the personal account (never the work email). */
   label: string;
+  /**
+   * The day the person said "this is not my MCID" (docs/policy.md rule 3):
+   * the profile is no longer theirs to see or link, its MCID is cleared, and
+   * the row stays so that its association starts still count for them
+   * (rule 5). Absent on rows written before this field existed.
+   */
+  removedOn?: string | null;
 }
 
 export interface Achievement {

@@ -58,6 +58,7 @@ const LearningProfile = v.strictObject({
   kind: ProfileKind,
   mcid: Mcid,
   label: Name,
+  removedOn: v.optional(v.nullable(Day)),
 });
 const Achievement = v.strictObject({
   id: Id,

@@ -56,12 +56,16 @@ export function toWireAssociation(a: AuthorityAssociation): WireAssociation {
  * The profile as the action describes it wins over the directory's copy: the
  * individual owns their profile, and the MCID travels with the action so the
  * authority can check "profile complete" without knowing the profile before.
+ * The person behind it comes from the directory (the limits count per
+ * person); a profile it has never seen counts on its own until it has.
  */
 function worldFor(dir: Directory, action: WireAction, associations: AuthorityAssociation[]): World {
+  const known = dir.profiles.find((p) => p.id === action.profile.id);
   const profile = {
     id: action.profile.id,
     kind: action.profile.kind,
     mcid: action.profile.mcid ?? null,
+    personId: known?.personId ?? action.profile.id,
   };
   return {
     organizations: dir.organizations,
@@ -129,23 +133,28 @@ export function applyAction(
   return { result, writes: [...ended, created] };
 }
 
-/** The authoritative view of one account: its associations (history too) and next start days. */
+/**
+ * The authoritative view of one account: its associations (history too) and
+ * next start days, each the day of the person behind the profile.
+ */
 export function accountState(
+  profiles: Directory['profiles'],
   associations: readonly AuthorityAssociation[],
   accountId: string,
   now: Date,
   today: string,
   policy: Policy = DEFAULT_POLICY,
 ): WireAccountState {
-  const [state] = accountStates(associations, [accountId], now, today, policy);
+  const [state] = accountStates(profiles, associations, [accountId], now, today, policy);
   return state as WireAccountState;
 }
 
 /**
  * `accountState` for many accounts at once, in the order asked: the rows are
- * grouped by account and by profile once, not scanned again per account.
+ * grouped by account once, and each person's next day is worked out once.
  */
 export function accountStates(
+  profiles: Directory['profiles'],
   associations: readonly AuthorityAssociation[],
   accountIds: readonly string[],
   now: Date,
@@ -154,11 +163,14 @@ export function accountStates(
 ): WireAccountState[] {
   const asked = new Set(accountIds);
   const byAccount = new Map<string, AuthorityAssociation[]>();
-  const startsByProfile = new Map<string, string[]>();
+  const people = new Map(profiles.map((p) => [p.id, p.personId]));
+  const startsByPerson = new Map<string, string[]>();
   for (const a of associations) {
-    const starts = startsByProfile.get(a.profileId) ?? [];
+    // A link to a profile not in the directory counts on its own, as in `worldFor`.
+    const person = people.get(a.profileId) ?? a.profileId;
+    const starts = startsByPerson.get(person) ?? [];
     starts.push(a.startedOn);
-    startsByProfile.set(a.profileId, starts);
+    startsByPerson.set(person, starts);
     if (!asked.has(a.accountId)) continue;
     const mine = byAccount.get(a.accountId) ?? [];
     mine.push(a);
@@ -172,10 +184,11 @@ export function accountStates(
     );
     const nextAssociationOn: Record<string, string> = {};
     for (const profileId of new Set(mine.map((a) => a.profileId))) {
-      let next = nextOn.get(profileId);
+      const person = people.get(profileId) ?? profileId;
+      let next = nextOn.get(person);
       if (next === undefined) {
-        next = nextAssociationDate(startsByProfile.get(profileId) ?? [], today, policy);
-        nextOn.set(profileId, next);
+        next = nextAssociationDate(startsByPerson.get(person) ?? [], today, policy);
+        nextOn.set(person, next);
       }
       nextAssociationOn[profileId] = next;
     }

@@ -29,7 +29,7 @@ export async function readDirectory(app: AppDb): Promise<DirectorySnapshot> {
   return {
     organizations: orgs.map(({ id, domains }) => ({ id, domains: [...domains] })),
     accounts: accounts.map(({ id, orgId, email, deletedOn }) => ({ id, orgId, email, deletedOn })),
-    profiles: profiles.map(({ id, kind, mcid }) => ({ id, kind, mcid })),
+    profiles: profiles.map(({ id, kind, mcid, personId }) => ({ id, kind, mcid, personId })),
   };
 }
 

@@ -98,8 +98,11 @@ export function createEmbeddedRemote(options: EmbeddedRemoteOptions): Remote {
     async state(accountId: string, signal?: AbortSignal): Promise<WireAccountState> {
       const { at, today } = await arrive(signal);
       await refreshPartnerCenter(pc, app, today);
-      const associations = await pc.associations.toArray();
-      return accountState(associations, accountId, at, today, options.policy);
+      const [profiles, associations] = await Promise.all([
+        pc.profiles.toArray(),
+        pc.associations.toArray(),
+      ]);
+      return accountState(profiles, associations, accountId, at, today, options.policy);
     },
 
     /** The batch state read: one arrival (one delay), one read of the associations. */
@@ -109,8 +112,11 @@ export function createEmbeddedRemote(options: EmbeddedRemoteOptions): Remote {
       if (unique.length === 0) return [];
       const { at, today } = await arrive(signal);
       await refreshPartnerCenter(pc, app, today);
-      const associations = await pc.associations.toArray();
-      return accountStates(associations, unique, at, today, options.policy);
+      const [profiles, associations] = await Promise.all([
+        pc.profiles.toArray(),
+        pc.associations.toArray(),
+      ]);
+      return accountStates(profiles, associations, unique, at, today, options.policy);
     },
   };
 }

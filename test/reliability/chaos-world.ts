@@ -87,7 +87,12 @@ export async function chaosWorld(count: number, remoteUrl: string, now: Date): P
         email: a.email,
         deletedOn: a.deletedOn,
       })),
-      profiles: t.profiles.map((p) => ({ id: p.id, kind: p.kind, mcid: p.mcid })),
+      profiles: t.profiles.map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        mcid: p.mcid,
+        personId: p.personId,
+      })),
       // A start made on another device 5 days ago: the cool-off refuses a new one.
       associations: people
         .filter((p) => p.usedElsewhere)

@@ -50,6 +50,7 @@ interface World {
   ids: Awaited<ReturnType<typeof loadDemo>>;
   hanaLearn: string;
   hanaPu: string;
+  olivia: { actorAccountId: string; accountId: string; profileId: string };
 }
 
 async function world(): Promise<World> {
@@ -62,7 +63,19 @@ async function world(): Promise<World> {
     .equals(hana?.personId ?? '')
     .toArray();
   const id = (kind: string) => profiles.find((p) => p.kind === kind)?.id ?? '';
-  return { db, app, ids, hanaLearn: id('learn'), hanaPu: id('partner-university') };
+  const olivia = await db.accounts.get(ids.olivia);
+  const oliviaPu = await db.profiles
+    .where('personId')
+    .equals(olivia?.personId ?? '')
+    .first();
+  return {
+    db,
+    app,
+    ids,
+    hanaLearn: id('learn'),
+    hanaPu: id('partner-university'),
+    olivia: { actorAccountId: ids.olivia, accountId: ids.olivia, profileId: oliviaPu?.id ?? '' },
+  };
 }
 
 type Result = { ok: boolean; code?: string };
@@ -79,9 +92,10 @@ const self = (w: World, profileId: string) => ({
 
 const CASES: Record<string, Case> = {
   'remove access (effect + outbox entry)': { act: (w) => w.app.requestUnlink(self(w, w.hanaPu)) },
+  // Olivia, whose last start was 3 months ago (Hana is inside her cool-off).
   'link (association + outbox entry)': {
-    prepare: (w) => w.app.requestUnlink(self(w, w.hanaPu)),
-    act: (w) => w.app.requestLink(self(w, w.hanaPu)),
+    prepare: (w) => w.app.requestUnlink(w.olivia),
+    act: (w) => w.app.requestLink(w.olivia),
   },
   'add a user': {
     act: async (w) =>

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_POLICY, decideLink, decideUnlink, type Policy } from '../../src/rules';
+import { DEFAULT_POLICY, decideLink, decideUnlink, type Policy, type World } from '../../src/rules';
 import { demoWorld, link, self } from './fixtures';
 
 const TODAY = '2026-11-25';
+type Assoc = World['associations'][number];
 
 describe('decideLink: the article', () => {
   it('moves the MCID from company A to company B, ending the link to A', () => {
@@ -136,6 +137,63 @@ describe('decideLink: one of each kind per account, one account per profile', ()
   });
 });
 
+describe('decideLink: per individual (rules 3 and 5)', () => {
+  const withProfile = (p: World['profiles'][number], associations: Assoc[] = []): World => {
+    const w = demoWorld(associations);
+    w.profiles.push(p);
+    return w;
+  };
+
+  it('refuses a second MCID for a person who has one', () => {
+    const second = { id: 'learn-ana-3', kind: 'learn' as const, mcid: '5555555', personId: 'ana' };
+    expect(decideLink(withProfile(second), self('ana-a', 'learn-ana-3'), TODAY)).toEqual({
+      ok: false,
+      code: 'PERSON_HAS_OTHER_MCID',
+    });
+    // Someone else's MCID is not the person's second one.
+    expect(decideLink(demoWorld(), self('ana-a', 'learn-ana-2'), TODAY)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('a removed MCID (cleared) lets a new one in, and its starts still count', () => {
+    const w = withProfile({ id: 'learn-ana-3', kind: 'learn', mcid: '5555555', personId: 'ana' }, [
+      link('learn-ana', 'ana-a', '2026-11-10', '2026-11-12'),
+    ]);
+    const wrong = w.profiles.find((p) => p.id === 'learn-ana');
+    if (wrong) wrong.mcid = null;
+    expect(decideLink(w, self('ana-a', 'learn-ana-3'), TODAY)).toEqual({
+      ok: false,
+      code: 'COOL_OFF',
+      nextAllowedOn: '2026-12-10',
+    });
+    expect(decideLink(w, self('ana-a', 'learn-ana-3'), '2026-12-10')).toMatchObject({ ok: true });
+  });
+
+  it('a Partner University start counts for the Learn link, and the other way round', () => {
+    const pu = demoWorld([link('pu-ana', 'ana-a', '2026-11-20')]);
+    expect(decideLink(pu, self('ana-a'), TODAY)).toEqual({
+      ok: false,
+      code: 'COOL_OFF',
+      nextAllowedOn: '2026-12-20',
+    });
+    const three = demoWorld([
+      link('learn-ana', 'ana-a', '2026-01-05', '2026-02-20'),
+      link('pu-ana', 'ana-a', '2026-03-01'),
+      link('learn-ana', 'ana-b', '2026-06-01'),
+    ]);
+    expect(decideLink(three, self('ana-b', 'pu-ana-2'), TODAY)).toMatchObject({
+      code: 'YEARLY_LIMIT',
+      nextAllowedOn: '2027-01-05',
+    });
+  });
+
+  it("another person's starts do not count", () => {
+    const kai = demoWorld([link('learn-ana-2', 'bob-a', '2026-11-20')]);
+    expect(decideLink(kai, self('ana-a'), TODAY)).toEqual({ ok: true, ends: [] });
+  });
+});
+
 describe('the order of the checks', () => {
   const recent = link('learn-ana', 'ana-a', '2026-11-20');
   const cases: [string, ReturnType<typeof demoWorld>, ReturnType<typeof self>, string][] = [
@@ -162,6 +220,22 @@ describe('the order of the checks', () => {
       demoWorld([link('learn-ana-2', 'ana-a', '2025-01-01')]),
       self('ana-a', 'learn-empty'),
       'PROFILE_INCOMPLETE',
+    ],
+    [
+      'PROFILE_INCOMPLETE before PERSON_HAS_OTHER_MCID',
+      demoWorld(),
+      self('ana-a', 'learn-empty'),
+      'PROFILE_INCOMPLETE',
+    ],
+    [
+      'PERSON_HAS_OTHER_MCID before ALREADY_LINKED and the limits',
+      (() => {
+        const w = demoWorld([recent, link('learn-ana-3', 'ana-a', '2026-11-21')]);
+        w.profiles.push({ id: 'learn-ana-3', kind: 'learn', mcid: '5555555', personId: 'ana' });
+        return w;
+      })(),
+      self('ana-a', 'learn-ana-3'),
+      'PERSON_HAS_OTHER_MCID',
     ],
     ['ALREADY_LINKED before the cool-off', demoWorld([recent]), self('ana-a'), 'ALREADY_LINKED'],
     [

@@ -1,4 +1,8 @@
-/** A small world in the article's terms: companies A and B, one person with accounts in both. */
+/**
+ * A small world in the article's terms: companies A and B, one person (Ana)
+ * with accounts in both and her profiles; `learn-ana-2` is Kai's MCID, which
+ * corrupt data can put on Ana's account (one MCID per person: docs/policy.md rule 3).
+ */
 import type { World } from '../../src/rules';
 
 type Assoc = World['associations'][number];
@@ -26,13 +30,13 @@ export function demoWorld(associations: Assoc[] = []): World {
       { id: 'orphan', orgId: 'org-x', email: 'ana@contoso.example' },
     ],
     profiles: [
-      { id: 'learn-ana', kind: 'learn', mcid: '1234567' },
-      { id: 'learn-ana-2', kind: 'learn', mcid: '7654321' },
-      { id: 'learn-empty', kind: 'learn', mcid: null },
-      { id: 'learn-blank', kind: 'learn', mcid: '  ' },
-      { id: 'learn-nomcid', kind: 'learn' },
-      { id: 'pu-ana', kind: 'partner-university' },
-      { id: 'pu-ana-2', kind: 'partner-university', mcid: null },
+      { id: 'learn-ana', kind: 'learn', mcid: '1234567', personId: 'ana' },
+      { id: 'learn-ana-2', kind: 'learn', mcid: '7654321', personId: 'kai' },
+      { id: 'learn-empty', kind: 'learn', mcid: null, personId: 'ana' },
+      { id: 'learn-blank', kind: 'learn', mcid: '  ', personId: 'ana' },
+      { id: 'learn-nomcid', kind: 'learn', personId: 'ana' },
+      { id: 'pu-ana', kind: 'partner-university', personId: 'ana' },
+      { id: 'pu-ana-2', kind: 'partner-university', mcid: null, personId: 'ana' },
     ],
     associations,
   };

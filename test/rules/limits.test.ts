@@ -6,7 +6,8 @@ import {
   coolOffEndsOn,
   isStartAllowed,
   nextAssociationDate,
-  startsOf,
+  personOf,
+  startsOfPerson,
   windowReturns,
   type Policy,
 } from '../../src/rules';
@@ -118,12 +119,23 @@ describe('helpers', () => {
     expect(coolOffEndsOn(['2026-01-01', '2026-11-10'], '2026-11-25')).toBe('2026-12-10');
   });
 
-  it('startsOf collects ended and active starts of one profile', () => {
-    const associations = [
-      { profileId: 'p', startedOn: '2026-01-01', endedOn: '2026-02-01' },
-      { profileId: 'q', startedOn: '2026-03-01' },
-      { profileId: 'p', startedOn: '2026-04-01' },
-    ];
-    expect(startsOf(associations, 'p')).toEqual(['2026-01-01', '2026-04-01']);
+  it('startsOfPerson collects ended and active starts of every profile of one person', () => {
+    const world = {
+      profiles: [
+        { id: 'p', kind: 'learn' as const, mcid: '1234567', personId: 'ana' },
+        { id: 'pu', kind: 'partner-university' as const, personId: 'ana' },
+        { id: 'q', kind: 'learn' as const, mcid: '7654321', personId: 'kai' },
+      ],
+      associations: [
+        { profileId: 'p', accountId: 'a', startedOn: '2026-01-01', endedOn: '2026-02-01' },
+        { profileId: 'q', accountId: 'k', startedOn: '2026-03-01' },
+        { profileId: 'pu', accountId: 'a', startedOn: '2026-04-01' },
+        { profileId: 'unknown', accountId: 'a', startedOn: '2026-05-01' },
+      ],
+    };
+    expect(startsOfPerson(world, 'ana')).toEqual(['2026-01-01', '2026-04-01']);
+    expect(startsOfPerson(world, 'kai')).toEqual(['2026-03-01']);
+    expect(personOf(world, 'pu')).toBe('ana');
+    expect(() => personOf(world, 'unknown')).toThrow(/no such profile/);
   });
 });

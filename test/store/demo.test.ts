@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addLearningProfile,
   getSettings,
   myView,
+  previewLinkTyped,
+  removeWrongMcid,
+  requestLinkTyped,
   orgSkillsReport,
   orgUsers,
   requestLink,
@@ -17,8 +21,8 @@ import { NOW, TODAY, freshDb, refusal } from './fixtures';
 async function learnOf(db: AppDb, accountId: string) {
   const view = await myView(db, accountId, TODAY);
   const profile = view?.profiles.find((p) => p.profile.kind === 'learn');
-  if (!profile) throw new Error('no learn profile');
-  return profile;
+  if (!view || !profile) throw new Error('no learn profile');
+  return { ...profile, limits: view.limits };
 }
 
 describe('demo data shows each rule', () => {
@@ -26,9 +30,11 @@ describe('demo data shows each rule', () => {
     const db = freshDb();
     const ids = await loadDemo(db, NOW);
     const kenji = await learnOf(db, ids.kenji);
-    expect(kenji.associationsUsed).toBe(3);
-    expect(kenji.yearlyLimit).toBe(3);
-    expect(kenji.nextAssociationOn).toBe('2026-12-25');
+    expect(kenji.limits).toEqual({
+      associationsUsed: 3,
+      yearlyLimit: 3,
+      nextAssociationOn: '2026-12-25',
+    });
     const req = { actorAccountId: ids.kenji, accountId: ids.kenji, profileId: kenji.profile.id };
     await requestUnlink(db, req, NOW);
     expect(await refusal(requestLink(db, req, NOW))).toMatchObject({
@@ -47,7 +53,8 @@ describe('demo data shows each rule', () => {
       nextAllowedOn: '2026-12-13',
     });
     const hana = await learnOf(db, ids.hana);
-    expect(hana.nextAssociationOn).toBe('2026-12-20');
+    // Her Learn start 5 days ago and her Partner University one 40 days ago: 2 of 3.
+    expect(hana.limits).toMatchObject({ associationsUsed: 2, nextAssociationOn: '2026-12-20' });
     expect(hana.achievements.map((a) => [a.achievement.code, a.creditOn, a.status])).toEqual([
       ['AI-102', '2026-12-03', 'pending'],
       ['AZ-900', '2026-11-30', 'pending'],
@@ -127,6 +134,71 @@ describe('the demo keeps the rules', () => {
         associations: await db.associations.toArray(),
       };
       expect(checkInvariants(data)).toEqual([]);
+    }
+  });
+});
+
+describe('demo: the limits are the person’s, whatever MCID they type (issue 15)', () => {
+  // Written with the operations that existed before the fix, where a second
+  // MCID was a fresh profile with fresh counts and linked at once.
+  async function anotherMcid(db: AppDb, accountId: string, mcid: string) {
+    const account = await db.accounts.get(accountId);
+    const profile = await addLearningProfile(db, {
+      personId: account?.personId ?? '',
+      kind: 'learn',
+      label: 'typed',
+      mcid,
+    });
+    return requestLink(db, { actorAccountId: accountId, accountId, profileId: profile.id }, NOW);
+  }
+
+  it('Kenji (3 of 3) and Sora (cool-off) cannot link by adding another MCID', async () => {
+    const db = freshDb();
+    const ids = await loadDemo(db, NOW);
+    const kenji = await learnOf(db, ids.kenji);
+    await requestUnlink(
+      db,
+      { actorAccountId: ids.kenji, accountId: ids.kenji, profileId: kenji.profile.id },
+      NOW,
+    );
+    const before = await db.associations.count();
+    expect((await refusal(anotherMcid(db, ids.kenji, '1999991'))).code).toBe(
+      'PERSON_HAS_OTHER_MCID',
+    );
+    expect((await refusal(anotherMcid(db, ids.sora, '1999992'))).code).toBe(
+      'PERSON_HAS_OTHER_MCID',
+    );
+    expect(await db.associations.count()).toBe(before);
+  });
+
+  it('typed in the link screen, after "not my MCID", the person’s counts still refuse', async () => {
+    const db = freshDb();
+    const ids = await loadDemo(db, NOW);
+    for (const [who, code, on] of [
+      [ids.kenji, 'YEARLY_LIMIT', '2026-12-25'],
+      [ids.sora, 'COOL_OFF', '2026-12-13'],
+    ] as const) {
+      const typed = { actorAccountId: who, accountId: who, mcid: '1999993' };
+      expect((await previewLinkTyped(db, typed, NOW)).decision).toEqual({
+        ok: false,
+        code: 'PERSON_HAS_OTHER_MCID',
+      });
+      const mine = await learnOf(db, who);
+      await removeWrongMcid(db, { actorAccountId: who, profileId: mine.profile.id }, NOW);
+      expect((await previewLinkTyped(db, typed, NOW)).decision).toEqual({
+        ok: false,
+        code,
+        nextAllowedOn: on,
+      });
+      expect(await refusal(requestLinkTyped(db, typed, NOW))).toMatchObject({
+        code,
+        nextAllowedOn: on,
+      });
+      const view = await myView(db, who, TODAY);
+      expect(view?.profiles.filter((p) => p.profile.kind === 'learn')).toEqual([]);
+      expect(view?.limits.nextAssociationOn).toBe(on);
+      // Refused: the typed MCID was not stored.
+      expect(await db.profiles.where('mcid').equals('1999993').count()).toBe(0);
     }
   });
 });

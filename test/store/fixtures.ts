@@ -27,6 +27,14 @@ export interface Fixture {
   annA: WorkAccount;
   annB: WorkAccount;
   learn: LearningProfile;
+  /** Ann's Partner University account: its starts count with her MCID's (per person). */
+  annPu: LearningProfile;
+  /**
+   * Ben (accounts in A and B) and his Partner University account: a second
+   * person, so two profiles' actions can be made on the same day.
+   */
+  benA: WorkAccount;
+  benB: WorkAccount;
   pu: LearningProfile;
 }
 
@@ -76,12 +84,51 @@ export async function fixture(db: AppDb = freshDb(), now: Date = NOW): Promise<F
     label: 'ann@outlook.example',
     mcid: '1234567',
   });
-  const pu = await addLearningProfile(db, {
+  const annPu = await addLearningProfile(db, {
     personId: annA.personId,
     kind: 'partner-university',
     label: 'ann@outlook.example',
   });
-  return { db, orgA: a.org, orgB: b.org, adminA: a.admin, adminB: b.admin, annA, annB, learn, pu };
+  const benA = await addWorkAccount(
+    db,
+    {
+      actorAccountId: a.admin.id,
+      orgId: a.org.id,
+      displayName: 'Ben',
+      email: 'ben@contoso.example',
+    },
+    now,
+  );
+  const benB = await addWorkAccount(
+    db,
+    {
+      actorAccountId: b.admin.id,
+      orgId: b.org.id,
+      displayName: 'Ben',
+      email: 'ben@fabrikam.example',
+      personId: benA.personId,
+    },
+    now,
+  );
+  const pu = await addLearningProfile(db, {
+    personId: benA.personId,
+    kind: 'partner-university',
+    label: 'ben@outlook.example',
+  });
+  return {
+    db,
+    orgA: a.org,
+    orgB: b.org,
+    adminA: a.admin,
+    adminB: b.admin,
+    annA,
+    annB,
+    learn,
+    annPu,
+    benA,
+    benB,
+    pu,
+  };
 }
 
 /** Ann links a profile to one of her own accounts. */

@@ -39,23 +39,42 @@ describe('requestLink refusals (decided by the rules, nothing written)', () => {
     expect(await snapshot(f)).toEqual(before);
   });
 
-  it('ALREADY_LINKED and ACCOUNT_HAS_OTHER_PROFILE (one MCID per work account)', async () => {
+  it('ALREADY_LINKED, PERSON_HAS_OTHER_MCID and ACCOUNT_HAS_OTHER_PROFILE', async () => {
     const f = await fixture();
     await requestLink(f.db, self(f.annA, f.learn), NOW);
     expect((await refusal(requestLink(f.db, self(f.annA, f.learn), NOW))).code).toBe(
       'ALREADY_LINKED',
     );
-    const second = await addLearningProfile(f.db, {
-      personId: f.annA.personId,
-      kind: 'learn',
-      label: 'other',
-      mcid: '7777777',
-    });
+    // A second MCID that got in anyway (an older version, an import) is refused by the rules.
+    const second = { ...f.learn, id: 'second', mcid: '7777777', label: 'other' };
+    await f.db.profiles.add(second);
     expect((await refusal(requestLink(f.db, self(f.annA, second), NOW))).code).toBe(
+      'PERSON_HAS_OTHER_MCID',
+    );
+    // A Partner University profile is a separate link, once the person's cool-off allows it.
+    const later = day('2026-12-25');
+    await expect(requestLink(f.db, self(f.annA, f.annPu), later)).resolves.toMatchObject({
+      type: 'link',
+    });
+    const otherPu = await addLearningProfile(f.db, {
+      personId: f.annA.personId,
+      kind: 'partner-university',
+      label: 'ann2@outlook.example',
+    });
+    expect((await refusal(requestLink(f.db, self(f.annA, otherPu), later))).code).toBe(
       'ACCOUNT_HAS_OTHER_PROFILE',
     );
-    // A Partner University profile is a separate link.
-    await expect(requestLink(f.db, self(f.annA, f.pu), NOW)).resolves.toMatchObject({
+  });
+
+  it('counts the person’s starts on every profile and both routes (issue 15)', async () => {
+    const f = await fixture();
+    await requestLink(f.db, self(f.annA, f.learn), NOW);
+    expect(await refusal(requestLink(f.db, self(f.annA, f.annPu), NOW))).toMatchObject({
+      code: 'COOL_OFF',
+      nextAllowedOn: '2026-12-25',
+    });
+    // Another person's start on the same day is theirs alone.
+    await expect(requestLink(f.db, self(f.benA, f.pu), NOW)).resolves.toMatchObject({
       type: 'link',
     });
   });
@@ -105,8 +124,8 @@ describe('the move and the unlink', () => {
 
   it('unlinking ends the link today with reason unlinked', async () => {
     const f = await fixture();
-    const link = await requestLink(f.db, self(f.annA, f.pu), day('2026-11-01'));
-    const unlink = await requestUnlink(f.db, self(f.annA, f.pu), NOW);
+    const link = await requestLink(f.db, self(f.annA, f.annPu), day('2026-11-01'));
+    const unlink = await requestUnlink(f.db, self(f.annA, f.annPu), NOW);
     expect(unlink.effect.createdAssociationId).toBeNull();
     expect(await f.db.associations.get(link.effect.createdAssociationId ?? '')).toMatchObject({
       endedOn: TODAY,

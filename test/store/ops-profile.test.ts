@@ -16,16 +16,16 @@ describe('learning profiles', () => {
   it('keeps the MCID as digits and refuses a wrong one', async () => {
     const f = await fixture();
     const p = await addLearningProfile(f.db, {
-      personId: f.annA.personId,
+      personId: f.benA.personId,
       kind: 'learn',
-      label: 'second',
+      label: 'ben',
       mcid: ' 98 765 43 ',
     });
     expect(p.mcid).toBe('9876543');
     const add = (patch: object) =>
       refusal(
         addLearningProfile(f.db, {
-          personId: f.annA.personId,
+          personId: f.benA.personId,
           kind: 'learn',
           label: 'x',
           ...patch,
@@ -37,17 +37,31 @@ describe('learning profiles', () => {
     expect((await add({ mcid: '1234567' })).code).toBe('DUPLICATE_MCID');
     expect((await add({ personId: 'nobody' })).code).toBe('NOT_FOUND');
     expect((await add({ label: '' })).code).toBe('INVALID_INPUT');
-    expect(await f.db.profiles.count()).toBe(3);
+    // One MCID per person: Ann has one, Ben now too.
+    expect((await add({ mcid: '5550002' })).code).toBe('PERSON_HAS_OTHER_MCID');
+    expect((await add({ personId: f.annA.personId, mcid: '5550002' })).code).toBe(
+      'PERSON_HAS_OTHER_MCID',
+    );
+    expect(await f.db.profiles.count()).toBe(4);
   });
 
   it('a Learn profile without MCID is kept, then completed', async () => {
     const f = await fixture();
     const p = await addLearningProfile(f.db, {
-      personId: f.annA.personId,
+      personId: f.benA.personId,
       kind: 'learn',
       label: 'new',
     });
     expect(p.mcid).toBeNull();
+    // Ann's own incomplete one cannot become her second MCID.
+    const annsSecond = await addLearningProfile(f.db, {
+      personId: f.annA.personId,
+      kind: 'learn',
+      label: 'second',
+    });
+    expect(
+      (await refusal(updateLearningProfile(f.db, annsSecond.id, { mcid: '5550003' }))).code,
+    ).toBe('PERSON_HAS_OTHER_MCID');
     const done = await updateLearningProfile(f.db, p.id, { mcid: '5550001', label: 'renamed' });
     expect(await f.db.profiles.get(p.id)).toEqual(done);
     expect(done).toMatchObject({ mcid: '5550001', label: 'renamed' });

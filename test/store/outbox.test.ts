@@ -16,7 +16,7 @@ describe('request → outbox entry', () => {
   it('writes the optimistic link and a queued entry with the next seq', async () => {
     const f = await fixture();
     const e1 = await requestLink(f.db, self(f.annA, f.learn), NOW);
-    const e2 = await requestLink(f.db, self(f.annA, f.pu), NOW);
+    const e2 = await requestLink(f.db, self(f.benA, f.pu), NOW);
     expect([e1.seq, e2.seq]).toEqual([1, 2]);
     expect(e1).toMatchObject({
       type: 'link',
@@ -43,7 +43,7 @@ describe('dueEntries', () => {
     const f = await fixture();
     const link = await requestLink(f.db, self(f.annA, f.learn), NOW);
     const unlink = await requestUnlink(f.db, self(f.annA, f.learn), NOW);
-    const pu = await requestLink(f.db, self(f.annA, f.pu), NOW);
+    const pu = await requestLink(f.db, self(f.benA, f.pu), NOW);
     const ids = async (limit = 100) =>
       (await dueEntries(f.db, NOW.getTime(), limit)).map((e) => e.id);
 
@@ -64,7 +64,7 @@ describe('dueEntries', () => {
   it('skips settled entries and counts the limit across profiles', async () => {
     const f = await fixture();
     const a = await requestLink(f.db, self(f.annA, f.learn), NOW);
-    const b = await requestLink(f.db, self(f.annA, f.pu), NOW);
+    const b = await requestLink(f.db, self(f.benA, f.pu), NOW);
     await settleResult(f.db, { id: a.id, status: 'applied' }, NOW);
     expect((await dueEntries(f.db, NOW.getTime(), 1)).map((e) => e.id)).toEqual([b.id]);
     expect(await dueEntries(f.db, NOW.getTime(), 0)).toEqual([]);
@@ -119,7 +119,7 @@ describe('settleResult', () => {
   it('applied: ends locally what the remote ended as a side effect', async () => {
     const f = await fixture();
     const e = await requestLink(f.db, self(f.annA, f.learn), NOW);
-    const move = await requestLink(f.db, self(f.annB, f.pu), NOW);
+    const move = await requestLink(f.db, self(f.benB, f.pu), NOW);
     // The remote also ended the Learn link in A (say, decided on another device).
     await settleResult(f.db, { id: e.id, status: 'applied' }, NOW);
     await settleResult(
@@ -256,8 +256,8 @@ describe('pendingOutbox and dismissEntry', () => {
   it('shows unsent and unread refusals in order, hides applied and dismissed', async () => {
     const f = await fixture();
     const a = await requestLink(f.db, self(f.annA, f.learn), NOW);
-    const b = await requestLink(f.db, self(f.annA, f.pu), NOW);
-    const c = await requestUnlink(f.db, self(f.annA, f.pu), NOW);
+    const b = await requestLink(f.db, self(f.benA, f.pu), NOW);
+    const c = await requestUnlink(f.db, self(f.benA, f.pu), NOW);
     await settleResult(f.db, { id: a.id, status: 'applied' }, NOW);
     await settleResult(f.db, { id: b.id, status: 'rejected', code: 'NO_ACCESS' }, NOW);
     expect((await pendingOutbox(f.db)).map((e) => e.id)).toEqual([b.id, c.id]);

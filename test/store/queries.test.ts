@@ -34,12 +34,12 @@ describe('myView', () => {
     });
     const before = await myView(f.db, f.annA.id, TODAY);
     expect(before?.activeLinks).toEqual({ learn: null, 'partner-university': null });
-    expect(
-      before?.profiles.map((p) => [p.profile.kind, p.associationsUsed, p.nextAssociationOn]),
-    ).toEqual([
-      ['learn', 0, TODAY],
-      ['partner-university', 0, TODAY],
-    ]);
+    expect(before?.profiles.map((p) => p.profile.kind)).toEqual(['learn', 'partner-university']);
+    expect(before?.limits).toEqual({
+      associationsUsed: 0,
+      yearlyLimit: 3,
+      nextAssociationOn: TODAY,
+    });
     expect(before?.profiles[0]?.achievements[0]).toMatchObject({
       creditOn: null,
       status: 'not-linked',
@@ -49,11 +49,12 @@ describe('myView', () => {
     const linked = await myView(f.db, f.annA.id, TODAY);
     const learn = linked?.profiles[0];
     expect(linked?.activeLinks.learn?.profile.id).toBe(f.learn.id);
-    expect(learn).toMatchObject({
+    expect(learn).toMatchObject({ pending: true });
+    // The person's count: the Partner University card shows the same.
+    expect(linked?.limits).toEqual({
       associationsUsed: 1,
       yearlyLimit: 3,
       nextAssociationOn: '2026-12-25',
-      pending: true,
     });
     expect(learn?.activeLink?.org?.name).toBe('Contoso Japan');
     expect(learn?.achievements[0]).toMatchObject({ creditOn: '2026-12-05', status: 'pending' });
@@ -77,9 +78,10 @@ describe('orgUsers and orgSkillsReport', () => {
     expect(await state()).toBe('never-signed-in');
     await recordFirstSignIn(f.db, f.annA.id, NOW);
     expect(await state()).toBe('signed-in');
-    await requestLink(f.db, self(f.annA, f.pu), NOW);
+    await requestLink(f.db, self(f.annA, f.annPu), NOW);
     expect(await state()).toBe('pu-linked');
-    await requestLink(f.db, self(f.annA, f.learn), NOW);
+    // 30 days later: the person's cool-off counts the Partner University start too.
+    await requestLink(f.db, self(f.annA, f.learn), new Date('2026-12-25T09:00:00Z'));
     expect(await state()).toBe('learn-linked');
     expect(await orgUsers(f.db, 'nobody')).toEqual([]);
   });
@@ -108,8 +110,10 @@ describe('listAccounts', () => {
     expect((await listAccounts(f.db)).map((c) => [c.orgName, c.account.displayName])).toEqual([
       ['Contoso Japan', 'Admin A'],
       ['Contoso Japan', 'Ann'],
+      ['Contoso Japan', 'Ben'],
       ['Fabrikam', 'Admin B'],
       ['Fabrikam', 'Ann'],
+      ['Fabrikam', 'Ben'],
     ]);
   });
 });

@@ -10,7 +10,7 @@ describe('reconcileAccountState', () => {
     const f = await fixture();
     const e = await requestLink(f.db, self(f.annA, f.learn), NOW);
     await settleResult(f.db, { id: e.id, status: 'applied' }, NOW);
-    const other = await requestLink(f.db, self(f.annB, f.pu), NOW);
+    const other = await requestLink(f.db, self(f.benB, f.pu), NOW);
     await settleResult(f.db, { id: other.id, status: 'applied' }, NOW);
 
     await reconcileAccountState(f.db, {
@@ -67,7 +67,7 @@ describe('reconcileAccountState', () => {
     const link = await requestLink(f.db, self(f.annA, f.learn), NOW);
     await settleResult(f.db, { id: link.id, status: 'applied' }, NOW);
     const unlink = await requestUnlink(f.db, self(f.annA, f.learn), NOW);
-    const pu = await requestLink(f.db, self(f.annA, f.pu), NOW);
+    const pu = await requestLink(f.db, self(f.benA, f.pu), NOW);
     const before = await f.db.associations.toArray();
     // The remote has not seen the unlink nor the new link yet.
     await reconcileAccountState(f.db, {

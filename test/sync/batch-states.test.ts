@@ -21,6 +21,7 @@ import {
   link,
   manualClock,
   T0,
+  T30,
   TODAY,
   type SyncFixture,
 } from './fixtures';
@@ -131,9 +132,12 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
   });
 
   it('settles the remote state: a link ended on another device ends here', async () => {
-    const r = await rig();
+    let at = T0;
+    const r = await rig({ now: () => new Date(at) });
     await endedElsewhere(r);
-    await link(r.f.db, r.f.annA, r.f.pu);
+    // Ann's next start, 30 days on (her cool-off), is the action whose drain reconciles A.
+    at = T30;
+    await link(r.f.db, r.f.annA, r.f.annPu, T30);
 
     const report = await r.engine.drain('test');
 
@@ -144,9 +148,12 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
   });
 
   it('retries a malformed answer once, never applies it, and applies the good one', async () => {
-    const r = await rig();
+    let at = T0;
+    const r = await rig({ now: () => new Date(at) });
     await endedElsewhere(r);
-    await link(r.f.db, r.f.annA, r.f.pu);
+    // Ann's next start, 30 days on (her cool-off), is the action whose drain reconciles A.
+    at = T30;
+    await link(r.f.db, r.f.annA, r.f.annPu, T30);
     r.server.stateFaults.push({
       kind: 'malformed',
       body: ANN_STATE_BAD_DATE(r.f.annA.id, r.f.learn.id),
@@ -158,14 +165,17 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
     expect(r.server.stateBatchRequests - before).toBe(2);
     expect(report.reconciled).toBe(1);
     const rows = await r.f.db.associations.where('accountId').equals(r.f.annA.id).toArray();
-    expect(rows.map((a) => a.startedOn).sort()).toEqual([TODAY, TODAY]);
+    expect(rows.map((a) => a.startedOn).sort()).toEqual([TODAY, '2026-12-25']);
     expect(rows.find((a) => a.profileId === r.f.learn.id)?.endedOn).toBe('2026-11-26');
   });
 
   it('applies nothing of an answer malformed twice, and reconciles the account on the next drain', async () => {
-    const r = await rig();
+    let at = T0;
+    const r = await rig({ now: () => new Date(at) });
     await endedElsewhere(r);
-    await link(r.f.db, r.f.annA, r.f.pu);
+    // Ann's next start, 30 days on (her cool-off), is the action whose drain reconciles A.
+    at = T30;
+    await link(r.f.db, r.f.annA, r.f.annPu, T30);
     const bad = { kind: 'malformed' as const, body: ANN_STATE_BAD_DATE(r.f.annA.id, r.f.learn.id) };
     r.server.stateFaults.push(bad, bad);
 
@@ -188,7 +198,7 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
 
   it('refuses an answer with a state for an account not asked for, and applies none of it', async () => {
     const r = await rig();
-    await link(r.f.db, r.f.annB, r.f.pu);
+    await link(r.f.db, r.f.benB, r.f.pu);
     expect(await r.engine.drain('setup')).toMatchObject({ applied: 1, reconciled: 1 });
     await link(r.f.db, r.f.annA, r.f.learn);
     const intruder = JSON.stringify({
@@ -199,9 +209,9 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
           associations: [{ profileId: r.f.learn.id, accountId: r.f.annA.id, startedOn: TODAY }],
           nextAssociationOn: {},
         },
-        // Not asked: it would end Ann's link in company B if it were applied.
+        // Not asked: it would end Ben's link in company B if it were applied.
         {
-          accountId: r.f.annB.id,
+          accountId: r.f.benB.id,
           asOf: new Date(T0).toISOString(),
           associations: [],
           nextAssociationOn: {},
@@ -217,7 +227,7 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
 
     expect(report).toMatchObject({ applied: 1, reconciled: 0 });
     expect(r.server.stateBatches.at(-1)).toEqual([r.f.annA.id]);
-    const inB = (await activeLinks(r.f.db)).filter((a) => a.accountId === r.f.annB.id);
+    const inB = (await activeLinks(r.f.db)).filter((a) => a.accountId === r.f.benB.id);
     expect(inB).toHaveLength(1);
 
     const remote = createHttpRemote({ baseUrl: r.server.url, token: 'svc' });

@@ -240,7 +240,7 @@ describe('embedded Partner Center with the engine', { timeout: 30_000 }, () => {
       endedOn: '2026-11-25',
       endReason: 'unlinked',
     });
-    const refused = await link(f.db, f.annA, f.pu, T0 + 1);
+    const refused = await link(f.db, f.benA, f.pu, T0 + 1);
     expect(await engine.drain('test')).toMatchObject({ rejected: 1 });
     expect(await f.db.outbox.get(refused.id)).toMatchObject({
       state: 'rejected',
@@ -276,7 +276,7 @@ describe('embedded Partner Center with the engine', { timeout: 30_000 }, () => {
     const pc = freshPc();
     const pcRemote = remote(f.db, pc);
     const a = await link(f.db, f.annA, f.learn);
-    const b = await link(f.db, f.annA, f.pu, T0 + 1);
+    const b = await link(f.db, f.benA, f.pu, T0 + 1);
     const wire = [a, b].map(toWire);
     const first = await pcRemote.send(wire);
     const second = await pcRemote.send(wire);

@@ -78,7 +78,7 @@ describe('sync engine: delivery', { timeout: 30_000 }, () => {
     const f = await fixture();
     const first = await link(f.db, f.annA, f.learn);
     const second = await unlink(f.db, f.annA, f.learn, T0 + 1);
-    const other = await link(f.db, f.annA, f.pu, T0 + 2);
+    const other = await link(f.db, f.benA, f.pu, T0 + 2);
     await scheduleRetry(f.db, [first.id], T0 + 60_000, 'server: earlier failure');
     const remote = fakeRemote();
     const { engine, clock } = engineFor(f.db, remote);
@@ -264,7 +264,7 @@ describe('sync engine: sign-in', { timeout: 30_000 }, () => {
   it('stops the queue on 401 and drops nothing; a new token resumes it', async () => {
     const f = await fixture();
     const a = await link(f.db, f.annA, f.learn);
-    const b = await link(f.db, f.annA, f.pu, T0 + 1);
+    const b = await link(f.db, f.benA, f.pu, T0 + 1);
     const remote = fakeRemote();
     failWith(remote, new RemoteError('auth', 'HTTP 401', { status: 401 }));
     const { engine } = engineFor(f.db, remote);

@@ -21,6 +21,8 @@ import {
 
 export const T0 = Date.parse('2026-11-25T09:00:00Z');
 export const TODAY = '2026-11-25';
+/** 30 days after T0: the person's cool-off allows their next start. */
+export const T30 = T0 + 30 * 86_400_000;
 
 export function freshDb(): AppDb {
   return openDb(`t-${crypto.randomUUID()}`);
@@ -33,7 +35,16 @@ export interface SyncFixture {
   annA: WorkAccount;
   annB: WorkAccount;
   learn: LearningProfile;
+  /**
+   * Ben's Partner University account, with his accounts in A and B: a second
+   * person, so that two profiles' actions can go out on the same day (the
+   * limits are per person: one person's second start waits 30 days).
+   */
+  benA: WorkAccount;
+  benB: WorkAccount;
   pu: LearningProfile;
+  /** Ann's own Partner University account: its start counts with her MCID's. */
+  annPu: LearningProfile;
 }
 
 export async function fixture(db: AppDb = freshDb()): Promise<SyncFixture> {
@@ -78,12 +89,33 @@ export async function fixture(db: AppDb = freshDb()): Promise<SyncFixture> {
     label: 'ann@outlook.example',
     mcid: '1234567',
   });
+  const benA = await addWorkAccount(
+    db,
+    { actorAccountId: a.admin.id, orgId: a.org.id, displayName: 'Ben', email: 'ben@a.example' },
+    now,
+  );
+  const benB = await addWorkAccount(
+    db,
+    {
+      actorAccountId: b.admin.id,
+      orgId: b.org.id,
+      displayName: 'Ben',
+      email: 'ben@b.example',
+      personId: benA.personId,
+    },
+    now,
+  );
   const pu = await addLearningProfile(db, {
+    personId: benA.personId,
+    kind: 'partner-university',
+    label: 'ben@outlook.example',
+  });
+  const annPu = await addLearningProfile(db, {
     personId: annA.personId,
     kind: 'partner-university',
     label: 'ann@outlook.example',
   });
-  return { db, orgAId: a.org.id, orgBId: b.org.id, annA, annB, learn, pu };
+  return { db, orgAId: a.org.id, orgBId: b.org.id, annA, annB, learn, benA, benB, pu, annPu };
 }
 
 export function self(account: WorkAccount, profile: LearningProfile) {

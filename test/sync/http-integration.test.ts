@@ -96,8 +96,9 @@ describe('engine + HTTP remote against the reference server', { timeout: 30_000 
     'survives %s: retried, applied exactly once, nothing lost',
     async (_label, fault, kind) => {
       const { f, server, engine, clock } = await rig();
+      server.tokens.set('tok-ann-a', ANY_ACTOR); // Ann's and Ben's actions in one batch
       const a = await link(f.db, f.annA, f.learn);
-      const b = await link(f.db, f.annA, f.pu, T0 + 1);
+      const b = await link(f.db, f.benA, f.pu, T0 + 1);
       server.faults.push(fault);
 
       const first = await engine.drain('test');
@@ -143,13 +144,13 @@ describe('engine + HTTP remote against the reference server', { timeout: 30_000 
 
   it('rolls back a refusal: an action for another account than the token’s (NOT_SELF)', async () => {
     const { f, server, engine } = await rig();
-    const mine = await link(f.db, f.annA, f.pu);
-    const other = await link(f.db, f.annB, f.learn, T0 + 1); // the token is A's
+    const mine = await link(f.db, f.annA, f.learn);
+    const other = await link(f.db, f.benA, f.pu, T0 + 1); // the token is Ann's in A
     const report = await engine.drain('test');
     expect(report).toMatchObject({ applied: 1, rejected: 1 });
     expect(await f.db.outbox.get(other.id)).toMatchObject({ state: 'rejected', code: 'NOT_SELF' });
     expect(await f.db.outbox.get(mine.id)).toMatchObject({ state: 'applied' });
-    expect((await activeLinks(f.db)).map((l) => l.profileId)).toEqual([f.pu.id]);
+    expect((await activeLinks(f.db)).map((l) => l.profileId)).toEqual([f.learn.id]);
     expect(server.world.associations).toHaveLength(1);
   });
 
@@ -235,7 +236,7 @@ describe('engine + HTTP remote against the reference server', { timeout: 30_000 
 
   it('shows a link made on another device after the next drain', async () => {
     const { f, server, engine } = await rig();
-    await link(f.db, f.annA, f.pu);
+    await link(f.db, f.annA, f.annPu);
     server.world.associations.push({
       profileId: f.learn.id,
       accountId: f.annA.id,
@@ -247,7 +248,7 @@ describe('engine + HTTP remote against the reference server', { timeout: 30_000 
     expect((await activeLinks(f.db)).map((l) => [l.profileId, l.startedOn]).sort()).toEqual(
       [
         [f.learn.id, '2026-10-01'],
-        [f.pu.id, TODAY],
+        [f.annPu.id, TODAY],
       ].sort(),
     );
   });

@@ -18,7 +18,7 @@ describe('settleBatch', { timeout: 30_000 }, () => {
   it('settles a whole batch in one go', async () => {
     const f = await fixture();
     const a = await link(f.db, f.annA, f.learn);
-    const b = await link(f.db, f.annA, f.pu, T0 + 1);
+    const b = await link(f.db, f.benA, f.pu, T0 + 1);
     const results: WireResult[] = [
       { id: a.id, status: 'applied' },
       { id: b.id, status: 'rejected', code: 'COOL_OFF', nextAllowedOn: '2026-12-25' },
@@ -33,7 +33,7 @@ describe('settleBatch', { timeout: 30_000 }, () => {
   it('falls back to one by one when one result cannot be settled, keeping the others', async () => {
     const f = await fixture();
     const a = await link(f.db, f.annA, f.learn);
-    const b = await link(f.db, f.annA, f.pu, T0 + 1);
+    const b = await link(f.db, f.benA, f.pu, T0 + 1);
     const results: WireResult[] = [
       { id: a.id, status: 'applied' },
       { id: b.id, status: 'applied' },
@@ -66,7 +66,7 @@ describe('settleResults (the store, for settleBatch)', { timeout: 30_000 }, () =
     const l2 = await link(f.db, p2.account, p2.profile);
     const u2 = await unlink(f.db, p2.account, p2.profile, T0 + 1);
     const la = await link(f.db, f.annA, f.learn);
-    const lb = await link(f.db, f.annB, f.pu, T0 + 2);
+    const lb = await link(f.db, f.benB, f.pu, T0 + 2);
     const l3 = await link(f.db, p3.account, p3.profile);
     const at = (e: { profile: { id: string }; accountId: string }, startedOn = TODAY) => ({
       profileId: e.profile.id,
@@ -94,10 +94,12 @@ describe('settleResults (the store, for settleBatch)', { timeout: 30_000 }, () =
   }
 
   /** The outbox and the links, with the fixture's random ids named. */
-  async function snapshot({ db, annA, annB, learn, pu }: SyncFixture) {
+  async function snapshot({ db, annA, annB, benA, benB, learn, pu }: SyncFixture) {
     const names = new Map([
       [annA.id, 'annA'],
       [annB.id, 'annB'],
+      [benA.id, 'benA'],
+      [benB.id, 'benB'],
       [learn.id, 'learn'],
       [pu.id, 'pu'],
     ]);
@@ -142,7 +144,7 @@ describe('markSending (bulk)', () => {
   it('marks the unsettled entries of a batch and leaves settled and unknown ones alone', async () => {
     const f = await fixture();
     const a = await link(f.db, f.annA, f.learn);
-    const b = await link(f.db, f.annA, f.pu, T0 + 1);
+    const b = await link(f.db, f.benA, f.pu, T0 + 1);
     await settleResult(f.db, { id: a.id, status: 'applied' }, new Date(T0));
     const before = await f.db.outbox.get(b.id);
 

@@ -207,12 +207,13 @@ describe('every refusal, in words, before anything is queued', () => {
     expect(u.q('[data-testid=link-refusal]').textContent).toContain('Something went wrong.');
   });
 
-  it('says when a typed MCID is none of my profiles', async () => {
-    const v = mountLink(() => Promise.resolve({ ok: false, code: 'MCID_NOT_MINE' }));
+  it('says that a person has one MCID, and how to correct a wrong one', async () => {
+    const v = mountLink(() => Promise.resolve({ ok: false, code: 'PERSON_HAS_OTHER_MCID' }));
     await submit(v.q('form'));
     expect(v.q('[data-testid=link-refusal]').textContent).toContain(
-      'None of your Microsoft Learn profiles on this device has this MCID.',
+      'You already have an MCID. Each person has one',
     );
+    expect(v.q('[data-testid=link-refusal]').textContent).toContain('This is not my MCID');
   });
 
   it('shows a refusal of the link itself (say, storage full) in words', async () => {

@@ -30,7 +30,9 @@ describe('view models from the store', () => {
     expect(me.account.displayName).toBe('Hana Tanaka');
     expect(me.learn.profile?.mcid).toBe('1000001');
     expect(me.learn.link).toEqual({ startedOn: '2026-11-20', pending: false });
-    expect(me.learn.usedInWindow).toBe(1);
+    // The person's count: her Learn start 5 days ago and her Partner University one 40 days ago.
+    expect(me.learn.usedInWindow).toBe(2);
+    expect(me.partnerUniversity.usedInWindow).toBe(2);
     expect(me.learn.nextAssociationOn).toBe('2026-12-20');
     expect(me.partnerUniversity.link?.startedOn).toBe('2026-10-16');
     const byCode = new Map(me.achievements.map((a) => [a.code, a]));

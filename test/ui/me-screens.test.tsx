@@ -101,7 +101,9 @@ describe('My Learn profile with real data', () => {
     await until(() => {
       expect(r?.q('[data-testid=who-name]').textContent).toBe('Hana Tanaka');
     });
-    expect(r.q('[data-testid=used-learn]').textContent).toBe('1 of 3');
+    // Her Learn start and her Partner University one: the person's count, on both cards.
+    expect(r.q('[data-testid=used-learn]').textContent).toBe('2 of 3');
+    expect(r.q('[data-testid=used-partner-university]').textContent).toBe('2 of 3');
     expect(r.q('[data-testid=next-learn]').textContent).toBe('December 20, 2026');
     expect(r.q('[data-testid=slot-partner-university]').textContent).toContain('Linked to');
     const az900 = r
@@ -171,7 +173,7 @@ describe('link with real data', () => {
     expect(s.outbox.value).toHaveLength(0);
   });
 
-  it('a typed MCID completes my incomplete Learn profile, then links it as me', async () => {
+  it('a typed MCID: "Check" changes nothing; "Link now" completes my profile and links it as me', async () => {
     const s = await demoAs('Ryo Hayashi');
     r = mount(<LinkScreen kind="learn" />, 'en', true, s);
     await until(() => {
@@ -192,13 +194,15 @@ describe('link with real data', () => {
     });
     expect(s.me.value?.profiles.find((p) => p.profile.kind === 'learn')?.profile.mcid).toBe(null);
 
+    const before = await s.exportJson();
     await typeAndCheck('7654321');
     await until(() => {
       expect(r?.q('[data-testid=link-check]').textContent).toBeTruthy();
     });
-    const learn = s.me.value?.profiles.filter((p) => p.profile.kind === 'learn') ?? [];
-    expect(learn.map((p) => p.profile.mcid)).toEqual(['7654321']);
-    expect(s.outbox.value).toHaveLength(0);
+    // The check wrote nothing: the whole database is as it was, byte for byte (issue 15).
+    expect(await s.exportJson()).toEqual(before);
+    const learn = () => s.me.value?.profiles.filter((p) => p.profile.kind === 'learn') ?? [];
+    expect(learn().map((p) => p.profile.mcid)).toEqual([null]);
 
     await click(r.byText('Link now'));
     const me = s.settings.value?.currentAccountId;
@@ -207,11 +211,15 @@ describe('link with real data', () => {
         unsettled(s).map((e) => [e.type, e.profile.mcid, e.actorAccountId, e.accountId]),
       ).toEqual([['link', '7654321', me, me]]);
     });
+    // "Link now" completed the incomplete profile rather than adding another.
+    await until(() => {
+      expect(learn().map((p) => p.profile.mcid)).toEqual(['7654321']);
+    });
   });
 
   it('links after the check: the credit date first, then one queued action as me', async () => {
-    const s = await demoAs('Hana Tanaka');
-    // Free the Partner University account first (its last start was 40 days ago).
+    const s = await demoAs('Olivia Brown');
+    // Free the Partner University account first (her last start was 3 months ago).
     const pu = s.me.value?.profiles.find((p) => p.profile.kind === 'partner-university');
     const me = s.settings.value?.currentAccountId ?? '';
     const profileId = pu?.profile.id ?? '';
@@ -223,7 +231,7 @@ describe('link with real data', () => {
     await submit(r.q('form'));
     await until(() => {
       expect(r?.q('[data-testid=link-check]').textContent).toContain(
-        'count for Contoso Japan from December 5, 2026',
+        'count for Fabrikam from December 5, 2026',
       );
     });
     await until(() => {

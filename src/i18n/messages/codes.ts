@@ -31,6 +31,8 @@ const en: Record<MessageCode, CodeText> = {
     'Only you can link or unlink your own profile. For privacy, an admin cannot do it for anyone else — each person signs in and does it themselves.',
   PROFILE_INCOMPLETE: () =>
     'Your Microsoft Learn certification profile is not complete yet, so it has no MCID. Complete it on the certification dashboard first.',
+  PERSON_HAS_OTHER_MCID: () =>
+    'You already have an MCID. Each person has one: link that one. If it is not yours, remove it with "This is not my MCID" on your profile first; the associations you started stay counted.',
   ALREADY_LINKED: () => 'This profile is already linked to this work account.',
   ACCOUNT_HAS_OTHER_PROFILE: () =>
     'This work account already has another profile of this kind linked. A work account holds one MCID at a time: remove that link first.',
@@ -38,7 +40,7 @@ const en: Record<MessageCode, CodeText> = {
   COOL_OFF: (date) =>
     `You tried to associate with a partner organization. Associations need a 30-day period between them. The next association is possible on ${date ?? '—'}.`,
   YEARLY_LIMIT: (date) =>
-    `To protect against abuse, a profile can start at most 3 associations a year. The next association is possible on ${date ?? '—'}.`,
+    `To protect against abuse, each person can start at most 3 associations a year. The next association is possible on ${date ?? '—'}.`,
   EMAIL_DOMAIN: () =>
     "This email is not on one of the organization's verified domains. Use the person's official work email.",
   EMAIL_INVALID: () => 'Enter a valid email address, such as name@contoso.example.',
@@ -64,6 +66,8 @@ const ja: Record<MessageCode, CodeText> = {
     'プロファイルのリンクとリンク解除は本人だけが行えます。プライバシーのため、管理者が他の人の代わりに行うことはできません。',
   PROFILE_INCOMPLETE: () =>
     'Microsoft Learn の認定プロファイルがまだ完了しておらず、MCID がありません。先に認定ダッシュボードでプロファイルを完了してください。',
+  PERSON_HAS_OTHER_MCID: () =>
+    'あなたにはすでに MCID があります。MCID は 1 人に 1 つです。その MCID をリンクしてください。自分のものでない場合は、先にプロファイルの「自分の MCID ではない」で削除してください。これまでに始めた関連付けの回数はそのまま数えられます。',
   ALREADY_LINKED: () => 'このプロファイルはすでにこの職場アカウントにリンクされています。',
   ACCOUNT_HAS_OTHER_PROFILE: () =>
     'この職場アカウントには同じ種類の別のプロファイルがすでにリンクされています。リンクできる MCID は 1 つだけです。先にそのリンクを解除してください。',
@@ -71,7 +75,7 @@ const ja: Record<MessageCode, CodeText> = {
   COOL_OFF: (date) =>
     `パートナー組織に関連付けようとしました。関連付けには 30 日の期間が必要です。次に関連付けできるのは ${date ?? '—'} です。`,
   YEARLY_LIMIT: (date) =>
-    `不正利用を防ぐため、関連付けは 1 年に 3 回までです。次に関連付けできるのは ${date ?? '—'} です。`,
+    `不正利用を防ぐため、関連付けは 1 人につき 1 年に 3 回までです。次に関連付けできるのは ${date ?? '—'} です。`,
   EMAIL_DOMAIN: () =>
     'このメールアドレスは組織の確認済みドメインではありません。本人の公式の職場メールアドレスを使ってください。',
   EMAIL_INVALID: () => '有効なメールアドレスを入力してください（例: name@contoso.example）。',

@@ -25,6 +25,8 @@ const en = {
     linkPu: 'Link Partner University account',
     removeAccess: 'Remove access',
     removeAccessOf: (what: string) => `Remove access: ${what}`,
+    notMine: 'This is not my MCID',
+    notMineOf: (mcid: string) => `This is not my MCID: ${mcid}`,
     achievementsHeading: 'Achievements and credit',
     achievementsIntro: (org: string) =>
       `An achievement counts for ${org} 10 days after the later of its completion and the link.`,
@@ -55,8 +57,6 @@ const en = {
     mcidNotDigits: 'An MCID has digits only: no letters, spaces or symbols.',
     mcidLength: (min: number, max: number) => `An MCID has ${min} to ${max} digits.`,
     noPu: 'There is no Partner University account on this device for you.',
-    mcidNotMine:
-      'None of your Microsoft Learn profiles on this device has this MCID. Check the number on your certification dashboard, or choose your profile above.',
     check: 'Check',
     checking: 'Checking…',
     canLink: 'You can link this profile.',
@@ -72,6 +72,16 @@ const en = {
     queuedOffline: 'You are offline: the link waits and syncs when you are back online.',
     back: 'Back to My Learn profile',
     refusedHeading: 'This link is not possible',
+  },
+  notMine: {
+    title: (mcid: string) => `Remove the MCID ${mcid} from you?`,
+    body: (mcid: string) =>
+      `${mcid} will no longer be one of your profiles on this device. If it is linked to your work account, the link ends and Partner Center is told.`,
+    countStays:
+      'The associations it started stay counted for you: the 12-month limit and the cool-off do not start again.',
+    confirm: 'Remove this MCID',
+    done: (mcid: string) =>
+      `${mcid} was removed from your profiles. You can now enter your own MCID.`,
   },
   remove: {
     title: (what: string) => `Remove access of ${what}?`,
@@ -124,6 +134,8 @@ const ja: MeMessages = {
     linkPu: 'Partner University アカウントをリンク',
     removeAccess: 'アクセスを削除',
     removeAccessOf: (what: string) => `アクセスを削除: ${what}`,
+    notMine: '自分の MCID ではない',
+    notMineOf: (mcid: string) => `自分の MCID ではない: ${mcid}`,
     achievementsHeading: '実績とクレジット',
     achievementsIntro: (org: string) =>
       `実績は、完了日とリンク日の遅いほうから 10 日後に ${org} のクレジットになります。`,
@@ -155,8 +167,6 @@ const ja: MeMessages = {
     mcidNotDigits: 'MCID は数字だけです。文字、空白、記号は使えません。',
     mcidLength: (min: number, max: number) => `MCID は ${min}〜${max} 桁の数字です。`,
     noPu: 'この端末には、あなたの Partner University アカウントがありません。',
-    mcidNotMine:
-      'この端末にあるあなたの Microsoft Learn プロファイルに、この MCID はありません。認定ダッシュボードで番号を確認するか、上でプロファイルを選んでください。',
     check: '確認する',
     checking: '確認中…',
     canLink: 'このプロファイルはリンクできます。',
@@ -172,6 +182,16 @@ const ja: MeMessages = {
     queuedOffline: 'オフラインです。リンクは保留され、オンラインに戻ると同期されます。',
     back: 'My Learn プロファイルに戻る',
     refusedHeading: 'このリンクはできません',
+  },
+  notMine: {
+    title: (mcid: string) => `MCID ${mcid} をあなたから削除しますか？`,
+    body: (mcid: string) =>
+      `${mcid} は、この端末であなたのプロファイルではなくなります。職場アカウントにリンクされている場合は、リンクが終了し、パートナー センターに通知されます。`,
+    countStays:
+      'この MCID で始めた関連付けは、引き続きあなたの回数として数えられます。12 か月の上限とクール オフはやり直しになりません。',
+    confirm: 'この MCID を削除',
+    done: (mcid: string) =>
+      `${mcid} をあなたのプロファイルから削除しました。自分の MCID を入力できます。`,
   },
   remove: {
     title: (what: string) => `${what} のアクセスを削除しますか？`,

@@ -21,6 +21,7 @@ export interface PlannerTables {
     personId: string;
     kind: PlannerProfile['kind'];
     mcid: string | null;
+    removedOn?: string | null;
   }[];
   associations: readonly {
     profileId: string;
@@ -56,7 +57,8 @@ export function plannerDataFrom(
   const profiles = tables.profiles.filter((p) => p.personId === me.personId);
   const profileIds = new Set(profiles.map((p) => p.id));
   const associations = tables.associations.filter((a) => profileIds.has(a.profileId));
-  const learn = profiles.filter((p) => p.kind === 'learn');
+  // A removed profile ("not my MCID") is not planned for, but its starts count.
+  const learn = profiles.filter((p) => p.kind === 'learn' && !p.removedOn);
   // The MCID the person has linked, else the one ready to link, else any Learn profile.
   const chosen =
     learn.find((p) => associations.some((a) => a.profileId === p.id && a.endedOn === null)) ??
@@ -69,7 +71,7 @@ export function plannerDataFrom(
     data: {
       today,
       profileId: chosen.id,
-      profiles: profiles.map(({ id, kind, mcid }) => ({ id, kind, mcid })),
+      profiles: profiles.map(({ id, kind, mcid, personId }) => ({ id, kind, mcid, personId })),
       accounts: accounts.map(({ id, orgId, email, deletedOn }) => ({
         id,
         orgId,

@@ -13,7 +13,8 @@ import {
   decideLink,
   decideUnlink,
   nextAssociationDate,
-  startsOf,
+  personOf,
+  startsOfPerson,
   windowReturns,
   type Decision,
   type EndedLink,
@@ -82,7 +83,9 @@ export function simulatePlan(
   }
 
   const last = ordered.at(-1)?.step.on ?? today;
-  const starts = startsOf(sim.world.associations, profileId);
+  // The limits are the person's: every start on any of their profiles counts.
+  const person = personOf(sim.world, profileId);
+  const starts = startsOfPerson(sim.world, person);
   const nextOn = nextAssociationDate(starts, last, policy);
   const coolOff = coolOffEndsOn(starts, last, policy);
   const counted = associationsInWindow(starts, last, policy);
@@ -159,7 +162,7 @@ function playStep(
         accountId: step.accountId,
         orgId: sim.orgOf(step.accountId),
       });
-      const starts = startsOf(world.associations, profileId);
+      const starts = startsOfPerson(world, personOf(world, profileId));
       return {
         step,
         decision,

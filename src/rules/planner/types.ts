@@ -22,6 +22,8 @@ export interface PlannerProfile {
   id: string;
   kind: ProfileKind;
   mcid: string | null;
+  /** The person: the limits count their starts on all of their profiles. */
+  personId: string;
 }
 
 export interface PlannerAssociation {

@@ -13,22 +13,15 @@ import { browserReminderEnv } from './notifier';
 import { createReminders, type ReminderEnv, type Reminders } from './reminders';
 
 interface LearnView {
-  profiles: readonly {
-    profile: { kind: string; mcid: string | null };
-    activeLink: unknown;
-    nextAssociationOn: string;
-  }[];
+  profiles: readonly { profile: { kind: string } }[];
+  /** The person's limits: one day for all of their profiles. */
+  limits: { nextAssociationOn: string };
 }
 
-/** The Learn profile the planner plans for: the linked one, else the one with an MCID, else any. */
+/** The day a new association can start, once the person has a Learn profile to plan for. */
 export function learnNextOn(view: LearnView | null): string | null {
-  if (!view) return null;
-  const learn = view.profiles.filter((p) => p.profile.kind === 'learn');
-  const chosen =
-    learn.find((p) => p.activeLink !== null) ??
-    learn.find((p) => p.profile.mcid !== null) ??
-    learn[0];
-  return chosen?.nextAssociationOn ?? null;
+  if (!view?.profiles.some((p) => p.profile.kind === 'learn')) return null;
+  return view.limits.nextAssociationOn;
 }
 
 export interface ReminderWatch {

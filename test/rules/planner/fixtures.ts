@@ -26,7 +26,7 @@ export function anaData(
   return {
     today: TODAY,
     profileId: 'learn-ana',
-    profiles: [{ id: 'learn-ana', kind: 'learn', mcid: '1234567' }],
+    profiles: [{ id: 'learn-ana', kind: 'learn', mcid: '1234567', personId: 'ana' }],
     accounts: [
       { id: 'ana-a', orgId: 'org-a', email: 'ana@contoso.example', deletedOn: null },
       { id: 'ana-b', orgId: 'org-b', email: 'ana@fabrikam.example', deletedOn: null },

@@ -217,14 +217,8 @@ describe('two tabs', () => {
 
 describe('startReminders (the check on start)', () => {
   const view = (nextAssociationOn: string) => ({
-    profiles: [
-      {
-        profile: { kind: 'partner-university', mcid: null },
-        activeLink: {},
-        nextAssociationOn: '2026-11-25',
-      },
-      { profile: { kind: 'learn', mcid: '1234567' }, activeLink: {}, nextAssociationOn },
-    ],
+    profiles: [{ profile: { kind: 'partner-university' } }, { profile: { kind: 'learn' } }],
+    limits: { nextAssociationOn },
   });
 
   it('reminds an opted-in person who opens the app on or after the awaited day', () => {
@@ -248,17 +242,23 @@ describe('startReminders (the check on start)', () => {
     watch.stop();
   });
 
-  it('learnNextOn picks the linked Learn profile', () => {
+  it('learnNextOn is the person’s day, once they have a Learn profile', () => {
     expect(learnNextOn(view('2026-12-20'))).toBe('2026-12-20');
-    expect(learnNextOn({ profiles: [] })).toBeNull();
+    const noLearn = {
+      profiles: [{ profile: { kind: 'partner-university' } }],
+      limits: view('x').limits,
+    };
+    expect(learnNextOn(noLearn)).toBeNull();
     expect(learnNextOn(null)).toBeNull();
   });
 });
 
+const none = () => ({ profiles: [], limits: { nextAssociationOn: '2026-11-25' } });
+
 describe('startPlannerReminders in a runtime without notifications', () => {
   it('reports "unsupported" and never schedules', () => {
     expect(typeof globalThis.Notification).toBe('undefined');
-    const me = signal<{ profiles: [] } | null>({ profiles: [] });
+    const me = signal<ReturnType<typeof none> | null>(none());
     const watch = startPlannerReminders(me, signal<'en' | 'ja'>('ja'));
     expect(watch.reminders.permission.value).toBe('unsupported');
     watch.stop();
@@ -267,7 +267,7 @@ describe('startPlannerReminders in a runtime without notifications', () => {
 
 describe('pageReminders', () => {
   it('is the watch started for the page, so the planner screen shares its timer', () => {
-    const me = signal<{ profiles: [] } | null>(null);
+    const me = signal<ReturnType<typeof none> | null>(null);
     const first = startPlannerReminders(me, signal<'en' | 'ja'>('en'));
     expect(pageReminders()).toBe(first.reminders);
     const second = startPlannerReminders(me, signal<'en' | 'ja'>('en'));

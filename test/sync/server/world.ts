@@ -8,7 +8,7 @@ import {
   decideLink,
   decideUnlink,
   nextAssociationDate,
-  startsOf,
+  startsOfPerson,
   type WireAccountState,
   type WireAction,
   type WireAssociation,
@@ -53,9 +53,17 @@ export function handleAction(
 ): WireResult {
   if (actor !== ANY_ACTOR && action.actorAccountId !== actor)
     return { id: action.id, status: 'rejected', code: 'NOT_SELF' };
+  // The person behind the profile is the server's own record; a profile it
+  // has never seen counts on its own.
+  const known = world.profiles.find((p) => p.id === action.profile.id);
   const profiles = [
     ...world.profiles.filter((p) => p.id !== action.profile.id),
-    { id: action.profile.id, kind: action.profile.kind, mcid: action.profile.mcid ?? null },
+    {
+      id: action.profile.id,
+      kind: action.profile.kind,
+      mcid: action.profile.mcid ?? null,
+      personId: known?.personId ?? action.profile.id,
+    },
   ];
   const view: World = { ...world, profiles };
   const req = {
@@ -115,8 +123,13 @@ export function stateOf(
 ): WireAccountState {
   const mine = world.associations.filter((a) => a.accountId === accountId);
   const next: Record<string, string> = {};
+  // Each profile's day is its person's: the limits count all of their profiles.
   for (const profileId of new Set(mine.map((a) => a.profileId))) {
-    next[profileId] = nextAssociationDate(startsOf(world.associations, profileId), today);
+    const person = world.profiles.find((p) => p.id === profileId)?.personId ?? profileId;
+    const starts = world.profiles.some((p) => p.id === profileId)
+      ? startsOfPerson(world, person)
+      : world.associations.filter((a) => a.profileId === profileId).map((a) => a.startedOn);
+    next[profileId] = nextAssociationDate(starts, today);
   }
   return {
     accountId,

@@ -3,7 +3,7 @@
  * into the screens' view models. The input shapes are written here as the
  * minimal structure the screens need, so the UI depends on no store module.
  */
-import { DEFAULT_POLICY, type ProfileKind } from '../../../rules';
+import type { ProfileKind } from '../../../rules';
 import type { QueueItem, QueueState } from '../../components/queue-list';
 import type { AchievementKind, AchievementView, MeView, ProfileSlot } from './view-model';
 import { accountView, type AccountIn } from './account-view';
@@ -24,9 +24,6 @@ export interface ProfileStateIn {
     account: { id: string } | null;
     org: { name: string } | null;
   } | null;
-  associationsUsed: number;
-  yearlyLimit: number;
-  nextAssociationOn: string;
   pending: boolean;
   achievements: {
     achievement: {
@@ -45,6 +42,8 @@ export interface MyStateIn {
   account: AccountIn;
   org: { id: string; name: string; domains: string[] } | null;
   profiles: ProfileStateIn[];
+  /** The person's limits, across all of their profiles and both kinds (docs/policy.md rule 5). */
+  limits: { associationsUsed: number; yearlyLimit: number; nextAssociationOn: string };
 }
 
 export interface OutboxIn {
@@ -60,7 +59,7 @@ export interface OutboxIn {
   lastError: string | null;
 }
 
-function slot(my: MyStateIn, kind: ProfileKind, today: string): ProfileSlot {
+function slot(my: MyStateIn, kind: ProfileKind): ProfileSlot {
   const ofKind = my.profiles.filter((p) => p.profile.kind === kind);
   // The one linked here first; otherwise the person's first of this kind.
   const chosen = ofKind.find((p) => linkedHere(p, my.account.id)) ?? ofKind[0];
@@ -70,9 +69,9 @@ function slot(my: MyStateIn, kind: ProfileKind, today: string): ProfileSlot {
       profile: null,
       link: null,
       elsewhere: null,
-      usedInWindow: 0,
-      limit: DEFAULT_POLICY.yearlyLimit,
-      nextAssociationOn: today,
+      usedInWindow: my.limits.associationsUsed,
+      limit: my.limits.yearlyLimit,
+      nextAssociationOn: my.limits.nextAssociationOn,
     };
   }
   const active = linkedHere(chosen, my.account.id) ? chosen.activeLink : null;
@@ -81,9 +80,9 @@ function slot(my: MyStateIn, kind: ProfileKind, today: string): ProfileSlot {
     profile: profileView(chosen.profile),
     link: active ? { startedOn: active.association.startedOn, pending: chosen.pending } : null,
     elsewhere: !active && chosen.activeLink ? (chosen.activeLink.org?.name ?? '') : null,
-    usedInWindow: chosen.associationsUsed,
-    limit: chosen.yearlyLimit,
-    nextAssociationOn: chosen.nextAssociationOn,
+    usedInWindow: my.limits.associationsUsed,
+    limit: my.limits.yearlyLimit,
+    nextAssociationOn: my.limits.nextAssociationOn,
   };
 }
 
@@ -130,8 +129,8 @@ export function toMeView(my: MyStateIn, outbox: readonly OutboxIn[], today: stri
   return {
     today,
     account: accountView(my.account, my.org?.name ?? ''),
-    learn: slot(my, 'learn', today),
-    partnerUniversity: slot(my, 'partner-university', today),
+    learn: slot(my, 'learn'),
+    partnerUniversity: slot(my, 'partner-university'),
     achievements,
     queue: queueItems(outbox, my.account.id, my.profiles),
   };

@@ -10,7 +10,6 @@ export type { MeData } from './me-data';
 export { linkedHere, profileView } from './profile-view';
 export { useMeData } from './use-me-data';
 export {
-  MCID_NOT_MINE,
   type ActionResult,
   type LinkCheck,
   type LinkChoice,

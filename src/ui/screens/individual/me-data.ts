@@ -29,10 +29,20 @@ export interface MeData {
   /** The rules' answer for linking one of my profiles to my account now; nothing is written. */
   checkLink: (profileId: string) => Promise<ActionResult>;
   link: (profileId: string) => Promise<ActionResult>;
-  /** Records a typed MCID on my own Learn profile (completing it, or adding one); the profile to link. */
-  setLearnMcid: (
+  /**
+   * The rules' answer for linking a typed MCID (my own Learn profile) now, and
+   * which of my profiles it names (null: a new one). Nothing is written.
+   */
+  checkTyped: (
     mcid: string,
-  ) => Promise<{ ok: true; profileId: string } | { ok: false; code: string }>;
+  ) => Promise<
+    | { ok: true; profileId: string | null }
+    | { ok: false; code: string; nextAllowedOn?: string | null | undefined }
+  >;
+  /** "Link now" for a typed MCID: its profile (if new) and the link are written together. */
+  linkTyped: (mcid: string) => Promise<ActionResult>;
   unlink: (profileId: string) => Promise<ActionResult>;
+  /** "This is not my MCID": removes it from me (ending its link); my starts stay counted. */
+  removeWrongMcid: (profileId: string) => Promise<ActionResult>;
   dismiss: (entryId: string) => Promise<void>;
 }

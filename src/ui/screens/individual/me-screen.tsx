@@ -37,10 +37,16 @@ export function MeScreen() {
     if (!slot.profile) return Promise.resolve({ ok: false, code: 'NOT_LINKED' });
     return data.unlink(slot.profile.id);
   };
+  const onNotMine = (): Promise<ActionResult> => {
+    const profile = view.learn.profile;
+    if (!profile) return Promise.resolve({ ok: false, code: 'NOT_FOUND' });
+    return data.removeWrongMcid(profile.id);
+  };
   return (
     <MeScreenView
       view={view}
       onRemove={onRemove}
+      onNotMine={onNotMine}
       onDismiss={(id) => {
         void data.dismiss(id);
       }}

@@ -13,13 +13,15 @@ import type { ActionResult, MeView } from './view-model';
 interface MeScreenViewProps {
   view: MeView;
   onRemove: (kind: ProfileKind) => Promise<ActionResult>;
+  /** "This is not my MCID" for the Learn profile shown (no button without it). */
+  onNotMine?: () => Promise<ActionResult>;
   onDismiss: (id: string) => void;
 }
 
 type Outcome = { ok: true; text: string } | { ok: false; text: string };
 
 /** The home screen: my profiles and their links, my limits, my credit, my queue. */
-export function MeScreenView({ view, onRemove, onDismiss }: MeScreenViewProps) {
+export function MeScreenView({ view, onRemove, onNotMine, onDismiss }: MeScreenViewProps) {
   const words = useWords();
   const { t, m } = words;
   const [removing, setRemoving] = useState<ProfileKind | null>(null);
@@ -27,6 +29,9 @@ export function MeScreenView({ view, onRemove, onDismiss }: MeScreenViewProps) {
   const [asked, setAsked] = useState<ProfileKind>('learn');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The MCID the "not my MCID" dialog asks about (kept while it closes, like `asked`).
+  const [notMine, setNotMine] = useState<string | null>(null);
+  const [notMineOpen, setNotMineOpen] = useState(false);
   const { account } = view;
   const what = (kind: ProfileKind) => (kind === 'learn' ? t.me.learnHeading : t.me.puHeading);
 
@@ -40,6 +45,20 @@ export function MeScreenView({ view, onRemove, onDismiss }: MeScreenViewProps) {
     setOutcome(
       result.ok
         ? { ok: true, text: t.me.removed(what(kind)) }
+        : { ok: false, text: refusalText(words, result.code, result.nextAllowedOn) },
+    );
+  };
+
+  const confirmNotMine = async () => {
+    const mcid = notMine ?? '';
+    setBusy(true);
+    if (!onNotMine) return;
+    const result = await onNotMine();
+    setBusy(false);
+    setNotMineOpen(false);
+    setOutcome(
+      result.ok
+        ? { ok: true, text: t.notMine.done(mcid) }
         : { ok: false, text: refusalText(words, result.code, result.nextAllowedOn) },
     );
   };
@@ -79,6 +98,15 @@ export function MeScreenView({ view, onRemove, onDismiss }: MeScreenViewProps) {
               setAsked(slot.kind);
               setRemoving(slot.kind);
             }}
+            onNotMine={
+              onNotMine
+                ? () => {
+                    setOutcome(null);
+                    setNotMine(slot.profile?.mcid ?? null);
+                    setNotMineOpen(true);
+                  }
+                : undefined
+            }
           />
         ))}
       </div>
@@ -106,6 +134,21 @@ export function MeScreenView({ view, onRemove, onDismiss }: MeScreenViewProps) {
           )}
         </p>
         <p>{t.remove.countStays}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={notMineOpen}
+        title={t.notMine.title(notMine ?? '')}
+        confirmLabel={t.notMine.confirm}
+        cancelLabel={m.common.cancel}
+        danger
+        busy={busy}
+        onConfirm={() => void confirmNotMine()}
+        onCancel={() => {
+          setNotMineOpen(false);
+        }}
+      >
+        <p data-testid="not-mine-body">{t.notMine.body(notMine ?? '')}</p>
+        <p>{t.notMine.countStays}</p>
       </ConfirmDialog>
     </section>
   );

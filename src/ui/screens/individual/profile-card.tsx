@@ -7,10 +7,12 @@ interface ProfileCardProps {
   today: string;
   orgName: string;
   onRemove: () => void;
+  /** "This is not my MCID" (Learn profiles with an MCID only). */
+  onNotMine?: () => void;
 }
 
 /** One kind of learning profile: linked or not, its limits, and the one action that fits. */
-export function ProfileCard({ slot, today, orgName, onRemove }: ProfileCardProps) {
+export function ProfileCard({ slot, today, orgName, onRemove, onNotMine }: ProfileCardProps) {
   const { t } = useWords();
   const learn = slot.kind === 'learn';
   const heading = learn ? t.me.learnHeading : t.me.puHeading;
@@ -89,6 +91,11 @@ export function ProfileCard({ slot, today, orgName, onRemove }: ProfileCardProps
             {learn ? t.me.linkLearn : t.me.linkPu}
           </a>
         )}
+        {learn && profile?.mcid && onNotMine ? (
+          <button type="button" aria-label={t.me.notMineOf(profile.mcid)} onClick={onNotMine}>
+            {t.me.notMine}
+          </button>
+        ) : null}
       </div>
     </section>
   );

@@ -41,11 +41,17 @@ export function meData(app: AppState): MeData {
       if (!answer.ok) return answer;
       return answer.value.ok ? { ok: true } : answer.value;
     },
-    setLearnMcid: async (mcid) => {
+    checkTyped: async (mcid) => {
       const me = currentAccountId.value;
       if (!me) return noAccount;
-      const result = await app.setLearnMcid(me, mcid);
-      return result.ok ? { ok: true, profileId: result.value.profileId } : result;
+      const answer = await app.previewTyped({ actorAccountId: me, accountId: me, mcid });
+      if (!answer.ok) return answer;
+      const { decision, profileId } = answer.value;
+      return decision.ok ? { ok: true, profileId } : decision;
+    },
+    linkTyped: async (mcid) => {
+      const me = currentAccountId.value;
+      return me ? app.requestLinkTyped({ actorAccountId: me, accountId: me, mcid }) : noAccount;
     },
     link: async (profileId) => {
       const req = asMe(profileId);
@@ -54,6 +60,10 @@ export function meData(app: AppState): MeData {
     unlink: async (profileId) => {
       const req = asMe(profileId);
       return req ? app.requestUnlink(req) : noAccount;
+    },
+    removeWrongMcid: async (profileId) => {
+      const me = currentAccountId.value;
+      return me ? app.removeWrongMcid({ actorAccountId: me, profileId }) : noAccount;
     },
     dismiss: async (entryId) => {
       await app.dismiss(entryId);

@@ -34,7 +34,7 @@ export interface ProfileSlot {
   link: { startedOn: string; pending: boolean } | null;
   /** The organization it is linked to instead, through another of the person's work accounts. */
   elsewhere: string | null;
-  /** Association starts of this profile in the last 12 months (the "n of 3"). */
+  /** Association starts of the person in the last 12 months, on any profile (the "n of 3"). */
   usedInWindow: number;
   limit: number;
   /** The first day a new association can start (today when free). */
@@ -68,9 +68,6 @@ export interface MeView {
 /** What an action answers: the state layer's shape, narrowed to what the screens read. */
 export type ActionResult =
   { ok: true } | { ok: false; code: string; nextAllowedOn?: string | null | undefined };
-
-/** A typed MCID that none of the person's profiles on this device holds. */
-export const MCID_NOT_MINE = 'MCID_NOT_MINE';
 
 /** What the link screen knows before the person chooses. */
 export interface LinkView {

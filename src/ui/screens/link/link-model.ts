@@ -2,13 +2,7 @@
  * The link screen's view models, from what the state layer reads (the same
  * shapes as the home screen's, in the individual's area).
  */
-import {
-  DEFAULT_POLICY,
-  compareDates,
-  creditDate,
-  reportRemovalDate,
-  type ProfileKind,
-} from '../../../rules';
+import { compareDates, creditDate, reportRemovalDate, type ProfileKind } from '../../../rules';
 import {
   accountView,
   linkedHere,
@@ -51,7 +45,8 @@ export function allowedCheck(
       ? [{ orgName: elsewhere.org?.name ?? '', removalOn: reportRemovalDate(today) }]
       : [],
     creditFrom: credits[0] ?? null,
-    startNumber: (profile?.associationsUsed ?? 0) + 1,
-    limit: profile?.yearlyLimit ?? DEFAULT_POLICY.yearlyLimit,
+    // The person's count, whichever profile this is (a new MCID included).
+    startNumber: my.limits.associationsUsed + 1,
+    limit: my.limits.yearlyLimit,
   };
 }

@@ -5,14 +5,7 @@ import { Skeleton } from '../../components/skeleton';
 import { useFocusHeading } from '../../components/use-focus-heading';
 import { useWords } from '../../components/use-words';
 import { useShell } from '../../context';
-import {
-  type MeData,
-  useMeData,
-  MCID_NOT_MINE,
-  type ActionResult,
-  type LinkCheck,
-  type LinkChoice,
-} from '../individual';
+import { useMeData, type ActionResult, type LinkCheck, type LinkChoice } from '../individual';
 import { allowedCheck, toLinkView } from './link-model';
 import { LinkScreenView } from './link-view';
 
@@ -32,26 +25,23 @@ export function LinkScreen({ kind }: { kind: ProfileKind }) {
   if (!data || !my) return <Skeleton title={title} label={m.common.loading} lines={4} />;
 
   const today = data.today();
-  // A typed MCID is the person's own: it names one of their Learn profiles,
-  // or completes their incomplete one (or adds one). Nothing is queued yet.
-  const profileFor = async (choice: LinkChoice) => {
-    if ('profileId' in choice) return { ok: true as const, profileId: choice.profileId };
-    return data.setLearnMcid(choice.mcid);
-  };
+  // A typed MCID is the person's own: one of their Learn profiles, their
+  // incomplete one, or a new one. Checking writes nothing; "Link now" writes
+  // the profile and the link together.
   const onCheck = async (choice: LinkChoice): Promise<LinkCheck> => {
-    const found = await profileFor(choice);
-    if (!found.ok) return found;
-    const answer = await data.checkLink(found.profileId);
+    if ('mcid' in choice) {
+      const answer = await data.checkTyped(choice.mcid);
+      if (!answer.ok) return answer;
+      const known = my.profiles.find((p) => p.profile.id === answer.profileId) ?? null;
+      return allowedCheck(my, known, choice, today);
+    }
+    const answer = await data.checkLink(choice.profileId);
     if (!answer.ok) return answer;
-    // A profile just completed or added reaches the live view a moment later.
-    const known = await profileInView(data.my, found.profileId);
-    if (!known) return { ok: false, code: MCID_NOT_MINE };
-    return allowedCheck(my, known, { profileId: found.profileId }, today);
+    const known = my.profiles.find((p) => p.profile.id === choice.profileId) ?? null;
+    return allowedCheck(my, known, choice, today);
   };
-  const onLink = async (choice: LinkChoice): Promise<ActionResult> => {
-    const found = await profileFor(choice);
-    return found.ok ? data.link(found.profileId) : found;
-  };
+  const onLink = (choice: LinkChoice): Promise<ActionResult> =>
+    'mcid' in choice ? data.linkTyped(choice.mcid) : data.link(choice.profileId);
   return (
     <LinkScreenView
       key={kind}
@@ -61,32 +51,4 @@ export function LinkScreen({ kind }: { kind: ProfileKind }) {
       onLink={onLink}
     />
   );
-}
-
-type ProfileIn = NonNullable<MeData['my']['value']>['profiles'][number];
-
-/** The profile as the live view shows it, waiting briefly for a write to arrive there. */
-function profileInView(
-  my: MeData['my'],
-  profileId: string,
-  timeoutMs = 3000,
-): Promise<ProfileIn | null> {
-  const find = () => my.value?.profiles.find((p) => p.profile.id === profileId) ?? null;
-  const now = find();
-  if (now) return Promise.resolve(now);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      stop();
-      resolve(null);
-    }, timeoutMs);
-    const stop = my.subscribe(() => {
-      const found = find();
-      if (!found) return;
-      clearTimeout(timer);
-      queueMicrotask(() => {
-        stop();
-      });
-      resolve(found);
-    });
-  });
 }

@@ -4,13 +4,7 @@ import { formatDate } from '../../../i18n';
 import { Notice } from '../../components/notice';
 import { refusalText } from '../../components/refusal';
 import { useWords } from '../../components/use-words';
-import {
-  MCID_NOT_MINE,
-  type ActionResult,
-  type LinkCheck,
-  type LinkChoice,
-  type LinkView,
-} from '../individual';
+import type { ActionResult, LinkCheck, LinkChoice, LinkView } from '../individual';
 import { ChoiceForm, type Picked } from './choice-form';
 
 interface LinkScreenViewProps {
@@ -103,11 +97,7 @@ export function LinkScreenView({ view, online, onCheck, onLink }: LinkScreenView
       )}
       {stage.name === 'checked' && !stage.check.ok ? (
         <Notice tone="error" heading={t.link.refusedHeading} testId="link-refusal">
-          <p>
-            {stage.check.code === MCID_NOT_MINE
-              ? t.link.mcidNotMine
-              : refusalText(words, stage.check.code, stage.check.nextAllowedOn)}
-          </p>
+          <p>{refusalText(words, stage.check.code, stage.check.nextAllowedOn)}</p>
         </Notice>
       ) : null}
       {stage.name === 'checked' && stage.check.ok ? (
