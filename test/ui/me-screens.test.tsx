@@ -140,6 +140,32 @@ describe('My Learn profile with real data', () => {
       ]);
     });
   });
+  it('"This is not my MCID": confirmed, it ends the link through the queue and keeps the count', async () => {
+    const s = await demoAs('Kenji Ito');
+    r = mount(<MeScreen />, 'en', true, s);
+    await until(() => {
+      expect(r?.q('[data-testid=used-learn]').textContent).toBe('3 of 3');
+    });
+    await click(r.byText('This is not my MCID'));
+    expect(r.q('[data-testid=not-mine-body]').textContent).toContain('1000002');
+    // Cancel changes nothing.
+    await click(r.byText('Cancel', 'dialog button'));
+    expect(s.outbox.value).toHaveLength(0);
+    await click(r.byText('This is not my MCID'));
+    await click(r.byText('Remove this MCID', 'dialog button'));
+    await until(() => {
+      expect(r?.q('[data-testid=me-result]').textContent).toContain('1000002 was removed');
+    });
+    await until(() => {
+      expect(unsettled(s).map((e) => [e.type, e.profile.mcid])).toEqual([['unlink', '1000002']]);
+    });
+    // The MCID is gone from the person; the starts it had are still theirs.
+    await until(() => {
+      expect(r?.q('[data-testid=slot-learn]').textContent).toContain('No profile of this kind');
+    });
+    expect(r.q('[data-testid=used-learn]').textContent).toBe('3 of 3');
+    expect(r.q('[data-testid=next-learn]').textContent).toBe('December 25, 2026');
+  });
 });
 
 describe('link with real data', () => {
