@@ -66,5 +66,4 @@ export {
   type EmailProblem,
   type McidProblem,
 } from './validate';
-export { planTimeline, type Plan, type PlanInput } from './planner';
 export * from './contract';
