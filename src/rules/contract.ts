@@ -38,13 +38,6 @@ export interface WireResult {
   ended?: WireAssociation[];
 }
 
-export interface WireBatchRequest {
-  actions: WireAction[];
-}
-export interface WireBatchResponse {
-  results: WireResult[];
-}
-
 export interface WireAccountState {
   accountId: string;
   /** ISO instant of the remote's view. */

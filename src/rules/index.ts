@@ -74,5 +74,4 @@ export {
   type InvariantProblem,
   type InvariantTable,
 } from './invariants';
-export { planTimeline, type Plan, type PlanInput } from './planner';
 export * from './contract';

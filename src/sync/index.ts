@@ -46,13 +46,11 @@ export { DRAIN_LOCK, OUTBOX_SYNC_TAG } from './lock-name';
 export {
   MIN_PULL_GAP_MS,
   PULL_EVERY_MS,
-  requestBackgroundSync,
   startPageTriggers,
   type DocumentLike,
   type EventTargetLike,
   type PageTriggerOptions,
   type PageTriggers,
-  type SyncRegistrationLike,
   type TimersLike,
 } from './page-triggers';
 export { drainForWakeUp, handleSyncEvent, type SyncEventLike } from './worker-triggers';

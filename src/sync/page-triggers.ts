@@ -9,7 +9,6 @@
  * used, because src/sync also compiles for the service worker.
  */
 import type { DrainOptions, DrainReport, PullScope } from './engine';
-import { OUTBOX_SYNC_TAG } from './lock-name';
 import { mergeOptions } from './report';
 
 /** A pull while the page is open and visible, at most this often. */
@@ -161,30 +160,4 @@ export function startPageTriggers(options: PageTriggerOptions): PageTriggers {
       pullTimer = null;
     },
   };
-}
-
-export interface SyncRegistrationLike {
-  sync?: { register(tag: string): Promise<void> };
-}
-
-/**
- * After queueing: ask for a Background Sync wake-up (the outbox in Dexie
- * stays the record; the sync event only wakes the worker). Where the browser
- * has none, or refuses, the page drains itself.
- */
-export async function requestBackgroundSync(
-  registration: SyncRegistrationLike | null | undefined,
-  pageDrain: () => Promise<unknown>,
-): Promise<'background-sync' | 'page'> {
-  const sync = registration?.sync;
-  if (sync) {
-    try {
-      await sync.register(OUTBOX_SYNC_TAG);
-      return 'background-sync';
-    } catch {
-      // Permission refused or not allowed here: fall through to the page.
-    }
-  }
-  await pageDrain();
-  return 'page';
 }

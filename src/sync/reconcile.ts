@@ -174,15 +174,3 @@ export async function reconcileAccountIds(
     failure: states.length === 0 && errors.length > 0 ? errors[0] : null,
   };
 }
-
-/** Returns how many accounts were reconciled. */
-export async function reconcileAccounts(
-  db: AppDb,
-  remote: Remote,
-  entries: readonly OutboxEntry[],
-  results: readonly WireResult[],
-  log: SyncLog,
-): Promise<number> {
-  const outcome = await reconcileAccountIds(db, remote, affectedAccounts(entries, results), log);
-  return outcome.reconciled;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref, type Route } from '../../src/state/route';
+import { parseRoute, routeHref, type Route } from '../../src/state/shell';
 
 describe('parseRoute', () => {
   it.each<[string, Route]>([

@@ -5,7 +5,6 @@ import {
   handleSyncEvent,
   lockFor,
   OUTBOX_SYNC_TAG,
-  requestBackgroundSync,
   startPageTriggers,
   MIN_PULL_GAP_MS,
   PULL_EVERY_MS,
@@ -275,24 +274,6 @@ describe('page triggers: pulls', () => {
 });
 
 describe('Background Sync', () => {
-  it('registers the outbox tag, or drains in the page where it cannot', async () => {
-    const tags: string[] = [];
-    let pageDrains = 0;
-    const pageDrain = () => {
-      pageDrains += 1;
-      return Promise.resolve();
-    };
-    const withSync = { sync: { register: (tag: string) => (tags.push(tag), Promise.resolve()) } };
-    expect(await requestBackgroundSync(withSync, pageDrain)).toBe('background-sync');
-    expect(tags).toEqual([OUTBOX_SYNC_TAG]);
-    expect(pageDrains).toBe(0);
-    expect(await requestBackgroundSync({}, pageDrain)).toBe('page');
-    const refused = { sync: { register: () => Promise.reject(new Error('denied')) } };
-    expect(await requestBackgroundSync(refused, pageDrain)).toBe('page');
-    expect(await requestBackgroundSync(null, pageDrain)).toBe('page');
-    expect(pageDrains).toBe(3);
-  });
-
   it('the worker drains for its tag only, and fails the event while retries wait', async () => {
     const waited: Promise<unknown>[] = [];
     const drain = () => Promise.resolve(report({ outcome: 'retry-later', retried: 2 }));

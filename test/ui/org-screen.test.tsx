@@ -8,7 +8,7 @@ import { signal } from '@preact/signals';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppState, type AppState } from '../../src/state/app-state';
-import type { OrgTab } from '../../src/state/route';
+import type { OrgTab } from '../../src/state/shell';
 import { openDb } from '../../src/store';
 import { OrgScreen } from '../../src/ui/screens/org/org-screen';
 import { click, mount, submit, type, until, type Rendered } from './org-support';

@@ -82,10 +82,6 @@ export function normalizeCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-export function isExamCode(code: string): boolean {
-  return CODE.test(normalizeCode(code));
-}
-
 export function isPoints(value: number): boolean {
   return v.is(PointsSchema, value);
 }

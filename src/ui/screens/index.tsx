@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import type { Route } from '../../state/route';
+import type { Route } from '../../state/shell';
 import { goTo } from '../components/go-to';
 import { useMessages, useShell } from '../context';
 import { useData } from '../data-context';

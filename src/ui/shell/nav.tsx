@@ -1,5 +1,5 @@
 import { useShell } from '../context';
-import type { Route } from '../../state/route';
+import type { Route } from '../../state/shell';
 
 type NavKey = 'me' | 'planner' | 'org' | 'settings';
 const ITEMS: { key: NavKey; href: string }[] = [

@@ -11,7 +11,7 @@ import {
 import { SAMPLE_CATALOG_PATH } from '../../../rules/org/catalog';
 import { reportViewRows } from '../../../rules/org/report-rows';
 import { isOrgAdmin, orgUserRowsOn } from '../../../rules/org/users';
-import type { OrgTab } from '../../../state/route';
+import type { OrgTab } from '../../../state/shell';
 import { Skeleton } from '../../components/skeleton';
 import { useFocusHeading } from '../../components/use-focus-heading';
 import { useData } from '../../data-context';

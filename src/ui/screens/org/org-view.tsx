@@ -1,4 +1,4 @@
-import type { OrgTab } from '../../../state/route';
+import type { OrgTab } from '../../../state/shell';
 import { DesignationsView } from './designations-view';
 import { useOrgWords } from './org-words';
 import { ReportView } from './report-view';
