@@ -1,5 +1,5 @@
 /**
- * The public face of the policy (DESIGN.md §2). Everything the app decides
+ * The public face of the policy (docs/policy.md). Everything the app decides
  * about linking comes from here, so the page, the service worker and the
  * embedded Partner Center decide alike. Pure: no DOM, no storage, no clock.
  */

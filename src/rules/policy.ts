@@ -1,5 +1,5 @@
 /**
- * The numbers of the policy (DESIGN.md §2, from the source article). They live
+ * The numbers of the policy (docs/policy.md, from the source article). They live
  * here and nowhere else: code takes a `Policy`, so a change is one edit.
  */
 import { RulesInputError } from './errors';

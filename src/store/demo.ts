@@ -3,9 +3,11 @@
  * history that shows every rule on the day it is loaded. Dates are relative to
  * `now`, so the demo tells the same story whenever it is opened.
  *
- *   Hana   (A)  Learn linked 5 days ago: inside the cool-off, credits pending.
- *   Sora   (A)  linked and unlinked recently: a new link is refused (COOL_OFF).
- *   Kenji  (A)  three starts in twelve months: 3 of 3 (YEARLY_LIMIT after an unlink).
+ *   Hana   (A)  Learn linked 5 days ago (Partner University 40): 2 of 3, inside the cool-off.
+ *   Sora   (A)  linked and unlinked recently: a new link is refused (COOL_OFF), whatever
+ *                MCID she types (the limits are the person's: docs/policy.md rule 5).
+ *   Kenji  (A)  three starts in twelve months: 3 of 3 (YEARLY_LIMIT after an unlink, or
+ *                with another MCID after "this is not my MCID").
  *   Mei    (A→B) moved her MCID from A to B 6 days ago: A removes, B has credit pending.
  *   Taro   (A)  departed; his account was deleted 3 days ago: awaiting removal.
  *   Yuki   (A)  added last week, never signed in: "no response".

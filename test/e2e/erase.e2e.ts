@@ -147,7 +147,7 @@ describe('privacy on this device', () => {
     await expect
       .poll(() => page.getByTestId('who-name').textContent(), { timeout: 15_000 })
       .toBe('Hana Tanaka');
-    expect(await page.getByTestId('used-learn').textContent()).toBe('1 of 3');
+    expect(await page.getByTestId('used-learn').textContent()).toBe('2 of 3');
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

@@ -91,8 +91,9 @@ describe('the individual’s app on a phone', () => {
     await page.getByRole('button', { name: /Continue as Hana Tanaka/ }).click();
     await expect.poll(() => heading(page)).toBe('My Learn profile');
     await expect.poll(() => page.getByTestId('who-name').textContent()).toBe('Hana Tanaka');
-    // Linked 5 days ago: 1 of 3 used, and the cool-off decides the next start date.
-    expect(await page.getByTestId('used-learn').textContent()).toBe('1 of 3');
+    // Learn linked 5 days ago, Partner University 40 days ago: the person's 2 of 3,
+    // and the cool-off decides the next start date.
+    expect(await page.getByTestId('used-learn').textContent()).toBe('2 of 3');
     expect(await page.getByTestId('next-learn').textContent()).toContain(
       longDate(addDays(today, 25)),
     );
@@ -112,6 +113,13 @@ describe('the individual’s app on a phone', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => removePu.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Olivia (Fabrikam) from here: her last start was 3 months ago, so her next one is
+    // allowed today (Hana's Learn start 5 days ago holds her Partner University link too).
+    await page.getByRole('link', { name: 'Switch account' }).click();
+    await expect.poll(() => heading(page)).toBe('Who are you?');
+    await page.getByRole('button', { name: /Continue as Olivia Brown/ }).click();
+    await expect.poll(() => page.getByTestId('who-name').textContent()).toBe('Olivia Brown');
 
     // Remove access of the Partner University account: the dialog says when the credit leaves.
     await removePu.click();
@@ -140,7 +148,7 @@ describe('the individual’s app on a phone', () => {
     await page.getByRole('button', { name: 'Check' }).click();
     const check = page.getByTestId('link-check');
     await check.waitFor();
-    // PU-AZ-SALES was completed 45 days ago: it counts 10 days after today's link.
+    // PU-AZ-SALES was completed 20 days ago: it counts 10 days after today's link.
     expect(await check.textContent()).toContain(longDate(addDays(today, 10)));
     await checkScreen(page, 'link-check', a11y);
     await page.getByRole('button', { name: 'Link now' }).click();

@@ -122,9 +122,9 @@ describe('pull', () => {
     const { engine } = engineFor(f.db, t.remote);
     await updateSettings(f.db, { currentAccountId: admin.id });
     const report = await engine.drain('org', { pull: 'org' });
-    // 150 people, Ann's account in A, and the admin's own.
-    expect(report.pulled).toBe(152);
-    expect(t.reads.map((r) => r.length).sort((a, b) => b - a)).toEqual([100, 52]);
+    // 150 people, Ann's and Ben's accounts in A, and the admin's own.
+    expect(report.pulled).toBe(153);
+    expect(t.reads.map((r) => r.length).sort((a, b) => b - a)).toEqual([100, 53]);
     // A person who is not an admin reads only their own accounts, whatever the screen.
     t.reads.length = 0;
     await updateSettings(f.db, { currentAccountId: people[0]?.account.id ?? null });
