@@ -253,7 +253,7 @@ const short = `## Performance
 \`npm run bench\` measures every target beside its baseline in the same run;
 the table, the method and each target's verdict are in
 [bench/README.md](bench/README.md). Latest run (${result.date.slice(0, 16).replace('T', ' ')} UTC, load
-average ${result.loadAverageBefore[0].toFixed(1)} on ${m.nproc} cores): ${summary()}.
+average ${result.loadAverageBefore[0].toFixed(1)} on ${m.nproc} cores${result.loadAverageBefore[0] > m.nproc ? ', a busy machine: wall-clock times are inflated, Lighthouse most of all; the CPU-time control is not' : ''}): ${summary()}.
 `;
 const formatted = await prettier.format(short, {
   ...((await prettier.resolveConfig('README.md')) ?? {}),
