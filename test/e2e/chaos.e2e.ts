@@ -352,7 +352,7 @@ describe(`chaos (seed ${String(SEED)}, ${String(ACTIONS)} actions)`, () => {
         const fault = random() < 0.04 ? ({ kind: 'hang' } as const) : pick(faults);
         server.faults.push(fault);
         log.push(`fault ${fault.kind}${fault.kind === 'status' ? ` ${String(fault.status)}` : ''}`);
-      } else if (server.stateFaults.length < 1 && r < 0.3) {
+      } else if (server.stateFaults.length < 2 && r < 0.3) {
         const fault = pick(stateFaults);
         server.stateFaults.push(fault);
         log.push(`state read fault ${fault.kind}`);
