@@ -31,6 +31,8 @@ export interface ChaosWorld {
   /** The import file the app starts from (remote: the proxy; an export carries no token). */
   file: string;
   people: ChaosPerson[];
+  /** The organization's global admin: its pull reads every account of the organization. */
+  adminAccountId: string;
   server: ServerWorld;
 }
 
@@ -78,6 +80,7 @@ export async function chaosWorld(count: number, remoteUrl: string, now: Date): P
   const today = todayUtc(now);
   return {
     file: JSON.stringify(file),
+    adminAccountId: admin.id,
     people,
     server: {
       organizations: t.organizations.map((o) => ({ id: o.id, domains: o.domains })),
