@@ -63,6 +63,19 @@ void import('./pwa/sw-bridge').then(({ registerServiceWorker }) => {
   });
 });
 
+declare global {
+  interface Window {
+    /**
+     * The automation entry point: the data state the screens call, set once
+     * the storage layer has started. Scripts that drive the app in its own
+     * page use it (the chaos run, test/e2e/chaos.e2e.ts). It gives nothing a
+     * script of this origin could not already do to IndexedDB, and the CSP
+     * keeps every other script out of the page.
+     */
+    mcidLink?: { readonly app: AppState };
+  }
+}
+
 const data = signal<AppState | null>(null);
 const queued = computed(() => data.value?.queuedCount.value ?? 0);
 
@@ -131,6 +144,7 @@ void storageAfter
   .then(({ startDataRoot }) => {
     const started = startDataRoot(shell, () => bridge);
     data.value = started.app;
+    window.mcidLink = Object.freeze({ app: started.app });
     shell.onLangChosen = (lang) => {
       void started.app.updateSettings({ language: lang });
     };

@@ -2,7 +2,7 @@
  * The one schema file: every `db.version(n).stores()` of the app's database,
  * with its upgrade functions beside it (Dexie's own habit).
  *
- * Version 1 shipped first, then 2; version 3 is what the app opens now. A database
+ * Version 1 shipped first, then 2 and 3; version 4 is what the app opens now. A database
  * left at version 1 on a device is upgraded in place by `upgradeToV2` the
  * first time the new code opens it (test/store/migration.test.ts).
  */
@@ -15,6 +15,7 @@ import type {
   Organization,
   OutboxEntry,
   Person,
+  ReconcileDue,
   Settings,
   SyncNews,
   WorkAccount,
@@ -33,6 +34,7 @@ export type AppDb = Dexie & {
   settings: EntityTable<Settings, 'key'>;
   catalog: EntityTable<CatalogRecord, 'id'>;
   syncNews: EntityTable<SyncNews, 'key'>;
+  reconcileDue: EntityTable<ReconcileDue, 'accountId'>;
 };
 
 /** Every table of the current schema, in the order export and import walk them. */
@@ -82,6 +84,16 @@ export const SCHEMA_V3 = {
 } as const;
 
 /**
+ * Version 4: `reconcileDue`, the accounts a drain could not reconcile, so the
+ * next drain does even if the worker that missed them was stopped (the chaos
+ * run found them forgotten). Device state like the outbox's progress, not
+ * data: export leaves it out (not in TABLE_NAMES); reset and import clear it.
+ */
+export const SCHEMA_V4 = {
+  reconcileDue: 'accountId',
+} as const;
+
+/**
  * The v1 → v2 transform. Version 1 stored emails and domains as typed, so
  * `Ann@Contoso.example` and `ann@contoso.example` could both exist and the new
  * `[orgId+email]` lookup would miss one: emails and domains become lower case.
@@ -115,12 +127,13 @@ export function openDbV1(name: string): AppDb {
   return db;
 }
 
-/** The app's database at the current version (3). */
+/** The app's database at the current version (4). */
 export function openDb(name: string = DB_NAME): AppDb {
   const db = new Dexie(name) as AppDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3);
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }
 

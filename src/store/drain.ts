@@ -13,6 +13,7 @@ export {
   settleResult,
 } from './outbox-drain';
 export { reconcileAccountState, reconcileAccountStates } from './reconcile';
+export { reconcileDue, setReconcileDue } from './reconcile-due';
 export { settleResults } from './settle-batch';
 export { pullAccountIds, type PullScope } from './pull';
 export type { ReconcileOptions } from './reconcile';

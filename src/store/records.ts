@@ -129,6 +129,17 @@ export interface CatalogRecord {
 export type RemoteSetting =
   { kind: 'embedded' } | { kind: 'http'; baseUrl: string; token: string | null };
 
+/**
+ * An account whose state a drain could not read (the remote failed, or asked
+ * for a new sign-in): the next drain reads it, in whichever context it runs
+ * (the service worker that failed may be stopped before then).
+ */
+export interface ReconcileDue {
+  accountId: string;
+  /** When a drain first missed it (ISO). */
+  since: string;
+}
+
 /** Device settings, one row under key `device`. */
 export interface Settings {
   key: 'device';

@@ -12,8 +12,10 @@ import {
   failEntries,
   markSending,
   pullAccountIds,
+  reconcileDue,
   requeueInterrupted,
   scheduleRetry,
+  setReconcileDue,
 } from '../store/drain';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { LockLike } from './lock';
@@ -78,8 +80,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
   // The remote setting that answered 401/403; nothing is sent to it again.
   let authFailedFor: string | null = null;
-  // Accounts a drain could not reconcile (the state read failed): the next drain tries them.
-  const unreconciled = new Set<string>();
   // Identical failures in a row: after a few, the problem is named (problem.ts).
   const streak = createFailureStreak();
 
@@ -159,8 +159,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       touched.push(...batch);
     }
 
-    const accounts = new Set([...affectedAccounts(touched, results), ...unreconciled]);
-    unreconciled.clear();
+    // Accounts an earlier drain could not reconcile (here, in a stopped worker, or a page) too.
+    const due = await reconcileDue(db);
+    const accounts = new Set([...affectedAccounts(touched, results), ...due]);
+    const now = new Date(clock.now());
     // A pull reads the person's (or the organization's) accounts too, in the same
     // reads and the same settle. Not when sending just failed: it would fail alike.
     const pull =
@@ -172,14 +174,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     if (report.outcome === 'needs-sign-in') {
       // The remote refuses us until a new sign-in: its states are read after that.
-      for (const id of accounts) unreconciled.add(id);
+      await setReconcileDue(db, { done: [], missed: [...accounts] }, now);
     } else if (accounts.size > 0) {
       const outcome = await reconcileAccountIds(db, remote, [...accounts].sort(), log, {
         ...(pull ? { checkedAt: new Date(clock.now()) } : {}),
       });
       report.reconciled = outcome.reconciled;
       report.changed = outcome.changes.length;
-      for (const id of outcome.missed) unreconciled.add(id);
+      // Only what was due is cleared (the rest never was): nothing written when all went well.
+      await setReconcileDue(db, { done: due, missed: outcome.missed }, now);
       if (outcome.reconciled > 0) answered = true;
       if (outcome.failure !== null) {
         const error = asRemoteError(outcome.failure);

@@ -31,6 +31,8 @@ export interface ChaosWorld {
   /** The import file the app starts from (remote: the proxy; an export carries no token). */
   file: string;
   people: ChaosPerson[];
+  /** The organization's global admin: its pull reads every account of the organization. */
+  adminAccountId: string;
   server: ServerWorld;
 }
 
@@ -50,7 +52,7 @@ export async function chaosWorld(count: number, remoteUrl: string, now: Date): P
   );
   const people: ChaosPerson[] = [];
   for (let n = 0; n < count; n++) {
-    const name = `P${String(n).padStart(2, '0')}`;
+    const name = `P${String(n).padStart(4, '0')}`;
     const email = `${name.toLowerCase()}@chaos.example`;
     const account = await addWorkAccount(
       db,
@@ -78,6 +80,7 @@ export async function chaosWorld(count: number, remoteUrl: string, now: Date): P
   const today = todayUtc(now);
   return {
     file: JSON.stringify(file),
+    adminAccountId: admin.id,
     people,
     server: {
       organizations: t.organizations.map((o) => ({ id: o.id, domains: o.domains })),
@@ -162,7 +165,11 @@ export async function startChaosProxy(target: string): Promise<ChaosProxy> {
     );
     // The server dropped the connection (after applying, say): so does the proxy.
     forward.on('error', () => req.socket.destroy());
-    req.socket.on('close', () => forward.destroy());
+    // The client went away before the answer: so does the request upstream. (On the
+    // response, not the kept-alive socket, which would gather a listener per request.)
+    res.on('close', () => {
+      if (!res.writableFinished) forward.destroy();
+    });
     req.pipe(forward);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -83,7 +83,7 @@ describe('schema v1 → v2', () => {
     const before = await populateV1(name);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     for (const [table, rows] of Object.entries(before)) {
       expect(await db.table(table).count(), table).toBe(rows.length);
@@ -130,9 +130,9 @@ describe('versionchange', () => {
 
     // A newer tab (or the service worker) upgrades the same database.
     const newer = new Dexie(name);
-    newer.version(4).stores({ settings: 'key', extra: 'id' });
+    newer.version(5).stores({ settings: 'key', extra: 'id' });
     await newer.open();
-    expect(seen).toEqual([4]);
+    expect(seen).toEqual([5]);
     expect(db.isOpen()).toBe(false);
     // No silent reopen against the old schema: later calls fail loudly.
     await expect(db.settings.count()).rejects.toThrow();
@@ -147,7 +147,7 @@ describe('versionchange', () => {
     const stop = onVersionChange(db, () => calls++);
     stop();
     const newer = new Dexie(name);
-    newer.version(4).stores({ settings: 'key' });
+    newer.version(5).stores({ settings: 'key' });
     await newer.open();
     expect(calls).toBe(0);
     newer.close();

@@ -196,6 +196,34 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
     expect(await r.f.db.associations.count()).toBe(2);
   });
 
+  it('reconciles an account a drain could not read on the next drain of another engine (the worker restarted)', async () => {
+    const r = await rig();
+    await endedElsewhere(r);
+    await link(r.f.db, r.f.annA, r.f.pu);
+    const bad = { kind: 'malformed' as const, body: ANN_STATE_BAD_DATE(r.f.annA.id, r.f.learn.id) };
+    r.server.stateFaults.push(bad, bad);
+    expect(await r.engine.drain('test')).toMatchObject({ applied: 1, reconciled: 0 });
+
+    // The worker that drained was stopped; its successor (or a page) drains next.
+    const next = createSyncEngine({
+      db: r.f.db,
+      getRemote: remoteFor({
+        app: r.f.db,
+        pc: openPartnerCenter(`pc-${crypto.randomUUID()}`),
+        now: () => T0,
+      }),
+      lock: createInProcessLock(),
+      clock: manualClock(),
+      random: () => 0.5,
+    });
+
+    expect(await next.drain('worker-start')).toMatchObject({ sent: 0, reconciled: 1 });
+    const learn = (await r.f.db.associations.toArray()).find((a) => a.profileId === r.f.learn.id);
+    expect(learn).toMatchObject({ endedOn: '2026-11-26', endReason: 'unlinked' });
+    // Read once: the drain after it has nothing left to reconcile.
+    expect(await next.drain('timer')).toMatchObject({ sent: 0, reconciled: 0 });
+  });
+
   it('refuses an answer with a state for an account not asked for, and applies none of it', async () => {
     const r = await rig();
     await link(r.f.db, r.f.benB, r.f.pu);

@@ -34,6 +34,8 @@ export interface ReferenceServer {
   stateFaults: Fault[];
   /** How many times each action id was really applied (must never exceed 1). */
   applyCounts: Map<string, number>;
+  /** The first (and so every) result of each action id handled: applied, or refused and why. */
+  results: ReadonlyMap<string, WireResult>;
   /** Every POSTed action id, in arrival order, repeats included. */
   received: string[];
   /** State reads: per-account GETs and batch POSTs together. */
@@ -114,6 +116,7 @@ export async function startReferenceServer(
     faults: [],
     stateFaults: [],
     applyCounts: new Map(),
+    results: idempotency,
     received: [],
     stateRequests: 0,
     stateGetRequests: 0,
