@@ -13,9 +13,9 @@
  */
 import type { SwBridge } from './pwa/sw-bridge';
 import { createAppState, type AppState } from './state/app-state';
-import type { ShellState } from './state/shell';
+import { parseRoute, type ShellState } from './state/shell';
 import { isUnsettled, onVersionChange, openDb } from './store';
-import type { DrainOptions, DrainReport, PageTriggers, PartnerCenterDb } from './sync';
+import type { DrainOptions, DrainReport, PageTriggers, PartnerCenterDb, PullScope } from './sync';
 
 export interface DataRoot {
   app: AppState;
@@ -34,6 +34,14 @@ function isWorkerAnswer(value: unknown): value is { ok: true; report: DrainRepor
   return answer.ok === true && typeof answer.report === 'object' && answer.report !== null;
 }
 
+/** The start's pull waits this long after the data state is up: the first paint comes first. */
+const START_PULL_DELAY_MS = 1_500;
+
+/** On the organization screens an admin's pull reads the organization's accounts. */
+function pullScope(): PullScope {
+  return parseRoute(location.hash).name === 'org' ? 'org' : 'me';
+}
+
 export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null): DataRoot {
   const db = openDb();
   onVersionChange(db, () => {
@@ -49,6 +57,8 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
       draining: false,
       needsSignIn: r.outcome === 'needs-sign-in',
       lastError: r.error,
+      // Another drainer held the lock: what was known stays.
+      problem: r.outcome === 'busy' ? app.sync.value.problem : r.problem,
     };
     return r;
   };
@@ -60,7 +70,7 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
       const pc = m.openPartnerCenter();
       const engine = m.createSyncEngine({
         db,
-        getRemote: m.remoteFor({ app: db, pc, now }),
+        getRemote: m.remoteFor({ app: db, pc, now, onLine: () => navigator.onLine }),
         lock: m.lockFor(navigator),
         clock: { now },
         random: Math.random,
@@ -88,6 +98,7 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
         onError: (error) => {
           console.warn('[sync]', error);
         },
+        pullScope,
       });
       if (stopped) triggers.stop();
       return { pc, triggers, resetEmbedded: m.resetEmbedded };
@@ -101,6 +112,13 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
       if (loaded) s.triggers.trigger(reason, options);
     });
   };
+  /** Like `trigger`, and read the server's state too (the triggers' start pulls already). */
+  const pull = (reason: string, options?: DrainOptions) => {
+    const loaded = sync !== null;
+    void loadSync().then((s) => {
+      if (loaded) s.triggers.pull(reason, options);
+    });
+  };
 
   app = createAppState(db, {
     onQueued: () => {
@@ -112,7 +130,11 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
       // Nothing waits: the next queued action loads sync with the new setting.
       if (sync === null) return;
       // Through the triggers: a drain already running is followed by this one, not dropped.
-      trigger('settings', { ignoreBackoff: true });
+      // A new remote (or account) has its own truth: read it.
+      pull('settings', { ignoreBackoff: true });
+    },
+    onSyncNow: () => {
+      pull('sync-now', { ignoreBackoff: true });
     },
     onDataReplaced: async () => {
       const s = await loadSync();
@@ -137,12 +159,33 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
   const stopWatching = state.outbox.subscribe((entries) => {
     if (sync === null && entries.some((e) => isUnsettled(e))) void loadSync();
   });
+  // Someone is chosen: sync starts once the page is idle, and its start pulls
+  // what other devices changed. Choosing another account pulls theirs.
+  let pulledFor: string | null = null;
+  let idle: ReturnType<typeof setTimeout> | null = null;
+  const stopPulling = state.settings.subscribe((settings) => {
+    const who = settings?.currentAccountId ?? null;
+    if (who === null || who === pulledFor) return;
+    const first = pulledFor === null;
+    pulledFor = who;
+    if (sync !== null) {
+      if (!first) pull('account');
+      return;
+    }
+    if (idle !== null) return;
+    idle = setTimeout(() => {
+      idle = null;
+      if (!stopped) void loadSync();
+    }, START_PULL_DELAY_MS);
+  });
 
   return {
     app: state,
     stop: () => {
       stopped = true;
       stopWatching();
+      stopPulling();
+      if (idle !== null) clearTimeout(idle);
       void sync?.then((s) => {
         s.triggers.stop();
       });

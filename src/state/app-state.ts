@@ -14,7 +14,9 @@ import {
   addWorkAccount,
   deleteWorkAccount,
   dismissEntry,
+  dismissSyncChanges,
   getCatalog,
+  getSyncNews,
   getSettings,
   listAccounts,
   orgSkillsReport,
@@ -43,10 +45,12 @@ import {
   type PersistResult,
   type Settings,
   type StorageUse,
+  type SyncNews,
   type TypedMcidRequest,
   type TypedPreview,
 } from '../store';
 import type { ImportProgress } from '../store/transfer';
+import type { SyncProblem } from '../sync';
 import { liveSignal, type LiveSignal } from './live';
 
 /**
@@ -64,10 +68,17 @@ export interface SyncView {
   draining: boolean;
   needsSignIn: boolean;
   lastError: string | null;
+  /** What is wrong with the remote, once the same failure repeats. */
+  problem: SyncProblem | null;
 }
 
 /** Where an import is: reading the file, then the store's own steps (checking, writing n of m). */
 export type ImportStep = { phase: 'reading' } | ImportProgress;
+
+export type { SyncChange, SyncNews } from '../store';
+export type { SyncProblem, SyncProblemKind } from '../sync';
+
+const NO_NEWS: SyncNews = { key: 'pull', checkedAt: null, changes: [] };
 
 export interface AppStateOptions {
   now?: () => Date;
@@ -75,6 +86,8 @@ export interface AppStateOptions {
   onQueued?: () => void;
   /** Called after the remote setting changed, so the engine drains with it. */
   onSettingsChanged?: () => void;
+  /** "Sync now": send what waits and read the server's state at once. */
+  onSyncNow?: () => void;
   /** Erases everything the app keeps on this device (databases, caches, worker). */
   eraseDevice?: () => Promise<void>;
   /** Asks the browser to keep our data; called once, after the first user action that writes. */
@@ -101,6 +114,11 @@ export interface AppState {
   /** Actions not yet delivered (queued, sending, waiting for a retry). */
   queuedCount: ReadonlySignal<number>;
   sync: Signal<SyncView>;
+  /** "Last checked" and what the server's state changed here (any tab's or the worker's pulls). */
+  syncNews: LiveSignal<SyncNews>;
+  /** The person has read these changes (all when omitted). */
+  dismissSyncChanges: (ids?: readonly string[]) => Promise<ActionResult>;
+  syncNow: () => void;
   orgUsers: (orgId: string) => LiveSignal<OrgUser[] | null>;
   skillsReport: (orgId: string) => LiveSignal<OrgReportRow[] | null>;
   /** The stored designation catalog (null until one is saved: the UI shows the sample). */
@@ -159,6 +177,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
   const accounts = liveSignal(() => listAccounts(db), null, { lazy: true });
   const outbox = liveSignal(() => pendingOutbox(db), []);
   const catalog = liveSignal(() => getCatalog(db), null);
+  const syncNews = liveSignal(() => getSyncNews(db), NO_NEWS);
   const mine = followAccount(db, settings, today);
 
   const cache = new Map<string, LiveSignal<unknown>>();
@@ -241,7 +260,10 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
           (e) => e.state === 'queued' || e.state === 'sending' || e.state === 'retry',
         ).length,
     ),
-    sync: signal<SyncView>({ draining: false, needsSignIn: false, lastError: null }),
+    sync: signal<SyncView>({ draining: false, needsSignIn: false, lastError: null, problem: null }),
+    syncNews,
+    dismissSyncChanges: (ids) => attempt(() => nothing(dismissSyncChanges(db, ids))),
+    syncNow: () => options.onSyncNow?.(),
     orgUsers: (orgId) => cached(`users:${orgId}`, () => orgUsers(db, orgId), null),
     skillsReport: (orgId) =>
       cached(`report:${orgId}`, () => orgSkillsReport(db, orgId, today()), null),
@@ -331,6 +353,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
       accounts.dispose();
       outbox.dispose();
       catalog.dispose();
+      syncNews.dispose();
       for (const live of cache.values()) live.dispose();
       cache.clear();
     },

@@ -64,6 +64,7 @@ export function meView(patch: Partial<MeView> = {}): MeView {
       },
     ],
     queue: [],
+    profileIds: [learnLinked.profile?.id ?? 'learn-1'],
     ...patch,
   };
 }

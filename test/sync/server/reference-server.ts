@@ -56,6 +56,31 @@ export interface ReferenceServerOptions {
   now?: () => Date;
   /** `true` (default): the batch state read exists; a status: an old server answering it so. */
   batchStates?: true | 404 | 405 | 501;
+  /**
+   * Strict CORS as the README's contract asks: only this origin, methods
+   * `GET, POST, OPTIONS`, headers `Authorization, Content-Type, Idempotency-Key`,
+   * a cached preflight, no credentials. `'refuse'`: every preflight is refused.
+   * Absent: no CORS headers at all (Node clients do not need them).
+   */
+  cors?: { origin: string; maxAgeSeconds?: number } | 'refuse';
+  /** A status to answer every `POST /link-actions` with (a wrong base URL's 404). */
+  linkActionsStatus?: number;
+}
+
+const CORS_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
+
+/** The CORS headers for an answer to `origin`, or null when it is not allowed. */
+function corsFor(
+  cors: ReferenceServerOptions['cors'],
+  origin: string | undefined,
+): Record<string, string> | null {
+  if (cors === undefined) return {};
+  if (cors === 'refuse' || origin !== cors.origin) return null;
+  return {
+    'Access-Control-Allow-Origin': cors.origin,
+    Vary: 'Origin',
+    'Access-Control-Expose-Headers': 'Retry-After',
+  };
 }
 
 const MAX_BODY = 1_000_000;
@@ -187,6 +212,35 @@ export async function startReferenceServer(
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const cors = corsFor(options.cors, req.headers.origin);
+    if (req.method === 'OPTIONS') {
+      const asked = (req.headers['access-control-request-headers'] ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean);
+      const method = req.headers['access-control-request-method'] ?? '';
+      if (
+        !cors ||
+        options.cors === undefined ||
+        !['GET', 'POST'].includes(method) ||
+        !asked.every((h) => CORS_HEADERS.includes(h))
+      ) {
+        res.writeHead(403).end();
+        return;
+      }
+      const maxAge = typeof options.cors === 'object' ? (options.cors.maxAgeSeconds ?? 600) : 600;
+      res
+        .writeHead(204, {
+          ...cors,
+          'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+          'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+          'Access-Control-Max-Age': String(maxAge),
+        })
+        .end();
+      return;
+    }
+    // A request from an origin not allowed gets no CORS headers: the browser hides the answer.
+    for (const [name, value] of Object.entries(cors ?? {})) res.setHeader(name, value);
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
     const actor = auth?.[1] ? state.tokens.get(auth[1]) : undefined;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -209,6 +263,10 @@ export async function startReferenceServer(
     }
     if (req.method !== 'POST' || url.pathname !== '/link-actions') {
       send(res, 404, { error: 'no route' });
+      return;
+    }
+    if (options.linkActionsStatus !== undefined) {
+      send(res, options.linkActionsStatus, { error: 'configured status' });
       return;
     }
 

@@ -133,5 +133,6 @@ export function toMeView(my: MyStateIn, outbox: readonly OutboxIn[], today: stri
     partnerUniversity: slot(my, 'partner-university'),
     achievements,
     queue: queueItems(outbox, my.account.id, my.profiles),
+    profileIds: my.profiles.map((p) => p.profile.id),
   };
 }

@@ -1,3 +1,4 @@
+import { SyncNewsPanel } from '../../components/sync-news';
 import { useState } from 'preact/hooks';
 import { reportRemovalDate, type ProfileKind } from '../../../rules';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -115,6 +116,7 @@ export function MeScreenView({ view, onRemove, onNotMine, onDismiss }: MeScreenV
         <h2 id="queue-title">{t.me.queueHeading}</h2>
         <QueueList items={view.queue} emptyText={t.me.queueEmpty} onDismiss={onDismiss} />
       </section>
+      <SyncNewsPanel profileIds={view.profileIds} />
       <ConfirmDialog
         open={removing !== null}
         title={t.remove.title(what(asked))}

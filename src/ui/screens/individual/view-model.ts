@@ -63,6 +63,8 @@ export interface MeView {
   /** Achievements of the linked profiles, with their credit for this account's organization. */
   achievements: AchievementView[];
   queue: QueueItem[];
+  /** Every learning profile of the person: whose "what changed" the screen shows. */
+  profileIds: string[];
 }
 
 /** What an action answers: the state layer's shape, narrowed to what the screens read. */

@@ -1,3 +1,4 @@
+import { SyncNewsPanel } from '../../components/sync-news';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AppState } from '../../../state/app-state';
 import type { Catalog } from '../../../rules/org/catalog';
@@ -88,18 +89,21 @@ function AdminOrgScreen(props: {
   const catalog = useCatalog(app, tab === 'designations');
 
   return (
-    <OrgView
-      tab={tab}
-      data={data}
-      catalog={catalog.state}
-      actions={{
-        addUser: async (input) =>
-          app.addUser({ actorAccountId: actor.id, orgId: org.id, ...input }),
-        deleteUser: (accountId) => app.deleteUser(actor.id, accountId),
-        saveCatalog: catalog.save,
-        resetCatalog: catalog.reset,
-      }}
-    />
+    <>
+      <OrgView
+        tab={tab}
+        data={data}
+        catalog={catalog.state}
+        actions={{
+          addUser: async (input) =>
+            app.addUser({ actorAccountId: actor.id, orgId: org.id, ...input }),
+          deleteUser: (accountId) => app.deleteUser(actor.id, accountId),
+          saveCatalog: catalog.save,
+          resetCatalog: catalog.reset,
+        }}
+      />
+      <SyncNewsPanel orgId={org.id} />
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import { SyncNewsPanel } from '../../components/sync-news';
 import { useEffect, useState } from 'preact/hooks';
 import { useShell } from '../../context';
 import { useData } from '../../data-context';
@@ -34,7 +35,12 @@ export function SettingsScreen() {
     persisted,
     importProgress: app.importProgress.value,
   };
-  return <SettingsView model={model} actions={actionsFor(app, shell, setPersisted, setStorage)} />;
+  return (
+    <>
+      <SettingsView model={model} actions={actionsFor(app, shell, setPersisted, setStorage)} />
+      <SyncNewsPanel />
+    </>
+  );
 }
 
 function actionsFor(
@@ -60,7 +66,7 @@ function actionsFor(
       if (!result.ok) fail(result);
     },
     syncNow: () => {
-      void app.updateSettings({});
+      app.syncNow();
     },
     loadDemo: async () => {
       const result = await app.loadDemo();
