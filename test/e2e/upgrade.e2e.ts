@@ -137,7 +137,10 @@ describe('upgrades under load', () => {
     );
     // Acting in the old tab now must not crash it (its database is closed).
     await old.page.goto(`${host.url}#/`);
-    await old.page.locator('[data-testid=slot-learn] button').click();
+    await old.page
+      .locator('[data-testid=slot-learn]')
+      .getByRole('button', { name: /^Remove access/ })
+      .click();
     await old.page.locator('dialog[open]').getByRole('button', { name: 'Remove access' }).click();
     await expect
       .poll(() => old.page.getByTestId('me-result').textContent())
