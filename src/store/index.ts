@@ -6,7 +6,6 @@
  * Nothing outside src/store touches a Dexie table directly.
  */
 export {
-  DB_NAME,
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
@@ -15,9 +14,7 @@ export {
   onVersionChange,
   openDb,
   openDbV1,
-  upgradeToV2,
   type AppDb,
-  type TableName,
 } from './db';
 export type * from './records';
 export {
@@ -29,18 +26,17 @@ export {
   type ImportIssue,
   type StoreRefusalCode,
 } from './errors';
-export { UNSETTLED_STATES, dismissEntry, isUnsettled, pendingOutbox } from './outbox';
-export { dismissSyncChanges, getSyncNews, MAX_SYNC_CHANGES } from './sync-news';
+export { dismissEntry, isUnsettled, pendingOutbox } from './outbox';
+export { dismissSyncChanges, getSyncNews } from './sync-news';
 // The outbox's drain side and reconciliation are the sync engine's own door,
 // `store/drain`: a page with nothing to deliver never loads them.
-export { DEFAULT_SETTINGS, getSettings, updateSettings } from './settings';
+export { getSettings, updateSettings } from './settings';
 export {
   addOrganization,
   addPerson,
   addWorkAccount,
   deleteWorkAccount,
   recordFirstSignIn,
-  type NewOrganization,
   type NewWorkAccount,
 } from './ops-org';
 export {
@@ -49,8 +45,6 @@ export {
   removeAchievement,
   updateAchievement,
   updateLearningProfile,
-  type AchievementInput,
-  type NewLearningProfile,
 } from './ops-profile';
 export {
   previewLinkAction,
@@ -74,20 +68,10 @@ export {
   listAccounts,
   myView,
   type AccountChoice,
-  type AchievementStatus,
-  type AchievementView,
   type MyView,
   type PersonLimits,
-  type ProfileView,
 } from './queries-me';
-export {
-  orgSkillsReport,
-  orgUsers,
-  type EndedPair,
-  type OrgReportRow,
-  type OrgUser,
-  type UserState,
-} from './queries-org';
+export { orgSkillsReport, orgUsers, type OrgReportRow, type OrgUser } from './queries-org';
 export { resetAll } from './reset';
 // Export and import (`store/transfer`) and the demo data (`store/demo`) are
 // their own doors, not re-exported here: with the import's schema validator
