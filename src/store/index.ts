@@ -1,6 +1,6 @@
 /**
  * The public face of the store: the schema, the operations that change data,
- * and the reads the screens use. Three doors stand apart, each loaded only
+ * and the reads the screens use. Three entry points stand apart, each loaded only
  * when needed: `./drain` (the outbox's drain side, for the sync engine),
  * `./transfer` (export and import) and `./demo` (the demo data).
  * Nothing outside src/store touches a Dexie table directly.
@@ -28,7 +28,7 @@ export {
 } from './errors';
 export { dismissEntry, isUnsettled, pendingOutbox } from './outbox';
 export { dismissSyncChanges, getSyncNews } from './sync-news';
-// The outbox's drain side and reconciliation are the sync engine's own door,
+// The outbox's drain side and reconciliation are the sync engine's own entry point,
 // `store/drain`: a page with nothing to deliver never loads them.
 export { getSettings, updateSettings } from './settings';
 export {
@@ -74,7 +74,7 @@ export {
 export { orgSkillsReport, orgUsers, type OrgReportRow, type OrgUser } from './queries-org';
 export { resetAll } from './reset';
 // Export and import (`store/transfer`) and the demo data (`store/demo`) are
-// their own doors, not re-exported here: with the import's schema validator
+// their own entry points, not re-exported here: with the import's schema validator
 // they are as large as the rest of the store's code, a first visit needs
 // neither, and the app loads them on first use.
 export { MAX_IMPORT_BYTES } from './import-limit';
