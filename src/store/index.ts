@@ -64,13 +64,7 @@ export {
   type PersistResult,
   type StorageUse,
 } from './storage';
-export {
-  listAccounts,
-  myView,
-  type AccountChoice,
-  type MyView,
-  type PersonLimits,
-} from './queries-me';
+export { listAccounts, myView, type AccountChoice, type MyView } from './queries-me';
 export { orgSkillsReport, orgUsers, type OrgReportRow, type OrgUser } from './queries-org';
 export { resetAll } from './reset';
 // Export and import (`store/transfer`) and the demo data (`store/demo`) are
