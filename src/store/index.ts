@@ -8,8 +8,6 @@
 export {
   SCHEMA_V1,
   SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
   TABLE_NAMES,
   onVersionChange,
   openDb,
