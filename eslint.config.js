@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 /**
  * The import direction of DESIGN.md §3: rules ← store ← sync ← state ← ui.
@@ -31,6 +32,44 @@ const boundary = (folder, allowed, why, extra = []) => ({
     ],
   },
 });
+
+/**
+ * Entry points: a folder that others may enter only through some of its files.
+ * `from` is the folder, `except` its entry points (relative to it).
+ */
+const entryPoint = (target, from, except, message) => ({ target, from, except, message });
+const ENTRY_POINTS = [
+  entryPoint(
+    ['src/!(store|sync)/**', 'src/*.{ts,tsx}'],
+    'src/store/drain.ts',
+    [],
+    "store/drain is the sync engine's entry point into the store (the outbox's drain side): only src/sync imports it.",
+  ),
+  entryPoint(
+    ['src/!(store)/**', 'src/*.{ts,tsx}'],
+    'src/store',
+    ['./index.ts', './drain.ts', './transfer.ts', './demo.ts'],
+    'Outside src/store, import the store through its entry points: store (index), store/drain, store/transfer, store/demo.',
+  ),
+  entryPoint(
+    ['src/!(sync)/**', 'src/*.{ts,tsx}'],
+    'src/sync',
+    ['./index.ts'],
+    'Outside src/sync, import sync through its entry point, src/sync/index.ts.',
+  ),
+  entryPoint(
+    ['src/ui/!(screens)/**', 'src/ui/*.{ts,tsx}', 'src/ui/screens/!(individual)/**'],
+    'src/ui/screens/individual',
+    ['./index.ts'],
+    "Other screens import the individual's area through its entry point, ui/screens/individual/index.ts.",
+  ),
+  entryPoint(
+    ['src/rules/*.ts'],
+    'src/rules/!(*.ts)',
+    [],
+    "The policy (src/rules/*.ts) imports none of the features' derivations in src/rules/<feature>/: they sit on top of it.",
+  ),
+];
 
 export default tseslint.config(
   {
@@ -82,6 +121,22 @@ export default tseslint.config(
     // Scripts and benchmarks run in Node.
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '*.js'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // No import cycles, and the entry points above.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: ENTRY_POINTS }],
+    },
   },
   boundary(
     'rules',

@@ -134,6 +134,7 @@ const firstScreen = preloadScreen(shell.route.value);
 const storageAfter =
   shell.route.value.name === 'welcome' ? firstScreen.then(afterNextPaint) : rendered;
 void storageAfter
+  // eslint-disable-next-line import-x/no-restricted-paths -- Dexie and the schema alone, as their own task (first-visit TBT); data-root then takes the store's entry point
   .then(() => import('./store/db'))
   .then(nextTask)
   .then(() => import('./data-root'))

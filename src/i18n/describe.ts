@@ -6,7 +6,7 @@
 import { codes, isMessageCode, type MessageCode } from './messages/codes';
 import type { Messages } from './index';
 
-export { isMessageCode, type MessageCode };
+export { isMessageCode };
 
 /** Unknown codes (say, from a newer server) read as UNKNOWN. */
 export function describeCode(

@@ -4,7 +4,7 @@
  * and validates them), the embedded Partner Center and the reference server
  * in test/. The valibot schemas that check untrusted answers live in src/sync.
  */
-import type { ProfileKind } from './index';
+import type { ProfileKind } from './types';
 
 export type WireEndReason = 'unlinked' | 'moved' | 'account-deleted';
 

@@ -1,5 +1,5 @@
 /**
- * The store's door for the sync engine: picking the outbox's entries, marking
+ * The store's entry point for the sync engine: picking the outbox's entries, marking
  * them in flight, settling the remote's answers and reconciling with its
  * state. Apart from the store's index so that a page with nothing to deliver
  * (a first visit) does not download it: only src/sync imports this.

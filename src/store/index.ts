@@ -1,23 +1,18 @@
 /**
  * The public face of the store: the schema, the operations that change data,
- * and the reads the screens use. Three doors stand apart, each loaded only
+ * and the reads the screens use. Three entry points stand apart, each loaded only
  * when needed: `./drain` (the outbox's drain side, for the sync engine),
  * `./transfer` (export and import) and `./demo` (the demo data).
  * Nothing outside src/store touches a Dexie table directly.
  */
 export {
-  DB_NAME,
   SCHEMA_V1,
   SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
   TABLE_NAMES,
   onVersionChange,
   openDb,
   openDbV1,
-  upgradeToV2,
   type AppDb,
-  type TableName,
 } from './db';
 export type * from './records';
 export {
@@ -29,18 +24,17 @@ export {
   type ImportIssue,
   type StoreRefusalCode,
 } from './errors';
-export { UNSETTLED_STATES, dismissEntry, isUnsettled, pendingOutbox } from './outbox';
-export { dismissSyncChanges, getSyncNews, MAX_SYNC_CHANGES } from './sync-news';
-// The outbox's drain side and reconciliation are the sync engine's own door,
+export { dismissEntry, isUnsettled, pendingOutbox } from './outbox';
+export { dismissSyncChanges, getSyncNews } from './sync-news';
+// The outbox's drain side and reconciliation are the sync engine's own entry point,
 // `store/drain`: a page with nothing to deliver never loads them.
-export { DEFAULT_SETTINGS, getSettings, updateSettings } from './settings';
+export { getSettings, updateSettings } from './settings';
 export {
   addOrganization,
   addPerson,
   addWorkAccount,
   deleteWorkAccount,
   recordFirstSignIn,
-  type NewOrganization,
   type NewWorkAccount,
 } from './ops-org';
 export {
@@ -49,8 +43,6 @@ export {
   removeAchievement,
   updateAchievement,
   updateLearningProfile,
-  type AchievementInput,
-  type NewLearningProfile,
 } from './ops-profile';
 export {
   previewLinkAction,
@@ -70,27 +62,11 @@ export {
   type PersistResult,
   type StorageUse,
 } from './storage';
-export {
-  listAccounts,
-  myView,
-  type AccountChoice,
-  type AchievementStatus,
-  type AchievementView,
-  type MyView,
-  type PersonLimits,
-  type ProfileView,
-} from './queries-me';
-export {
-  orgSkillsReport,
-  orgUsers,
-  type EndedPair,
-  type OrgReportRow,
-  type OrgUser,
-  type UserState,
-} from './queries-org';
+export { listAccounts, myView, type AccountChoice, type MyView } from './queries-me';
+export { orgSkillsReport, orgUsers, type OrgReportRow, type OrgUser } from './queries-org';
 export { resetAll } from './reset';
 // Export and import (`store/transfer`) and the demo data (`store/demo`) are
-// their own doors, not re-exported here: with the import's schema validator
+// their own entry points, not re-exported here: with the import's schema validator
 // they are as large as the rest of the store's code, a first visit needs
 // neither, and the app loads them on first use.
 export { MAX_IMPORT_BYTES } from './import-limit';

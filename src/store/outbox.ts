@@ -1,7 +1,7 @@
 /**
  * The page's side of the outbox: what waits, and dismissing a refusal once
  * read. The drain side (picking entries, settling the remote's answers) is
- * in outbox-drain.ts, reached through the store's `drain` door.
+ * in outbox-drain.ts, reached through the store's `drain` entry point.
  */
 import type { AppDb } from './db';
 import type { OutboxEntry, OutboxState } from './records';

@@ -4,7 +4,7 @@
  * and the rules' invariants: an edited file is data the rules never allowed)
  * before anything is written, and then every table is replaced in one
  * transaction, so a bad file or a full disk leaves the database as it was.
- * This module is the store's door for export and import (not re-exported by
+ * This module is the store's entry point for export and import (not re-exported by
  * the store's index): the app loads it, and its validator, on first use.
  */
 import * as v from 'valibot';

@@ -11,6 +11,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+// eslint-disable-next-line import-x/no-restricted-paths -- the lock's name alone, before the worker's sync code starts
 import { DRAIN_LOCK } from '../sync/lock-name';
 import { startOutboxSync } from './outbox-sync';
 

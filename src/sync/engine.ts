@@ -28,15 +28,7 @@ import { isRemoteError, RemoteError, type Remote } from './remote';
 import { emptyReport, type DrainOptions, type DrainReport, type SyncStatus } from './report';
 import { toWire } from './wire';
 
-export type {
-  DrainOptions,
-  DrainOutcome,
-  DrainReport,
-  PullScope,
-  SyncProblem,
-  SyncProblemKind,
-  SyncStatus,
-} from './report';
+export type { DrainOptions, DrainReport, PullScope, SyncStatus } from './report';
 export { toWire } from './wire';
 
 export interface SyncEngineOptions {

@@ -68,13 +68,3 @@ export class RemoteError extends Error {
 export function isRemoteError(error: unknown): error is RemoteError {
   return error instanceof RemoteError;
 }
-
-/** Kinds after which the same batch may simply be sent again later. */
-export const RETRYABLE_KINDS: ReadonlySet<RemoteErrorKind> = new Set([
-  'network',
-  'timeout',
-  'server',
-  'rate-limited',
-  'malformed',
-  'offline',
-]);

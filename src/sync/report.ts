@@ -3,7 +3,7 @@ import type { PullScope } from '../store/drain';
 import type { SyncProblem } from './problem';
 
 export type { PullScope } from '../store/drain';
-export type { SyncProblem, SyncProblemKind } from './problem';
+export type { SyncProblem } from './problem';
 
 export type DrainOutcome =
   /** Nothing left that is due (retries may wait for `nextWakeAt`). */

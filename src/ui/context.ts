@@ -1,4 +1,4 @@
-/** How components reach the shell state (one narrow door, like a wrapper module). */
+/** How components reach the shell state (one narrow entry point, like a wrapper module). */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Lang, Messages } from '../i18n';

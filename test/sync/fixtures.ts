@@ -9,7 +9,6 @@ import {
   addLearningProfile,
   addOrganization,
   addWorkAccount,
-  getSettings,
   openDb,
   requestLink,
   requestUnlink,
@@ -176,8 +175,6 @@ export async function outbox(db: AppDb): Promise<OutboxEntry[]> {
 export async function activeLinks(db: AppDb) {
   return (await db.associations.toArray()).filter((a) => a.endedOn === null);
 }
-
-export { getSettings };
 
 /** A clock the test moves by hand. */
 export function manualClock(start = T0) {

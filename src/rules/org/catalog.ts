@@ -7,7 +7,6 @@
  */
 import * as v from 'valibot';
 
-export const CATALOG_ID = 'designations';
 /** Where the sample ships, relative to the app's base URL. */
 export const SAMPLE_CATALOG_PATH = 'catalog/sample-designations.json';
 

@@ -7,11 +7,6 @@
 import type { CreditStatus, EndReason, ReportRow } from '..';
 import { matches, queryKey, searchKey } from './paging';
 
-export interface Person {
-  displayName: string;
-  email: string;
-}
-
 /** A report row with whose it is: the store's `OrgReportRow`. */
 export interface ReportViewRow extends ReportRow {
   displayName: string;

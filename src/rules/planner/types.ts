@@ -112,8 +112,6 @@ export type TimelineEvent =
       title: string;
     };
 
-export type TimelineKind = TimelineEvent['kind'];
-
 export interface PlanOutcome {
   steps: StepOutcome[];
   /** Every dated consequence from today on, in date order. */

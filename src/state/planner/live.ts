@@ -2,7 +2,7 @@
  * The planner's data, kept current. The planner needs the person's whole
  * history (every start of the profile, every one of their work accounts),
  * which the screens' views summarize away, so it reads the store's consistent
- * snapshot through the app state's public door and re-reads it whenever the
+ * snapshot through the app state's public entry point and re-reads it whenever the
  * person's live view changes (a link, a refusal rolled back, a new day).
  */
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
@@ -16,9 +16,9 @@ export interface PlannerSource {
   dispose(): void;
 }
 
-type AppDoor = Pick<AppState, 'me' | 'meReady' | 'settings' | 'exportJson' | 'today'>;
+type AppEntry = Pick<AppState, 'me' | 'meReady' | 'settings' | 'exportJson' | 'today'>;
 
-export function followPlanner(app: AppDoor): PlannerSource {
+export function followPlanner(app: AppEntry): PlannerSource {
   const load = signal<PlannerState>({ state: 'loading' });
   // A late answer for an older change must not overwrite a newer one.
   let latest = 0;
@@ -47,7 +47,7 @@ export function followPlanner(app: AppDoor): PlannerSource {
   };
 }
 
-async function read(app: AppDoor, accountId: string): Promise<PlannerState> {
+async function read(app: AppEntry, accountId: string): Promise<PlannerState> {
   try {
     const snapshot = await app.exportJson();
     if (!snapshot.ok) return { state: 'error' };

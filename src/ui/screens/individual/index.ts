@@ -6,7 +6,6 @@
  */
 export { accountView, type AccountIn } from './account-view';
 export type { MyStateIn, ProfileStateIn } from './from-state';
-export type { MeData } from './me-data';
 export { linkedHere, profileView } from './profile-view';
 export { useMeData } from './use-me-data';
 export {

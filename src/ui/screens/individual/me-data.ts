@@ -2,7 +2,7 @@
  * What the individual's screens need from the data layer: a few live
  * readings and the person's own actions. `useMeData` adapts the app state to
  * it, and the container tests give it directly, so the screens have one
- * narrow door to the data.
+ * narrow entry point to the data.
  */
 import type { ReadonlySignal } from '@preact/signals';
 import type { MyStateIn, OutboxIn } from './from-state';

@@ -1,5 +1,5 @@
 /**
- * The individual's screens' door to the app state: the readings they need,
+ * The individual's screens' entry point to the app state: the readings they need,
  * shaped once per app state, and actions that act as the chosen account only
  * (the actor is always the account this device acts as: rule 2, only yourself).
  */
