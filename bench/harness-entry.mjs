@@ -14,11 +14,10 @@ import {
   SCHEMA_V2,
   TABLE_NAMES,
   openDb,
-  orgSkillsReport,
   getSettings,
-  orgUsers,
   updateSettings,
 } from '../src/store';
+import { orgSkillsReport, orgUsers } from '../src/store/queries-org';
 import { loadDemo } from '../src/store/demo';
 import { importJson, writeTables } from '../src/store/transfer';
 import { myView } from '../src/store/queries-me';

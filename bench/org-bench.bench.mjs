@@ -36,7 +36,8 @@ import {
   orgUserRowsOn,
   queryUsers,
 } from '../src/rules/org/users';
-import { reportRemovalDate, skillsReport } from '../src/rules';
+import { reportRemovalDate } from '../src/rules';
+import { skillsReport } from '../src/rules/report';
 import { ShellContext } from '../src/ui/context';
 import { OrgView } from '../src/ui/screens/org/org-view';
 import { org as orgWords } from '../src/i18n/messages/org';

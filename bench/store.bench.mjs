@@ -17,15 +17,10 @@
  * Each step runs once (a sample is a whole step); the times are printed at the end.
  */
 import { afterAll, bench, describe } from 'vitest';
-import {
-  addWorkAccount,
-  addLearningProfile,
-  myView,
-  openDb,
-  orgSkillsReport,
-  orgUsers,
-  requestLink,
-} from '../src/store';
+import { addLearningProfile, myView, openDb } from '../src/store';
+import { addWorkAccount } from '../src/store/ops-org';
+import { orgSkillsReport, orgUsers } from '../src/store/queries-org';
+import { requestLink } from '../src/store/ops-link';
 import { exportJson, importJson, parseExport } from '../src/store/transfer';
 
 // STORE_BENCH_SCALE=0.1 runs a tenth of the data set, for a quick look.

@@ -45,13 +45,9 @@ export {
   type LimitCheck,
 } from './limits';
 export { creditDate, reportRemovalDate } from './credit';
-export {
-  skillsReport,
-  type CreditStatus,
-  type EndReason,
-  type ReportInput,
-  type ReportRow,
-} from './report';
+// skillsReport is its own door, `rules/report`: only an organization's
+// screens run it, so a first visit never downloads it.
+export type { CreditStatus, EndReason, ReportInput, ReportRow } from './report';
 export {
   EMAIL_PROBLEMS,
   MCID_MAX_DIGITS,
@@ -67,11 +63,7 @@ export {
   type EmailProblem,
   type McidProblem,
 } from './validate';
-export {
-  checkInvariants,
-  type InvariantCode,
-  type InvariantData,
-  type InvariantProblem,
-  type InvariantTable,
-} from './invariants';
+// checkInvariants is its own door, `rules/invariants`: only an import and
+// the embedded Partner Center run it, so a first visit never downloads it.
+export type { InvariantCode, InvariantData, InvariantProblem, InvariantTable } from './invariants';
 export * from './contract';

@@ -6,30 +6,20 @@
  * `now` is injected: tests run on a fixed day.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { Dexie } from 'dexie';
 import { todayUtc, type Decision, type LinkRequest } from '../rules';
 import {
   ImportError,
   clearCatalog,
   MAX_IMPORT_BYTES,
-  addWorkAccount,
-  deleteWorkAccount,
   dismissEntry,
   dismissSyncChanges,
   getCatalog,
   getSyncNews,
   getSettings,
   listAccounts,
-  orgSkillsReport,
-  orgUsers,
   pendingOutbox,
-  previewLinkAction,
-  previewLinkTyped,
-  recordFirstSignIn,
-  removeWrongMcid,
-  requestLink,
-  requestLinkTyped,
   requestPersistence,
-  requestUnlink,
   resetAll,
   saveCatalog,
   storageEstimate,
@@ -59,6 +49,14 @@ import { liveSignal, type LiveSignal } from './live';
  * double the store's code a first visit downloads.
  */
 const transfer = () => import('../store/transfer');
+// Likewise the link operations (with the rules' decisions): a first visit,
+// where nobody is chosen yet, never asks for a link.
+const links = () => import('../store/ops-link');
+// The organization's operations (sign-in's first record, adding and deleting users).
+const orgOps = () => import('../store/ops-org');
+// And the organization's reads, for an admin's screens only. Dexie.waitFor
+// keeps the live query's observation across the module's load.
+const orgReads = () => Dexie.waitFor(import('../store/queries-org'));
 import { followAccount } from './me';
 import { attempt, nothing, type ActionResult } from './result';
 
@@ -264,37 +262,46 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
     syncNews,
     dismissSyncChanges: (ids) => attempt(() => nothing(dismissSyncChanges(db, ids))),
     syncNow: () => options.onSyncNow?.(),
-    orgUsers: (orgId) => cached(`users:${orgId}`, () => orgUsers(db, orgId), null),
+    orgUsers: (orgId) =>
+      cached(`users:${orgId}`, async () => (await orgReads()).orgUsers(db, orgId), null),
     skillsReport: (orgId) =>
-      cached(`report:${orgId}`, () => orgSkillsReport(db, orgId, today()), null),
+      cached(
+        `report:${orgId}`,
+        async () => (await orgReads()).orgSkillsReport(db, orgId, today()),
+        null,
+      ),
 
     setCurrentAccount: (accountId) =>
       attempt(() => nothing(updateSettings(db, { currentAccountId: accountId }))),
     signIn: (accountId) =>
       attempt(async () => {
-        await recordFirstSignIn(db, accountId, now());
+        await (await orgOps()).recordFirstSignIn(db, accountId, now());
         await updateSettings(db, { currentAccountId: accountId });
         return undefined;
       }),
     setLanguage: (language) => attempt(() => nothing(updateSettings(db, { language }))),
-    previewLink: (type, req) => attempt(() => previewLinkAction(db, type, req, now())),
-    previewTyped: (req) => attempt(() => previewLinkTyped(db, req, now())),
-    requestLink: (req) => queued(() => requestLink(db, req, now())),
-    requestLinkTyped: (req) => queued(() => requestLinkTyped(db, req, now())),
-    removeWrongMcid: (req) => queued(() => removeWrongMcid(db, req, now())),
-    requestUnlink: (req) => queued(() => requestUnlink(db, req, now())),
+    previewLink: (type, req) =>
+      attempt(async () => (await links()).previewLinkAction(db, type, req, now())),
+    previewTyped: (req) => attempt(async () => (await links()).previewLinkTyped(db, req, now())),
+    requestLink: (req) => queued(async () => (await links()).requestLink(db, req, now())),
+    requestLinkTyped: (req) => queued(async () => (await links()).requestLinkTyped(db, req, now())),
+    removeWrongMcid: (req) => queued(async () => (await links()).removeWrongMcid(db, req, now())),
+    requestUnlink: (req) => queued(async () => (await links()).requestUnlink(db, req, now())),
     dismiss: (entryId) => attempt(() => nothing(dismissEntry(db, entryId, now()))),
     catalog,
     saveCatalog: (json, sample) => attempt(() => nothing(saveCatalog(db, { json, sample }, now()))),
     clearCatalog: () => attempt(() => nothing(clearCatalog(db))),
     addUser: (input) =>
       attempt(async () => {
-        const account = await addWorkAccount(db, input, now());
+        const account = await (await orgOps()).addWorkAccount(db, input, now());
         afterUserWrite();
         return { id: account.id };
       }),
     deleteUser: (actorAccountId, accountId) =>
-      attempt(() => nothing(deleteWorkAccount(db, { actorAccountId, accountId }, now()))),
+      attempt(async () => {
+        await (await orgOps()).deleteWorkAccount(db, { actorAccountId, accountId }, now());
+        return undefined;
+      }),
     updateSettings: async (patch) => {
       const result = await attempt(() => nothing(updateSettings(db, patch)));
       if (result.ok) options.onSettingsChanged?.();

@@ -1,8 +1,10 @@
 /**
  * The public face of the store: the schema, the operations that change data,
- * and the reads the screens use. Three entry points stand apart, each loaded only
+ * and the reads the screens use. Six entry points stand apart, each loaded only
  * when needed: `./drain` (the outbox's drain side, for the sync engine),
- * `./transfer` (export and import) and `./demo` (the demo data).
+ * `./transfer` (export and import), `./demo` (the demo data),
+ * `./ops-link` (the link operations), `./ops-org` (the organization's
+ * operations) and `./queries-org` (its reads).
  * Nothing outside src/store touches a Dexie table directly.
  */
 export {
@@ -29,14 +31,9 @@ export { dismissSyncChanges, getSyncNews } from './sync-news';
 // The outbox's drain side and reconciliation are the sync engine's own entry point,
 // `store/drain`: a page with nothing to deliver never loads them.
 export { getSettings, updateSettings } from './settings';
-export {
-  addOrganization,
-  addPerson,
-  addWorkAccount,
-  deleteWorkAccount,
-  recordFirstSignIn,
-  type NewWorkAccount,
-} from './ops-org';
+// The organization's operations are an entry point too, `store/ops-org`: nothing
+// of a first visit runs them before someone signs in or an admin adds a user.
+export type { NewWorkAccount } from './ops-org';
 export {
   addAchievement,
   addLearningProfile,
@@ -44,16 +41,10 @@ export {
   updateAchievement,
   updateLearningProfile,
 } from './ops-profile';
-export {
-  previewLinkAction,
-  previewLinkTyped,
-  removeWrongMcid,
-  requestLink,
-  requestLinkTyped,
-  requestUnlink,
-  type TypedMcidRequest,
-  type TypedPreview,
-} from './ops-link';
+// The link operations are their own entry point, `store/ops-link`: with the
+// rules' decisions they are needed only once someone asks for a link, never
+// on a first visit.
+export type { TypedMcidRequest, TypedPreview } from './ops-link';
 export {
   asStorageError,
   guardQuota,
@@ -63,7 +54,9 @@ export {
   type StorageUse,
 } from './storage';
 export { listAccounts, myView, type AccountChoice, type MyView } from './queries-me';
-export { orgSkillsReport, orgUsers, type OrgReportRow, type OrgUser } from './queries-org';
+// The organization's reads are an entry point of their own, `store/queries-org`:
+// only an admin's organization screens run them.
+export type { OrgReportRow, OrgUser } from './queries-org';
 export { resetAll } from './reset';
 // Export and import (`store/transfer`) and the demo data (`store/demo`) are
 // their own entry points, not re-exported here: with the import's schema validator

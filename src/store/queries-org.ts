@@ -5,12 +5,12 @@
 import {
   DEFAULT_POLICY,
   reportRemovalDate,
-  skillsReport,
   type Policy,
   type ProfileKind,
   type ReportInput,
   type ReportRow,
 } from '../rules';
+import { skillsReport } from '../rules/report';
 import type { AppDb } from './db';
 import { whereAnyOf } from './where';
 import type { Achievement, Association, WorkAccount } from './records';

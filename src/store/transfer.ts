@@ -8,7 +8,7 @@
  * the store's index): the app loads it, and its validator, on first use.
  */
 import * as v from 'valibot';
-import { checkInvariants } from '../rules';
+import { checkInvariants } from '../rules/invariants';
 import type { AppDb, TableName } from './db';
 import { TABLE_NAMES } from './db';
 import { IMPORT_ISSUES_SHOWN, ImportError, type ImportIssue } from './errors';

@@ -8,13 +8,8 @@ import 'fake-indexeddb/auto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { addDays, todayUtc } from '../../src/rules';
-import {
-  addLearningProfile,
-  addOrganization,
-  addWorkAccount,
-  openDb,
-  updateSettings,
-} from '../../src/store';
+import { addLearningProfile, openDb, updateSettings } from '../../src/store';
+import { addOrganization, addWorkAccount } from '../../src/store/ops-org';
 import { exportAll } from '../../src/store/transfer';
 import type { ServerWorld } from '../sync/server/world';
 

@@ -18,7 +18,8 @@ import {
   validateMcid,
 } from '../../src/rules';
 import { checkPlanDate, parseStepForm } from '../../src/rules/planner/form';
-import { StoreRefusal, addPerson, addWorkAccount } from '../../src/store';
+import { StoreRefusal } from '../../src/store';
+import { addPerson, addWorkAccount } from '../../src/store/ops-org';
 import { fixture, freshDb, NOW } from '../store/fixtures';
 
 /** Text people paste: any Unicode, markup, bidi controls, spaces and digits mixed in. */

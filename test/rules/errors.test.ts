@@ -10,10 +10,10 @@ import {
   decideUnlink,
   nextAssociationDate,
   reportRemovalDate,
-  skillsReport,
   windowReturns,
   type World,
 } from '../../src/rules';
+import { skillsReport } from '../../src/rules/report';
 import { catchError, demoWorld, link, self } from './fixtures';
 
 const TODAY = '2026-11-25';

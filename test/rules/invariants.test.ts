@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_POLICY,
-  RulesInputError,
-  addDays,
-  checkInvariants,
-  type InvariantData,
-} from '../../src/rules';
+import { DEFAULT_POLICY, RulesInputError, addDays, type InvariantData } from '../../src/rules';
+import { checkInvariants } from '../../src/rules/invariants';
 
 type Account = InvariantData['accounts'][number];
 type Profile = InvariantData['profiles'][number];

@@ -5,13 +5,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import {
-  DEFAULT_POLICY,
-  decideLink,
-  nextAssociationDate,
-  skillsReport,
-  todayUtc,
-} from '../../src/rules';
+import { DEFAULT_POLICY, decideLink, nextAssociationDate, todayUtc } from '../../src/rules';
+import { skillsReport } from '../../src/rules/report';
 import { demoWorld, link, self } from './fixtures';
 
 const dir = new URL('../../src/rules/', import.meta.url);

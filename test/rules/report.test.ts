@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { skillsReport, type ReportInput, type ReportRow } from '../../src/rules';
+import { type ReportInput, type ReportRow } from '../../src/rules';
+import { skillsReport } from '../../src/rules/report';
 
 type Acc = ReportInput['accounts'][number];
 type Assoc = ReportInput['associations'][number];

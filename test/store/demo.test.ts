@@ -3,18 +3,19 @@ import {
   addLearningProfile,
   getSettings,
   myView,
-  previewLinkTyped,
-  removeWrongMcid,
-  requestLinkTyped,
-  orgSkillsReport,
-  orgUsers,
-  requestLink,
-  requestUnlink,
   resetAll,
   updateSettings,
   type AppDb,
 } from '../../src/store';
-import { checkInvariants } from '../../src/rules';
+import { orgSkillsReport, orgUsers } from '../../src/store/queries-org';
+import {
+  previewLinkTyped,
+  removeWrongMcid,
+  requestLinkTyped,
+  requestLink,
+  requestUnlink,
+} from '../../src/store/ops-link';
+import { checkInvariants } from '../../src/rules/invariants';
 import { loadDemo } from '../../src/store/demo';
 import { NOW, TODAY, freshDb, refusal } from './fixtures';
 

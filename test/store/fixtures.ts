@@ -1,14 +1,13 @@
 /** A small world for store tests: companies A and B, a user in each, one person's profiles. */
 import {
   addLearningProfile,
-  addOrganization,
-  addWorkAccount,
   openDb,
   type AppDb,
   type LearningProfile,
   type Organization,
   type WorkAccount,
 } from '../../src/store';
+import { addOrganization, addWorkAccount } from '../../src/store/ops-org';
 
 export const NOW = new Date('2026-11-25T09:00:00Z');
 export const TODAY = '2026-11-25';

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  StorageFullError,
-  addLearningProfile,
-  previewLinkAction,
-  deleteWorkAccount,
-  requestLink,
-  requestUnlink,
-} from '../../src/store';
+import { StorageFullError, addLearningProfile } from '../../src/store';
+import { deleteWorkAccount } from '../../src/store/ops-org';
+import { previewLinkAction, requestLink, requestUnlink } from '../../src/store/ops-link';
 import { settleResult } from '../../src/store/drain';
 import { NOW, TODAY, fixture, refusal, self, type Fixture } from './fixtures';
 

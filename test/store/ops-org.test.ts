@@ -5,8 +5,8 @@ import {
   addWorkAccount,
   deleteWorkAccount,
   recordFirstSignIn,
-  requestLink,
-} from '../../src/store';
+} from '../../src/store/ops-org';
+import { requestLink } from '../../src/store/ops-link';
 import { settleResult } from '../../src/store/drain';
 import { NOW, TODAY, fixture, freshDb, refusal, self } from './fixtures';
 

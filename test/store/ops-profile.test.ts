@@ -6,10 +6,10 @@ import {
   saveCatalog,
   addLearningProfile,
   removeAchievement,
-  requestLink,
   updateAchievement,
   updateLearningProfile,
 } from '../../src/store';
+import { requestLink } from '../../src/store/ops-link';
 import { NOW, fixture, freshDb, refusal, self } from './fixtures';
 
 describe('learning profiles', () => {

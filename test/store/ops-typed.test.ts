@@ -5,15 +5,13 @@
  * without giving a start back.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addLearningProfile, myView, type AppDb } from '../../src/store';
 import {
-  addLearningProfile,
-  myView,
   previewLinkTyped,
   removeWrongMcid,
   requestLink,
   requestLinkTyped,
-  type AppDb,
-} from '../../src/store';
+} from '../../src/store/ops-link';
 import { exportJson } from '../../src/store/transfer';
 import { NOW, TODAY, fixture, refusal, self } from './fixtures';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dismissEntry, pendingOutbox, requestLink, requestUnlink } from '../../src/store';
+import { dismissEntry, pendingOutbox } from '../../src/store';
+import { requestLink, requestUnlink } from '../../src/store/ops-link';
 import {
   dueEntries,
   failEntries,

@@ -10,14 +10,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, daysBetween, addMonths } from '../../src/rules';
+import { isStoreRefusal, type AppDb } from '../../src/store';
 import {
-  isStoreRefusal,
   removeWrongMcid,
   requestLink,
   requestLinkTyped,
   requestUnlink,
-  type AppDb,
-} from '../../src/store';
+} from '../../src/store/ops-link';
 import { fixture } from './fixtures';
 
 const OPS = ['link-learn', 'link-pu', 'new-mcid', 'not-mine', 'unlink-learn', 'unlink-pu'] as const;

@@ -4,16 +4,15 @@ import {
   addAchievement,
   listAccounts,
   myView,
-  orgSkillsReport,
-  orgUsers,
-  recordFirstSignIn,
-  requestLink,
   type Achievement,
   type AppDb,
   type Association,
   type LearningProfile,
   type WorkAccount,
 } from '../../src/store';
+import { recordFirstSignIn } from '../../src/store/ops-org';
+import { orgSkillsReport, orgUsers } from '../../src/store/queries-org';
+import { requestLink } from '../../src/store/ops-link';
 import { settleResult } from '../../src/store/drain';
 import { account, cert, learn, link } from '../rules/org/fixtures';
 import { NOW, TODAY, fixture, freshDb, self } from './fixtures';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getSettings, requestLink, requestUnlink, updateSettings } from '../../src/store';
+import { getSettings, updateSettings } from '../../src/store';
+import { requestLink, requestUnlink } from '../../src/store/ops-link';
 import { reconcileAccountState, settleResult } from '../../src/store/drain';
 import { NOW, TODAY, fixture, freshDb, self } from './fixtures';
 

@@ -5,7 +5,8 @@
  * when a pull says so.
  */
 import { describe, expect, it } from 'vitest';
-import { dismissSyncChanges, getSyncNews, requestLink, requestUnlink } from '../../src/store';
+import { dismissSyncChanges, getSyncNews } from '../../src/store';
+import { requestLink, requestUnlink } from '../../src/store/ops-link';
 import { reconcileAccountStates, settleResult } from '../../src/store/drain';
 import { MAX_SYNC_CHANGES } from '../../src/store/sync-news';
 import { NOW, TODAY, fixture, self } from './fixtures';

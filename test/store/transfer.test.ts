@@ -5,11 +5,11 @@ import {
   MAX_IMPORT_BYTES,
   StorageFullError,
   TABLE_NAMES,
-  requestUnlink,
   resetAll,
   updateSettings,
   type AppDb,
 } from '../../src/store';
+import { requestUnlink } from '../../src/store/ops-link';
 import { settleResult } from '../../src/store/drain';
 import { loadDemo } from '../../src/store/demo';
 import { exportAll, exportJson, importJson, type ImportProgress } from '../../src/store/transfer';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deleteWorkAccount, updateSettings, type AppDb } from '../../src/store';
+import { updateSettings, type AppDb } from '../../src/store';
+import { deleteWorkAccount } from '../../src/store/ops-org';
 import type { WireAction } from '../../src/rules';
 import {
   createEmbeddedRemote,

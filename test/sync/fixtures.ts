@@ -7,16 +7,14 @@
  */
 import {
   addLearningProfile,
-  addOrganization,
-  addWorkAccount,
   openDb,
-  requestLink,
-  requestUnlink,
   type AppDb,
   type LearningProfile,
   type OutboxEntry,
   type WorkAccount,
 } from '../../src/store';
+import { addOrganization, addWorkAccount } from '../../src/store/ops-org';
+import { requestLink, requestUnlink } from '../../src/store/ops-link';
 
 export const T0 = Date.parse('2026-11-25T09:00:00Z');
 export const TODAY = '2026-11-25';

@@ -3,7 +3,8 @@
  * (fake-indexeddb): the numbers the home and link screens show.
  */
 import { describe, expect, it } from 'vitest';
-import { listAccounts, myView, openDb, requestLink, type AppDb } from '../../src/store';
+import { listAccounts, myView, openDb, type AppDb } from '../../src/store';
+import { requestLink } from '../../src/store/ops-link';
 import { loadDemo } from '../../src/store/demo';
 import { toMeView, type MyStateIn } from '../../src/ui/screens/individual/from-state';
 import { allowedCheck, toLinkView } from '../../src/ui/screens/link/link-model';

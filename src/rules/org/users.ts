@@ -6,13 +6,13 @@
  */
 import {
   DEFAULT_POLICY,
-  skillsReport,
   type EndReason,
   type Policy,
   type ReportInput,
   type ReportRow,
   type Role,
 } from '..';
+import { skillsReport } from '../report';
 import { matches, queryKey, searchKey } from './paging';
 
 /** What the users list reads of one of the store's users (`orgUsers` gives them). */

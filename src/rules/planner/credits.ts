@@ -3,7 +3,8 @@
  * (rules 6–7) for every organization the profile has been linked with: when
  * each achievement arrives, and when it leaves after the link ends.
  */
-import { compareDates, skillsReport, type Policy, type ReportInput } from '..';
+import { compareDates, type Policy, type ReportInput } from '..';
+import { skillsReport } from '../report';
 import type { TimelineEvent } from './types';
 
 type CreditEvent = Extract<TimelineEvent, { kind: 'credit-arrives' | 'credit-leaves' }>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { skillsReport } from '../../../src/rules';
+import { skillsReport } from '../../../src/rules/report';
 import { BOM, csvCell, toCsv } from '../../../src/rules/org/csv';
 import {
   reportCsvRecords,

@@ -6,14 +6,13 @@
  */
 import {
   openDb,
-  orgSkillsReport,
-  orgUsers,
   type Achievement,
   type AppDb,
   type Association,
   type LearningProfile,
   type WorkAccount,
 } from '../../../src/store';
+import { orgSkillsReport, orgUsers } from '../../../src/store/queries-org';
 import { reportViewRows, type ReportViewRow } from '../../../src/rules/org/report-rows';
 import { orgUserRows, orgUserRowsOn, type OrgUserRow } from '../../../src/rules/org/users';
 import { expect } from 'vitest';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { skillsReport } from '../../../src/rules';
+import { skillsReport } from '../../../src/rules/report';
 import type { Catalog } from '../../../src/rules/org/catalog';
 import { designationProgress } from '../../../src/rules/org/points';
 import { account, cert, link } from './fixtures';

@@ -6,8 +6,10 @@
  * the full report gives, over generated worlds and many days.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, skillsReport } from '../../../src/rules';
-import { orgSkillsReport, orgUsers, type Association } from '../../../src/store';
+import { addDays } from '../../../src/rules';
+import { skillsReport } from '../../../src/rules/report';
+import { type Association } from '../../../src/store';
+import { orgSkillsReport, orgUsers } from '../../../src/store/queries-org';
 import { reportViewRows } from '../../../src/rules/org/report-rows';
 import { endedLinkRows, orgUserRows, orgUserRowsOn } from '../../../src/rules/org/users';
 import { account, cert, learn, link, seed, type World } from './fixtures';
