@@ -67,6 +67,7 @@ export {
   type EmailProblem,
   type McidProblem,
 } from './validate';
+export { checkClaimedProfile, type ClaimedProfile, type ProfileRecord } from './claims';
 export {
   checkInvariants,
   type InvariantCode,

@@ -10,6 +10,7 @@ import {
   addOrganization,
   addWorkAccount,
   openDb,
+  recordFirstSignIn,
   requestLink,
   requestUnlink,
   type AppDb,
@@ -66,12 +67,12 @@ export async function fixture(db: AppDb = freshDb()): Promise<SyncFixture> {
     },
     now,
   );
-  const annA = await addWorkAccount(
+  let annA = await addWorkAccount(
     db,
     { actorAccountId: a.admin.id, orgId: a.org.id, displayName: 'Ann', email: 'ann@a.example' },
     now,
   );
-  const annB = await addWorkAccount(
+  let annB = await addWorkAccount(
     db,
     {
       actorAccountId: b.admin.id,
@@ -82,6 +83,9 @@ export async function fixture(db: AppDb = freshDb()): Promise<SyncFixture> {
     },
     now,
   );
+  // Ann uses both accounts: a link needs an account that has signed in.
+  annA = await recordFirstSignIn(db, annA.id, now);
+  annB = await recordFirstSignIn(db, annB.id, now);
   const learn = await addLearningProfile(db, {
     personId: annA.personId,
     kind: 'learn',
@@ -135,6 +139,12 @@ export async function crowd(
   orgId: string,
   n: number,
 ): Promise<{ account: WorkAccount; profile: LearningProfile }[]> {
+  // Created by the organization's first admin, as an admin creates users.
+  const admin = await db.accounts
+    .where('orgId')
+    .equals(orgId)
+    .filter((a) => a.createdBy === null)
+    .first();
   const people = Array.from({ length: n }, (_, i) => {
     const personId = `p-${i}`;
     const account: WorkAccount = {
@@ -144,7 +154,7 @@ export async function crowd(
       displayName: `Person ${i}`,
       email: `person${i}@a.example`,
       roles: [],
-      createdBy: null,
+      createdBy: admin?.id ?? null,
       createdOn: TODAY,
       firstSignInOn: TODAY,
       deletedOn: null,
