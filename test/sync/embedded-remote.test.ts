@@ -144,7 +144,7 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
     await f.db.accounts.update(f.annA.id, { firstSignInOn: '2026-01-02' });
     await f.db.associations.add({
       id: 'old',
-      profileId: f.pu.id,
+      profileId: f.annPu.id,
       accountId: f.annA.id,
       startedOn: '2026-01-10',
       endedOn: null,
@@ -163,13 +163,13 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
       embeddedDelayMs: 0,
     }).state(f.annA.id);
     // The queued link has not reached it: only the old one is there.
-    expect(state.associations.map((a) => a.profileId)).toEqual([f.pu.id]);
+    expect(state.associations.map((a) => a.profileId)).toEqual([f.annPu.id]);
 
     const report = await engine.drain('test');
     expect(report).toMatchObject({ applied: 1, reconciled: 1 });
     expect((await pc.applied.get(queued.id))?.result.status).toBe('applied');
     expect((await activeLinks(f.db)).map((a) => a.profileId).sort()).toEqual(
-      [f.learn.id, f.pu.id].sort(),
+      [f.learn.id, f.annPu.id].sort(),
     );
   });
 
