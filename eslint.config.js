@@ -48,8 +48,17 @@ const ENTRY_POINTS = [
   entryPoint(
     ['src/!(store)/**', 'src/*.{ts,tsx}'],
     'src/store',
-    ['./index.ts', './drain.ts', './transfer.ts', './demo.ts'],
-    'Outside src/store, import the store through its entry points: store (index), store/drain, store/transfer, store/demo.',
+    // ops-link, ops-org and queries-org are loaded on first use (not on a first visit).
+    [
+      './index.ts',
+      './drain.ts',
+      './transfer.ts',
+      './demo.ts',
+      './ops-link.ts',
+      './ops-org.ts',
+      './queries-org.ts',
+    ],
+    'Outside src/store, import the store through its entry points: store (index), store/drain, store/transfer, store/demo, and the lazily loaded store/ops-link, store/ops-org, store/queries-org.',
   ),
   entryPoint(
     ['src/!(sync)/**', 'src/*.{ts,tsx}'],

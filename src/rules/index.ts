@@ -63,7 +63,8 @@ export {
   type EmailProblem,
   type McidProblem,
 } from './validate';
-// checkInvariants is its own door, `rules/invariants`: only an import and
-// the embedded Partner Center run it, so a first visit never downloads it.
+// checkInvariants has its own entry point, `rules/invariants`: only an import
+// and the embedded Partner Center run it, so a first visit never downloads it.
 export type { InvariantCode, InvariantData, InvariantProblem, InvariantTable } from './invariants';
+export { checkClaimedProfile, type ClaimedProfile, type ProfileRecord } from './claims';
 export * from './contract';

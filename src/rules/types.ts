@@ -37,6 +37,8 @@ export interface LinkRequest {
 export type RefusalCode =
   | 'NO_ACCESS'
   | 'NOT_SELF'
+  /** The action describes the profile otherwise than the authority's record of it (or it has none). */
+  | 'PROFILE_MISMATCH'
   | 'PROFILE_INCOMPLETE'
   | 'PERSON_HAS_OTHER_MCID'
   | 'ALREADY_LINKED'
@@ -49,6 +51,7 @@ export type RefusalCode =
 export const REFUSAL_CODES: readonly RefusalCode[] = Object.freeze([
   'NO_ACCESS',
   'NOT_SELF',
+  'PROFILE_MISMATCH',
   'PROFILE_INCOMPLETE',
   'PERSON_HAS_OTHER_MCID',
   'ALREADY_LINKED',

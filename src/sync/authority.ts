@@ -1,15 +1,18 @@
 /**
  * What an authoritative Partner Center does with one action, as a pure
- * function over its own rows: decide with the rules module, then end and
- * start associations. The embedded Partner Center runs it inside a Dexie
+ * function over its own rows: check the action's profile against its own
+ * record (`checkClaimedProfile`), decide with the rules module on its own
+ * records, then end and start associations. The embedded Partner Center runs it inside a Dexie
  * transaction; keeping it pure keeps the storage out of the logic.
  */
 import {
   DEFAULT_POLICY,
+  checkClaimedProfile,
   decideLink,
   decideUnlink,
   nextAssociationDate,
   type Policy,
+  type ProfileRecord,
   type WireAccountState,
   type WireAction,
   type WireAssociation,
@@ -29,10 +32,11 @@ export interface AuthorityAssociation {
   endReason: EndReason | null;
 }
 
+/** The authority's own records: what it decides from, never the action's word. */
 export interface Directory {
   organizations: World['organizations'];
-  accounts: World['accounts'];
-  profiles: World['profiles'];
+  accounts: (World['accounts'][number] & { personId: string })[];
+  profiles: ProfileRecord[];
 }
 
 export interface Applied {
@@ -52,27 +56,10 @@ export function toWireAssociation(a: AuthorityAssociation): WireAssociation {
   return wire;
 }
 
-/**
- * The profile as the action describes it wins over the directory's copy: the
- * individual owns their profile, and the MCID travels with the action so the
- * authority can check "profile complete" without knowing the profile before.
- * The person behind it comes from the directory (the limits count per
- * person); a profile it has never seen counts on its own until it has.
- */
-function worldFor(dir: Directory, action: WireAction, associations: AuthorityAssociation[]): World {
-  const known = dir.profiles.find((p) => p.id === action.profile.id);
-  const profile = {
-    id: action.profile.id,
-    kind: action.profile.kind,
-    mcid: action.profile.mcid ?? null,
-    personId: known?.personId ?? action.profile.id,
-  };
-  return {
-    organizations: dir.organizations,
-    accounts: dir.accounts,
-    profiles: [...dir.profiles.filter((p) => p.id !== profile.id), profile],
-    associations,
-  };
+function refused(action: WireAction, code: string, nextAllowedOn?: string): Applied {
+  const result: WireResult = { id: action.id, status: 'rejected', code };
+  if (nextAllowedOn !== undefined) result.nextAllowedOn = nextAllowedOn;
+  return { result, writes: [] };
 }
 
 export function applyAction(
@@ -83,7 +70,13 @@ export function applyAction(
   newId: () => string,
   policy: Policy = DEFAULT_POLICY,
 ): Applied {
-  const world = worldFor(dir, action, associations);
+  // The profile is the authority's record of it: an action that describes it
+  // otherwise (kind, MCID), or names someone else's, is refused before deciding.
+  const record = dir.profiles.find((p) => p.id === action.profile.id);
+  const account = dir.accounts.find((a) => a.id === action.accountId);
+  const claim = checkClaimedProfile(record, action.profile, account?.personId);
+  if (claim !== null) return refused(action, claim);
+  const world: World = { ...dir, associations };
   const request = {
     actorAccountId: action.actorAccountId,
     accountId: action.accountId,
@@ -93,11 +86,7 @@ export function applyAction(
     action.type === 'link'
       ? decideLink(world, request, today, policy)
       : decideUnlink(world, request, today, policy);
-  if (!decision.ok) {
-    const result: WireResult = { id: action.id, status: 'rejected', code: decision.code };
-    if (decision.nextAllowedOn !== undefined) result.nextAllowedOn = decision.nextAllowedOn;
-    return { result, writes: [] };
-  }
+  if (!decision.ok) return refused(action, decision.code, decision.nextAllowedOn);
   const reason: EndReason = action.type === 'link' ? 'moved' : 'unlinked';
   const ended = decision.ends.flatMap((e) =>
     associations

@@ -7,12 +7,20 @@
  * waiting in the outbox, whose optimistic effect is undone in the copy, since
  * those actions have not reached it yet.
  *
+ * Before it takes the app's data as its truth, the seed is checked against
+ * the rules' invariants (`checkInvariants`, as an import is): data the rules
+ * never allowed is refused, and the Partner Center answers as a server that
+ * cannot load its data would (`server`: the actions wait, nothing is lost)
+ * until a valid import, the demo or a reset replaces it.
+ *
  * This file reads the app's tables directly (read-only): the directory is a
  * whole-table copy that no store operation exists for.
  */
+import { checkInvariants } from '../rules/invariants';
 import { isUnsettled, pendingOutbox, type AppDb } from '../store';
 import type { AuthorityAssociation } from './authority';
 import type { PartnerCenterDb, PcAccount, PcOrganization, PcProfile } from './partner-center-db';
+import { RemoteError } from './remote';
 
 export interface DirectorySnapshot {
   organizations: PcOrganization[];
@@ -28,8 +36,18 @@ export async function readDirectory(app: AppDb): Promise<DirectorySnapshot> {
   ]);
   return {
     organizations: orgs.map(({ id, domains }) => ({ id, domains: [...domains] })),
-    accounts: accounts.map(({ id, orgId, email, deletedOn }) => ({ id, orgId, email, deletedOn })),
-    profiles: profiles.map(({ id, kind, mcid, personId }) => ({ id, kind, mcid, personId })),
+    accounts: accounts.map((a) => ({
+      id: a.id,
+      orgId: a.orgId,
+      personId: a.personId,
+      email: a.email,
+      roles: [...a.roles],
+      createdBy: a.createdBy,
+      createdOn: a.createdOn,
+      firstSignInOn: a.firstSignInOn,
+      deletedOn: a.deletedOn,
+    })),
+    profiles: profiles.map(({ id, personId, kind, mcid }) => ({ id, personId, kind, mcid })),
   };
 }
 
@@ -56,6 +74,17 @@ export async function readInitialAssociations(app: AppDb): Promise<AuthorityAsso
   }));
 }
 
+/** Throws `RemoteError('server')` when the app's data breaks the rules' invariants. */
+function checkSeed(dir: DirectorySnapshot, associations: AuthorityAssociation[]): void {
+  const problems = checkInvariants({ ...dir, associations });
+  const [first] = problems;
+  if (!first) return;
+  throw new RemoteError(
+    'server',
+    `the embedded Partner Center does not take this device's data as its truth: ${String(problems.length)} rule problem(s), first ${first.table}[${String(first.index)}].${first.field}: ${first.reason}`,
+  );
+}
+
 /**
  * Writes the directory (and, the first time, the initial associations). An
  * account the admin deleted loses its active links, ended `account-deleted`
@@ -69,6 +98,7 @@ export async function refreshPartnerCenter(
   const dir = await readDirectory(app);
   const seeded = (await pc.meta.get('seeded')) !== undefined;
   const initial = seeded ? [] : await readInitialAssociations(app);
+  if (!seeded) checkSeed(dir, initial);
   await pc.transaction('rw', pc.tables, async () => {
     if ((await pc.meta.get('seeded')) === undefined) {
       await pc.associations.bulkPut(initial);

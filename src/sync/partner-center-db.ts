@@ -5,7 +5,7 @@
  * its associations and `applied` table are its own truth.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { WireResult, World } from '../rules';
+import type { ProfileKind, WireResult } from '../rules';
 import type { AuthorityAssociation } from './authority';
 
 export const PC_DB_NAME = 'mcid-link-partner-center';
@@ -22,9 +22,31 @@ export interface PcMeta {
   at: string;
 }
 
-export type PcOrganization = World['organizations'][number];
-export type PcAccount = World['accounts'][number] & { id: string };
-export type PcProfile = World['profiles'][number];
+export interface PcOrganization {
+  id: string;
+  domains: string[];
+}
+
+/** A work account as Partner Center knows it: who it is, who created it, its sign-in and deletion. */
+export interface PcAccount {
+  id: string;
+  orgId: string;
+  personId: string;
+  email: string;
+  roles: string[];
+  createdBy: string | null;
+  createdOn: string;
+  firstSignInOn: string | null;
+  deletedOn: string | null;
+}
+
+/** A learning profile as the authority knows it: the record an action is checked against. */
+export interface PcProfile {
+  id: string;
+  personId: string;
+  kind: ProfileKind;
+  mcid: string | null;
+}
 
 export type PartnerCenterDb = Dexie & {
   organizations: EntityTable<PcOrganization, 'id'>;

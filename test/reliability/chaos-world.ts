@@ -82,14 +82,15 @@ export async function chaosWorld(count: number, remoteUrl: string, now: Date): P
       accounts: t.accounts.map((a) => ({
         id: a.id,
         orgId: a.orgId,
+        personId: a.personId,
         email: a.email,
         deletedOn: a.deletedOn,
       })),
       profiles: t.profiles.map((p) => ({
         id: p.id,
+        personId: p.personId,
         kind: p.kind,
         mcid: p.mcid,
-        personId: p.personId,
       })),
       // A start made on another device 5 days ago: the cool-off refuses a new one.
       associations: people

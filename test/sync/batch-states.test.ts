@@ -197,9 +197,12 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
   });
 
   it('reconciles an account a drain could not read on the next drain of another engine (the worker restarted)', async () => {
-    const r = await rig();
+    let at = T0;
+    const r = await rig({ now: () => new Date(at) });
     await endedElsewhere(r);
-    await link(r.f.db, r.f.annA, r.f.pu);
+    // Ann's next start, 30 days on (her cool-off), is the action whose drain cannot read A.
+    at = T30;
+    await link(r.f.db, r.f.annA, r.f.annPu, T30);
     const bad = { kind: 'malformed' as const, body: ANN_STATE_BAD_DATE(r.f.annA.id, r.f.learn.id) };
     r.server.stateFaults.push(bad, bad);
     expect(await r.engine.drain('test')).toMatchObject({ applied: 1, reconciled: 0 });

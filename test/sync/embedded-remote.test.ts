@@ -142,9 +142,10 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
       random: () => 0,
     });
     // A confirmed link in the app, from before the Partner Center existed.
+    await f.db.accounts.update(f.annA.id, { firstSignInOn: '2026-01-02' });
     await f.db.associations.add({
       id: 'old',
-      profileId: f.pu.id,
+      profileId: f.annPu.id,
       accountId: f.annA.id,
       startedOn: '2026-01-10',
       endedOn: null,
@@ -163,13 +164,13 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
       embeddedDelayMs: 0,
     }).state(f.annA.id);
     // The queued link has not reached it: only the old one is there.
-    expect(state.associations.map((a) => a.profileId)).toEqual([f.pu.id]);
+    expect(state.associations.map((a) => a.profileId)).toEqual([f.annPu.id]);
 
     const report = await engine.drain('test');
     expect(report).toMatchObject({ applied: 1, reconciled: 1 });
     expect((await pc.applied.get(queued.id))?.result.status).toBe('applied');
     expect((await activeLinks(f.db)).map((a) => a.profileId).sort()).toEqual(
-      [f.learn.id, f.pu.id].sort(),
+      [f.learn.id, f.annPu.id].sort(),
     );
   });
 
@@ -178,7 +179,10 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
     const pc = freshPc();
     const pcRemote = remote(f.db, pc);
     await pcRemote.send([
-      action({ accountId: f.annA.id, profile: { kind: 'learn', id: f.learn.id, mcid: '1' } }),
+      action({
+        accountId: f.annA.id,
+        profile: { kind: 'learn', id: f.learn.id, mcid: f.learn.mcid },
+      }),
     ]);
     expect(await pc.applied.count()).toBe(1);
     await resetEmbedded(pc);
@@ -191,7 +195,10 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
     const pc = freshPc();
     const pcRemote = remote(f.db, pc);
     await pcRemote.send([
-      action({ accountId: f.annA.id, profile: { kind: 'learn', id: f.learn.id, mcid: '1' } }),
+      action({
+        accountId: f.annA.id,
+        profile: { kind: 'learn', id: f.learn.id, mcid: f.learn.mcid },
+      }),
     ]);
     const admin = (await f.db.accounts.where('orgId').equals(f.orgAId).toArray()).find((a) =>
       a.roles.includes('global-admin'),
@@ -350,5 +357,114 @@ describe('embedded Partner Center: batch state read', { timeout: 30_000 }, () =>
     // Two batches of actions, then two batch state reads.
     expect(slept).toHaveLength(4);
     expect(await activeLinks(f.db)).toHaveLength(150);
+  });
+});
+
+describe('embedded Partner Center decides from its own records, not the action', () => {
+  async function sendOne(
+    f: Awaited<ReturnType<typeof fixture>>,
+    pc: PartnerCenterDb,
+    a: WireAction,
+  ) {
+    const [result] = await remote(f.db, pc).send([a]);
+    return result;
+  }
+
+  it('refuses a Learn profile sent as Partner University (PROFILE_MISMATCH), writing no link', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    const result = await sendOne(
+      f,
+      pc,
+      action({ accountId: f.annA.id, profile: { kind: 'partner-university', id: f.learn.id } }),
+    );
+    expect(result).toMatchObject({ status: 'rejected', code: 'PROFILE_MISMATCH' });
+    expect(await pc.associations.count()).toBe(0);
+  });
+
+  it('refuses an incomplete Learn profile sent with an invented MCID (PROFILE_INCOMPLETE)', async () => {
+    const f = await fixture();
+    await f.db.profiles.update(f.learn.id, { mcid: null });
+    const pc = freshPc();
+    const result = await sendOne(
+      f,
+      pc,
+      action({ accountId: f.annA.id, profile: { kind: 'learn', id: f.learn.id, mcid: '7654321' } }),
+    );
+    expect(result).toMatchObject({ status: 'rejected', code: 'PROFILE_INCOMPLETE' });
+    expect(await pc.associations.count()).toBe(0);
+  });
+
+  it('refuses another MCID than its record, and a profile it has no record of', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    const other = await sendOne(
+      f,
+      pc,
+      action({ accountId: f.annA.id, profile: { kind: 'learn', id: f.learn.id, mcid: '7654321' } }),
+    );
+    const unknown = await sendOne(
+      f,
+      pc,
+      action({ accountId: f.annA.id, profile: { kind: 'learn', id: 'ghost', mcid: '7654321' } }),
+    );
+    expect(other).toMatchObject({ status: 'rejected', code: 'PROFILE_MISMATCH' });
+    expect(unknown).toMatchObject({ status: 'rejected', code: 'PROFILE_MISMATCH' });
+    expect(await pc.associations.count()).toBe(0);
+  });
+
+  it('refuses another person’s profile on one’s own account (NOT_SELF)', async () => {
+    const f = await fixture();
+    const [someone] = await crowd(f.db, f.orgAId, 1);
+    const theirs = someone?.profile;
+    if (!theirs) throw new Error('no crowd');
+    const pc = freshPc();
+    const result = await sendOne(
+      f,
+      pc,
+      action({
+        accountId: f.annA.id,
+        profile: { kind: theirs.kind, id: theirs.id, mcid: theirs.mcid },
+      }),
+    );
+    expect(result).toMatchObject({ status: 'rejected', code: 'NOT_SELF' });
+  });
+
+  it('applies the same action when it matches the record', async () => {
+    const f = await fixture();
+    const pc = freshPc();
+    const result = await sendOne(
+      f,
+      pc,
+      action({
+        accountId: f.annA.id,
+        profile: { kind: 'learn', id: f.learn.id, mcid: f.learn.mcid },
+      }),
+    );
+    expect(result).toMatchObject({ status: 'applied' });
+  });
+
+  it('does not seed from app data that breaks the rules: a server error, nothing taken', async () => {
+    const f = await fixture();
+    // A link of an account that never signed in, as an edited file could have left.
+    await f.db.accounts.update(f.annA.id, { firstSignInOn: null });
+    await f.db.associations.add({
+      id: 'forged',
+      profileId: f.learn.id,
+      accountId: f.annA.id,
+      startedOn: TODAY,
+      endedOn: null,
+      endReason: null,
+      pendingActionId: null,
+    });
+    const pc = freshPc();
+    const error: unknown = await remote(f.db, pc)
+      .state(f.annA.id)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteError);
+    expect((error as RemoteError).kind).toBe('server');
+    expect((error as RemoteError).message).toMatch(/had not signed in/);
+    expect(await pc.associations.count()).toBe(0);
+    expect(await pc.meta.count()).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import {
   type OutboxEntry,
   type WorkAccount,
 } from '../../src/store';
-import { addOrganization, addWorkAccount } from '../../src/store/ops-org';
+import { addOrganization, addWorkAccount, recordFirstSignIn } from '../../src/store/ops-org';
 import { requestLink, requestUnlink } from '../../src/store/ops-link';
 
 export const T0 = Date.parse('2026-11-25T09:00:00Z');
@@ -64,12 +64,12 @@ export async function fixture(db: AppDb = freshDb()): Promise<SyncFixture> {
     },
     now,
   );
-  const annA = await addWorkAccount(
+  let annA = await addWorkAccount(
     db,
     { actorAccountId: a.admin.id, orgId: a.org.id, displayName: 'Ann', email: 'ann@a.example' },
     now,
   );
-  const annB = await addWorkAccount(
+  let annB = await addWorkAccount(
     db,
     {
       actorAccountId: b.admin.id,
@@ -80,6 +80,9 @@ export async function fixture(db: AppDb = freshDb()): Promise<SyncFixture> {
     },
     now,
   );
+  // Ann uses both accounts: a link needs an account that has signed in.
+  annA = await recordFirstSignIn(db, annA.id, now);
+  annB = await recordFirstSignIn(db, annB.id, now);
   const learn = await addLearningProfile(db, {
     personId: annA.personId,
     kind: 'learn',
@@ -133,6 +136,12 @@ export async function crowd(
   orgId: string,
   n: number,
 ): Promise<{ account: WorkAccount; profile: LearningProfile }[]> {
+  // Created by the organization's first admin, as an admin creates users.
+  const admin = await db.accounts
+    .where('orgId')
+    .equals(orgId)
+    .filter((a) => a.createdBy === null)
+    .first();
   const people = Array.from({ length: n }, (_, i) => {
     const personId = `p-${i}`;
     const account: WorkAccount = {
@@ -142,7 +151,7 @@ export async function crowd(
       displayName: `Person ${i}`,
       email: `person${i}@a.example`,
       roles: [],
-      createdBy: null,
+      createdBy: admin?.id ?? null,
       createdOn: TODAY,
       firstSignInOn: TODAY,
       deletedOn: null,

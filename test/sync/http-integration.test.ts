@@ -257,6 +257,7 @@ describe('engine + HTTP remote against the reference server', { timeout: 30_000 
     const { f, server, engine, clock } = await rig(500);
     const people = await crowd(f.db, f.orgAId, 120);
     server.world.accounts.push(...people.map((p) => p.account));
+    server.world.profiles.push(...people.map((p) => p.profile));
     server.tokens.set('tok-ann-a', ANY_ACTOR);
     const handled = new Set<string>();
     for (const p of people) {

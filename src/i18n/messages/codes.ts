@@ -29,6 +29,8 @@ const en: Record<MessageCode, CodeText> = {
     'This work account cannot link: it must be created in Partner Center by your global admin or account admin, with an official email of your organization, and not deleted. Ask your admin for access.',
   NOT_SELF: () =>
     'Only you can link or unlink your own profile. For privacy, an admin cannot do it for anyone else — each person signs in and does it themselves.',
+  PROFILE_MISMATCH: () =>
+    "Partner Center's record of this profile does not match what was sent (its kind or its MCID). Nothing was linked: check the profile on this device, then try again.",
   PROFILE_INCOMPLETE: () =>
     'Your Microsoft Learn certification profile is not complete yet, so it has no MCID. Complete it on the certification dashboard first.',
   PERSON_HAS_OTHER_MCID: () =>
@@ -64,6 +66,8 @@ const ja: Record<MessageCode, CodeText> = {
     'この職場アカウントではリンクできません。組織のグローバル管理者またはアカウント管理者が、組織の公式メールアドレスでパートナー センターに作成した、削除されていないアカウントが必要です。管理者にアクセスを依頼してください。',
   NOT_SELF: () =>
     'プロファイルのリンクとリンク解除は本人だけが行えます。プライバシーのため、管理者が他の人の代わりに行うことはできません。',
+  PROFILE_MISMATCH: () =>
+    'パートナー センターに登録されているこのプロファイルの内容（種類または MCID）が、送信された内容と一致しません。何もリンクされていません。この端末のプロファイルを確認してから、もう一度お試しください。',
   PROFILE_INCOMPLETE: () =>
     'Microsoft Learn の認定プロファイルがまだ完了しておらず、MCID がありません。先に認定ダッシュボードでプロファイルを完了してください。',
   PERSON_HAS_OTHER_MCID: () =>

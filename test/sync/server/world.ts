@@ -5,6 +5,7 @@
  * rules module, as the contract requires of any Partner Center.
  */
 import {
+  checkClaimedProfile,
   decideLink,
   decideUnlink,
   nextAssociationDate,
@@ -12,6 +13,7 @@ import {
   type WireAccountState,
   type WireAction,
   type WireAssociation,
+  type ProfileRecord,
   type WireResult,
   type World,
 } from '../../../src/rules';
@@ -24,10 +26,11 @@ export interface ServerAssociation {
   endReason: 'unlinked' | 'moved' | 'account-deleted' | null;
 }
 
+/** The server's own records: it decides from them, never from what an action says. */
 export interface ServerWorld {
   organizations: World['organizations'];
-  accounts: World['accounts'];
-  profiles: World['profiles'];
+  accounts: (World['accounts'][number] & { personId: string })[];
+  profiles: ProfileRecord[];
   associations: ServerAssociation[];
 }
 
@@ -53,19 +56,12 @@ export function handleAction(
 ): WireResult {
   if (actor !== ANY_ACTOR && action.actorAccountId !== actor)
     return { id: action.id, status: 'rejected', code: 'NOT_SELF' };
-  // The person behind the profile is the server's own record; a profile it
-  // has never seen counts on its own.
-  const known = world.profiles.find((p) => p.id === action.profile.id);
-  const profiles = [
-    ...world.profiles.filter((p) => p.id !== action.profile.id),
-    {
-      id: action.profile.id,
-      kind: action.profile.kind,
-      mcid: action.profile.mcid ?? null,
-      personId: known?.personId ?? action.profile.id,
-    },
-  ];
-  const view: World = { ...world, profiles };
+  // The profile is the server's record of it, as a real Partner Center keeps.
+  const record = world.profiles.find((p) => p.id === action.profile.id);
+  const account = world.accounts.find((a) => a.id === action.accountId);
+  const claim = checkClaimedProfile(record, action.profile, account?.personId);
+  if (claim !== null) return { id: action.id, status: 'rejected', code: claim };
+  const view: World = world;
   const req = {
     actorAccountId: action.actorAccountId,
     accountId: action.accountId,
