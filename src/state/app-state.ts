@@ -76,7 +76,7 @@ export interface SyncView {
 export type ImportStep = { phase: 'reading' } | ImportProgress;
 
 export type { SyncChange, SyncNews } from '../store';
-export type { SyncProblem, SyncProblemKind } from '../sync';
+export type { SyncProblem } from '../sync';
 
 const NO_NEWS: SyncNews = { key: 'pull', checkedAt: null, changes: [] };
 

@@ -7,8 +7,10 @@ export {
   toWire,
   type DrainOptions,
   type DrainReport,
+  type PullScope,
   type SyncEngine,
 } from './engine';
+export type { SyncProblem } from './problem';
 export { RemoteError, type Remote } from './remote';
 export { createHttpRemote, validateBaseUrl, validateToken, type FetchLike } from './http-remote';
 export { createEmbeddedRemote } from './embedded-remote';
