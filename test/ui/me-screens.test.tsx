@@ -93,6 +93,37 @@ describe('who am I', () => {
   });
 });
 
+describe('continuing as someone on this device', () => {
+  it('records no sign-in for them until they say "this is me"', async () => {
+    const s = await demoAs(null);
+    r = mount(<WelcomeScreen />, 'en', true, s);
+    await until(() => {
+      expect(r?.qa('[data-testid=accounts] button').length).toBeGreaterThan(5);
+    });
+    await click(r.byText('Continue as Yuki Mori'));
+    await until(() => {
+      expect(location.hash).toBe('#/');
+    });
+    const yuki = s.accounts.value?.find((c) => c.account.displayName === 'Yuki Mori')?.account;
+    expect(yuki?.firstSignInOn).toBeNull();
+    r.unmount();
+    r = mount(<MeScreen />, 'en', true, s);
+    await until(() => {
+      expect(r?.q('[data-testid=confirm-self]').textContent).toContain('Is this you?');
+    });
+    expect(s.accounts.value?.find((c) => c.account.id === yuki?.id)?.account.firstSignInOn).toBe(
+      null,
+    );
+    await click(r.byText('I am Yuki Mori'));
+    await until(() => {
+      expect(r?.qa('[data-testid=confirm-self]')).toHaveLength(0);
+    });
+    expect(s.accounts.value?.find((c) => c.account.id === yuki?.id)?.account.firstSignInOn).toBe(
+      '2026-11-25',
+    );
+  });
+});
+
 describe('My Learn profile with real data', () => {
   it('shows Hana’s links, limits and credit dates', async () => {
     performance.clearMarks(HOME_DATA_MARK);

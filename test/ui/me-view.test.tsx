@@ -222,3 +222,39 @@ describe('remove access', () => {
     expect(result.textContent).toBe('このプロファイルはこの職場アカウントにリンクされていません。');
   });
 });
+
+describe('an account chosen on this device that has not signed in', () => {
+  const notYet = meView({ account: { ...meView().account, signedIn: false } });
+
+  it('asks "is this you?" and records the sign-in only when the person says so', async () => {
+    const onConfirmSelf = vi.fn(ok);
+    r = mount(
+      <MeScreenView
+        view={notYet}
+        onRemove={ok}
+        onDismiss={vi.fn()}
+        onConfirmSelf={onConfirmSelf}
+      />,
+    );
+    const notice = r.q('[data-testid=confirm-self]');
+    expect(notice.textContent).toContain('Is this you?');
+    expect(notice.textContent).toContain('admin still sees “no response”');
+    expect(onConfirmSelf).not.toHaveBeenCalled();
+    await click(r.byText('I am Aiko Sato'));
+    expect(onConfirmSelf).toHaveBeenCalledTimes(1);
+  });
+
+  it('says nothing of it once the person has signed in, and is in Japanese', () => {
+    r = mount(
+      <MeScreenView view={meView()} onRemove={ok} onDismiss={vi.fn()} onConfirmSelf={ok} />,
+    );
+    expect(r.qa('[data-testid=confirm-self]')).toHaveLength(0);
+    r.unmount();
+    r = mount(
+      <MeScreenView view={notYet} onRemove={ok} onDismiss={vi.fn()} onConfirmSelf={ok} />,
+      'ja',
+    );
+    expect(r.q('[data-testid=confirm-self]').textContent).toContain('ご本人ですか？');
+    expect(r.byText('私は Aiko Sato です').tagName).toBe('BUTTON');
+  });
+});

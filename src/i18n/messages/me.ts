@@ -7,6 +7,10 @@ const en = {
     title: 'My Learn profile',
     signedInAs: 'You are',
     switchAccount: 'Switch account',
+    notSignedInHeading: 'Is this you?',
+    notSignedIn: (name: string) =>
+      `This device acts as ${name}, but ${name} has not signed in yet: their admin still sees “no response”. Nothing is recorded for ${name} until they link, remove access or confirm here.`,
+    thisIsMe: (name: string) => `I am ${name}`,
     learnHeading: 'Microsoft Learn profile',
     puHeading: 'Partner University account',
     linkedTo: (org: string) => `Linked to ${org}`,
@@ -115,6 +119,10 @@ const ja: MeMessages = {
     title: 'My Learn プロファイル',
     signedInAs: 'あなた',
     switchAccount: 'アカウントを切り替える',
+    notSignedInHeading: 'ご本人ですか？',
+    notSignedIn: (name: string) =>
+      `この端末は ${name} さんとして動作していますが、${name} さんはまだサインインしていません。管理者には「応答がありません」と表示されたままです。${name} さん本人がリンク、アクセス権の削除、またはここでの確認を行うまで、何も記録されません。`,
+    thisIsMe: (name: string) => `私は ${name} です`,
     learnHeading: 'Microsoft Learn プロファイル',
     puHeading: 'Partner University アカウント',
     linkedTo: (org: string) => `${org} にリンク済み`,
