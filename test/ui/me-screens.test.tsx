@@ -61,7 +61,7 @@ describe('while the data layer loads', () => {
     expect(performance.getEntriesByName(HOME_DATA_MARK)).toHaveLength(0);
     r.unmount();
     r = mount(<LinkScreen kind="partner-university" />, 'ja');
-    expect(r.q('h1').textContent).toBe('Partner University アカウントをリンク');
+    expect(r.q('h1').textContent).toBe('パートナー大学へのアクセスを取得');
   });
 });
 

@@ -123,7 +123,7 @@ const ja: SettingsMessages = {
   demoLoaded: 'デモ データを読み込みました。',
   exportData: 'すべてのデータをエクスポート',
   exportHelp:
-    'このファイルには個人データ（氏名、メールアドレス、認定資格）が含まれます。安全に保管してください。',
+    'このファイルには個人データ（氏名、メール アドレス、認定資格）が含まれます。安全に保管してください。',
   exported: (file: string) => `${file} を保存しました。`,
   importData: 'ファイルからインポート',
   importHelp:

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { reportRemovalDate, type ProfileKind } from '../../../rules';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { formatDate } from '../../../i18n';
 import { Notice } from '../../components/notice';
 import { QueueList } from '../../components/queue-list';
 import { refusalText } from '../../components/refusal';
@@ -141,10 +140,10 @@ export function MeScreenView({
         <p data-testid="remove-body">
           {t.remove.body(
             account.orgName,
-            formatDate(reportRemovalDate(view.today), words.lang, 'long'),
+            words.from(reportRemovalDate(view.today, words.policy), 'long'),
           )}
         </p>
-        <p>{t.remove.countStays}</p>
+        <p>{t.remove.countStays(words.policy)}</p>
       </ConfirmDialog>
       <ConfirmDialog
         open={notMineOpen}
