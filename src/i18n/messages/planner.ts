@@ -20,7 +20,7 @@ const en = {
       certify: 'Complete a certification',
     },
     date: 'On',
-    dateHint: 'From today, up to 5 years ahead.',
+    dateHint: 'From today, up to 5 years ahead. A day is a UTC day, as Partner Center decides.',
     account: 'Work account',
     accountOption: (org: string, email: string) => `${org} (${email})`,
     certTitle: 'Certification (optional)',
@@ -98,7 +98,7 @@ const en = {
     creditArrives: (title: string, org: string) => `MCID Link: ${org} receives credit for ${title}`,
     creditLeaves: (title: string, org: string) => `MCID Link: ${org} loses credit for ${title}`,
     description:
-      'Dates from MCID Link, worked out with the Partner Center rules on the day of export.',
+      'Dates from MCID Link, worked out with the Partner Center rules on the day of export. Partner Center decides on UTC days: each event starts when its UTC day starts, at that moment on your clock.',
   },
   reminders: {
     heading: 'Reminder',
@@ -135,7 +135,7 @@ const ja: PlannerMessages = {
       certify: '認定資格を取得する',
     },
     date: '日付',
-    dateHint: '今日から 5 年先まで。',
+    dateHint: '今日から 5 年先まで。日付はパートナー センターと同じく UTC の日付です。',
     account: '職場アカウント',
     accountOption: (org: string, email: string) => `${org}（${email}）`,
     certTitle: '認定資格（任意）',
@@ -216,7 +216,7 @@ const ja: PlannerMessages = {
     creditLeaves: (title: string, org: string) =>
       `MCID Link: ${org} から ${title} のクレジットが削除`,
     description:
-      'MCID Link の日付です。エクスポートした日にパートナー センターのルールで計算しました。',
+      'MCID Link の日付です。エクスポートした日にパートナー センターのルールで計算しました。パートナー センターは UTC の日付で判断します。各予定は、その UTC の日が始まる時刻（あなたの時計での時刻）に始まります。',
   },
   reminders: {
     heading: 'リマインダー',
