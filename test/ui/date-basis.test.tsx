@@ -6,8 +6,8 @@
  * 30th): "31 January" alone is already their today, yet linking opens at 09:00.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MeScreenView } from '../../src/ui/screens/me/me-view';
-import type { ActionResult } from '../../src/ui/screens/me/view-model';
+import { MeScreenView } from '../../src/ui/screens/individual/me-view';
+import type { ActionResult } from '../../src/ui/screens/individual/view-model';
 import type { QueueItem } from '../../src/ui/components/queue-list';
 import { mount, type Rendered } from './me-support';
 import { learnLinked, meView } from './me-fixtures';

@@ -84,8 +84,8 @@ const en = {
     title: (mcid: string) => `Remove the MCID ${mcid} from you?`,
     body: (mcid: string) =>
       `${mcid} will no longer be one of your profiles on this device. If it is linked to your work account, the link ends and Partner Center is told.`,
-    countStays:
-      'The associations it started stay counted for you: the 12-month limit and the cool-off do not start again.',
+    countStays: (p: Policy) =>
+      `The associations it started stay counted for you: the ${p.windowMonths}-month limit and the cool-off do not start again.`,
     confirm: 'Remove this MCID',
     done: (mcid: string) =>
       `${mcid} was removed from your profiles. You can now enter your own MCID.`,
@@ -199,8 +199,8 @@ const ja: MeMessages = {
     title: (mcid: string) => `MCID ${mcid} をあなたから削除しますか？`,
     body: (mcid: string) =>
       `${mcid} は、この端末であなたのプロファイルではなくなります。職場アカウントにリンクされている場合は、リンクが終了し、パートナー センターに通知されます。`,
-    countStays:
-      'この MCID で始めた関連付けは、引き続きあなたの回数として数えられます。12 か月の上限とクール オフはやり直しになりません。',
+    countStays: (p: Policy) =>
+      `この MCID で始めた関連付けは、引き続きあなたの回数として数えられます。${p.windowMonths} か月の上限とクール オフはやり直しになりません。`,
     confirm: 'この MCID を削除',
     done: (mcid: string) =>
       `${mcid} をあなたのプロファイルから削除しました。自分の MCID を入力できます。`,

@@ -158,7 +158,7 @@ export function MeScreenView({
         }}
       >
         <p data-testid="not-mine-body">{t.notMine.body(notMine ?? '')}</p>
-        <p>{t.notMine.countStays}</p>
+        <p>{t.notMine.countStays(words.policy)}</p>
       </ConfirmDialog>
     </section>
   );
