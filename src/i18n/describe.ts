@@ -5,6 +5,7 @@
  */
 import { codes, isMessageCode, type MessageCode } from './messages/codes';
 import type { Messages } from './index';
+import type { Policy } from '../rules';
 
 export { isMessageCode };
 
@@ -13,7 +14,8 @@ export function describeCode(
   messages: Messages,
   code: string,
   formattedDate: string | null,
+  policy: Policy,
 ): string {
   const known: MessageCode = isMessageCode(code) ? code : 'UNKNOWN';
-  return codes[messages.lang][known](formattedDate);
+  return codes[messages.lang][known](formattedDate, policy);
 }

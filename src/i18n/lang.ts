@@ -1,7 +1,9 @@
 /**
  * Languages, and the locale-aware formatting of the rules' calendar days.
- * Rules dates are UTC calendar days, so they are formatted in UTC: a date
- * never shifts by one for a person east or west of Greenwich.
+ * Rules dates are UTC calendar days (Partner Center decides on them), so they
+ * are formatted in UTC: a date never shifts by one east or west of Greenwich.
+ * Shown to a person whose device is not on UTC, a rules day says its basis
+ * (`formatRuleDay`), so "31 January" is never taken for their own 31 January.
  */
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
@@ -49,4 +51,81 @@ export function formatTime(epochMs: number, lang: Lang): string {
 
 export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALE[lang]).format(n);
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = zoneFormats.get(key);
+  if (!format) {
+    format = make();
+    zoneFormats.set(key, format);
+  }
+  return format;
+}
+
+/** Whether the wall clock in `timeZone` reads 00:00 of the same day at this UTC midnight. */
+function onUtcAt(midnight: Date, timeZone: string): boolean {
+  const parts = zoneFormat(
+    `parts:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        hourCycle: 'h23',
+      }),
+  ).formatToParts(midnight);
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value);
+  return (
+    get('year') === midnight.getUTCFullYear() &&
+    get('month') === midnight.getUTCMonth() + 1 &&
+    get('day') === midnight.getUTCDate() &&
+    get('hour') === 0 &&
+    get('minute') === 0
+  );
+}
+
+export interface RuleDayOptions {
+  /** The reader's time zone (IANA name). */
+  timeZone: string;
+  style?: 'medium' | 'long';
+  /**
+   * The day is one from which something holds: say when it starts on the
+   * reader's clock ("from 9:00 AM on January 31 your time").
+   */
+  from?: boolean;
+}
+
+/**
+ * A rules calendar day (UTC) as the person reads it. On a device whose zone
+ * is UTC at that day's start it is the plain date; elsewhere it names the
+ * basis, "(UTC)", and for a `from` day the local moment the UTC day begins,
+ * which may be the day before (west) or later that day (east).
+ */
+export function formatRuleDay(isoDay: string, lang: Lang, options: RuleDayOptions): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!match) return isoDay;
+  const day = formatDate(isoDay, lang, options.style);
+  const midnight = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (onUtcAt(midnight, options.timeZone)) return day;
+  if (!options.from) return lang === 'ja' ? `${day}（UTC）` : `${day} (UTC)`;
+  const local = zoneFormat(
+    `local:${lang}:${options.timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE[lang], {
+        timeZone: options.timeZone,
+        month: 'long',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      }),
+  ).format(midnight);
+  return lang === 'ja'
+    ? `${day}（UTC。この端末の時刻では ${local} から）`
+    : `${day} (UTC; from ${local} your time)`;
 }

@@ -122,7 +122,12 @@ export interface AppState {
   /** The stored designation catalog (null until one is saved: the UI shows the sample). */
   catalog: LiveSignal<CatalogRecord | null>;
 
+  /**
+   * Which work account this device acts as. It records nothing on the
+   * account: choosing a name on a shared device is not that person signing in.
+   */
   setCurrentAccount: (accountId: string | null) => Promise<ActionResult>;
+  /** The person said "this is me": their first sign-in is recorded (the admin's "no response" ends). */
   signIn: (accountId: string) => Promise<ActionResult>;
   setLanguage: (language: Settings['language']) => Promise<ActionResult>;
   previewLink: (type: 'link' | 'unlink', req: LinkRequest) => Promise<ActionResult<Decision>>;

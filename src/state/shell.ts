@@ -5,6 +5,7 @@
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { messagesFor, type Lang, type Messages } from '../i18n';
+import { DEFAULT_POLICY, type Policy } from '../rules/policy';
 
 export interface ShellState {
   lang: Signal<Lang>;
@@ -16,6 +17,13 @@ export interface ShellState {
   dbBlocked: Signal<boolean>;
   /** Before the settings are read: whether nobody is likely chosen on this device (state/chosen-hint). */
   likelyNobodyChosen: boolean;
+  /** The numbers the words quote (the same object the rules decide with). */
+  policy: Policy;
+  /**
+   * The device's time zone (IANA name). The rules decide on UTC days; dates
+   * are shown with that basis and, where it differs, the moment in this zone.
+   */
+  timeZone: string;
   acceptUpdate: () => void;
   dismissUpdate: () => void;
   /** The person picked a language: show it, and tell whoever keeps it (the device settings). */
@@ -28,6 +36,9 @@ export interface ShellOptions {
   online: boolean;
   hash: string;
   likelyNobodyChosen?: boolean;
+  policy?: Policy;
+  /** Default: the device's own (`Intl`); tests pass one. */
+  timeZone?: string;
   /** What accepting an update does (the service worker bridge). */
   onAcceptUpdate?: () => void;
 }
@@ -43,6 +54,8 @@ export function createShellState(options: ShellOptions): ShellState {
     updateAvailable,
     dbBlocked: signal(false),
     likelyNobodyChosen: options.likelyNobodyChosen ?? false,
+    policy: options.policy ?? DEFAULT_POLICY,
+    timeZone: options.timeZone ?? deviceTimeZone(),
     acceptUpdate: () => {
       updateAvailable.value = false;
       options.onAcceptUpdate?.();
@@ -119,4 +132,8 @@ export function routeHref(route: Route): string {
     default:
       return `#/${route.name}`;
   }
+}
+
+function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

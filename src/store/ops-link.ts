@@ -69,6 +69,18 @@ function matches(row: Association, link: EndedLink): boolean {
   );
 }
 
+/**
+ * The person acted on this device (a link or unlink they asked for): that is
+ * their sign-in, recorded now if it is their first. Choosing the account on
+ * "who am I" records nothing, so an admin's "no response" stays true until then.
+ */
+async function recordActorSignIn(db: AppDb, accountId: string, today: string): Promise<void> {
+  const actor = await db.accounts.get(accountId);
+  if (actor && actor.firstSignInOn === null) {
+    await db.accounts.update(accountId, { firstSignInOn: today });
+  }
+}
+
 type Decide = (world: World, req: LinkRequest, today: string, policy?: Policy) => Decision;
 
 /** The profile a request is about, and whether it must be written first (a typed MCID). */
@@ -163,6 +175,7 @@ async function request(
       const decision = decide(world, full, today, policy);
       if (!decision.ok) throw new StoreRefusal(decision.code, decision.nextAllowedOn);
       if (write) await db.profiles.put(profile);
+      await recordActorSignIn(db, req.actorAccountId, today);
       return writeAction(db, type, full, profile, world, decision, now);
     }),
   );

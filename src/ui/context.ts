@@ -1,7 +1,8 @@
 /** How components reach the shell state (one narrow entry point, like a wrapper module). */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Lang, Messages } from '../i18n';
+import { formatRuleDay, type Lang, type Messages } from '../i18n';
+import type { Policy } from '../rules';
 import type { ShellState } from '../state/shell';
 
 export const ShellContext = createContext<ShellState | null>(null);
@@ -23,6 +24,19 @@ export interface AreaWords<T> {
   m: Messages;
   /** The area's own words. */
   t: T;
+  /** The policy whose numbers the words quote. */
+  policy: Policy;
+  /**
+   * A rules day (UTC) that something happened on, with its basis when the
+   * device is not on UTC: "Jan 30, 2026 (UTC)".
+   */
+  day: (iso: string) => string;
+  /**
+   * A rules day from which something holds (next association, credit,
+   * removal), with the moment it starts on this device when not on UTC:
+   * "January 31, 2026 (UTC; from January 31 at 9:00 AM your time)".
+   */
+  from: (iso: string, style?: 'medium' | 'long') => string;
 }
 
 /**
@@ -33,5 +47,13 @@ export interface AreaWords<T> {
 export function useAreaWords<T>(area: Record<Lang, T>): AreaWords<T> {
   const shell = useShell();
   const lang = shell.lang.value;
-  return { lang, m: shell.messages.value, t: area[lang] };
+  const timeZone = shell.timeZone;
+  return {
+    lang,
+    m: shell.messages.value,
+    t: area[lang],
+    policy: shell.policy,
+    day: (iso) => formatRuleDay(iso, lang, { timeZone }),
+    from: (iso, style) => formatRuleDay(iso, lang, { timeZone, from: true, style }),
+  };
 }

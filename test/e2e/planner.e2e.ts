@@ -123,7 +123,7 @@ describe('the planner on a phone', () => {
     expect(download.suggestedFilename()).toBe('mcid-link-dates.ics');
     const ics = readFileSync(await download.path(), 'utf8');
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
-    expect(ics).toContain(`DTSTART;VALUE=DATE:${coolOffEnd.replace(/-/g, '')}`);
+    expect(ics).toContain(`DTSTART:${coolOffEnd.replace(/-/g, '')}T000000Z`);
 
     // Reminders: asked only after the click; granted here by the browser context.
     expect(await page.getByTestId('reminder-status').textContent()).toBe('Off.');

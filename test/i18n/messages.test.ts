@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REFUSAL_CODES, type RefusalCode } from '../../src/rules';
+import { DEFAULT_POLICY, REFUSAL_CODES, type RefusalCode } from '../../src/rules';
 import type { StoreRefusalCode } from '../../src/store';
 import { detectLanguage, formatDate, messagesFor, type Lang } from '../../src/i18n';
 import { describeCode } from '../../src/i18n/describe';
@@ -9,8 +9,8 @@ const LANGS: Lang[] = ['en', 'ja'];
 describe('refusal messages', () => {
   it.each(LANGS)('every rules refusal code has its own words in %s', (lang) => {
     const m = messagesFor(lang);
-    const unknown = describeCode(m, 'UNKNOWN', null);
-    const texts = REFUSAL_CODES.map((code) => describeCode(m, code, '2027-01-01'));
+    const unknown = describeCode(m, 'UNKNOWN', null, DEFAULT_POLICY);
+    const texts = REFUSAL_CODES.map((code) => describeCode(m, code, '2027-01-01', DEFAULT_POLICY));
     for (const text of texts) {
       expect(text).not.toBe(unknown);
       expect(text.length).toBeGreaterThan(10);
@@ -19,22 +19,30 @@ describe('refusal messages', () => {
   });
 
   it('carries the date in the cool-off and yearly-limit messages, as the article does', () => {
-    expect(describeCode(messagesFor('en'), 'COOL_OFF', 'Dec 25, 2026')).toContain('Dec 25, 2026');
-    expect(describeCode(messagesFor('ja'), 'COOL_OFF', '2026年12月25日')).toContain(
+    expect(describeCode(messagesFor('en'), 'COOL_OFF', 'Dec 25, 2026', DEFAULT_POLICY)).toContain(
+      'Dec 25, 2026',
+    );
+    expect(describeCode(messagesFor('ja'), 'COOL_OFF', '2026年12月25日', DEFAULT_POLICY)).toContain(
       '次に関連付けできるのは 2026年12月25日 です',
     );
-    expect(describeCode(messagesFor('en'), 'YEARLY_LIMIT', 'Mar 1, 2027')).toContain('Mar 1, 2027');
+    expect(
+      describeCode(messagesFor('en'), 'YEARLY_LIMIT', 'Mar 1, 2027', DEFAULT_POLICY),
+    ).toContain('Mar 1, 2027');
   });
 
   it('reads a code it does not know (say, from a newer server) as UNKNOWN', () => {
     const m = messagesFor('en');
-    expect(describeCode(m, 'SOMETHING_NEW', null)).toBe(describeCode(m, 'UNKNOWN', null));
-    expect(describeCode(m, '__proto__', null)).toBe(describeCode(m, 'UNKNOWN', null));
+    expect(describeCode(m, 'SOMETHING_NEW', null, DEFAULT_POLICY)).toBe(
+      describeCode(m, 'UNKNOWN', null, DEFAULT_POLICY),
+    );
+    expect(describeCode(m, '__proto__', null, DEFAULT_POLICY)).toBe(
+      describeCode(m, 'UNKNOWN', null, DEFAULT_POLICY),
+    );
   });
 
   it('has Japanese words that differ from the English ones', () => {
-    expect(describeCode(messagesFor('ja'), 'NOT_SELF', null)).not.toBe(
-      describeCode(messagesFor('en'), 'NOT_SELF', null),
+    expect(describeCode(messagesFor('ja'), 'NOT_SELF', null, DEFAULT_POLICY)).not.toBe(
+      describeCode(messagesFor('en'), 'NOT_SELF', null, DEFAULT_POLICY),
     );
     expect(messagesFor('ja').common.nav.me).not.toBe(messagesFor('en').common.nav.me);
     expect(messagesFor('ja').common.loadFailed).not.toBe(messagesFor('en').common.loadFailed);
@@ -79,7 +87,7 @@ describe('store refusals', () => {
     };
     const codes = Object.keys(listed);
     const m = messagesFor(lang);
-    const unknown = describeCode(m, 'UNKNOWN', null);
-    for (const code of codes) expect(describeCode(m, code, null)).not.toBe(unknown);
+    const unknown = describeCode(m, 'UNKNOWN', null, DEFAULT_POLICY);
+    for (const code of codes) expect(describeCode(m, code, null, DEFAULT_POLICY)).not.toBe(unknown);
   });
 });

@@ -5,6 +5,7 @@
  * languages), and the database must hold exactly what it held before: an
  * action's effect and its outbox entry commit together or not at all.
  */
+import { DEFAULT_POLICY } from '../../src/rules';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codes } from '../../src/i18n/messages/codes';
 import { createAppState, type AppState } from '../../src/state/app-state';
@@ -144,7 +145,9 @@ describe('a quota error during a write', () => {
   });
 
   it('is said in words, in both languages', () => {
-    expect(codes.en.STORAGE_FULL(null)).toMatch(/out of storage.*Nothing was saved/);
-    expect(codes.ja.STORAGE_FULL(null).length).toBeGreaterThan(10);
+    expect(codes.en.STORAGE_FULL(null, DEFAULT_POLICY)).toMatch(
+      /out of storage.*Nothing was saved/,
+    );
+    expect(codes.ja.STORAGE_FULL(null, DEFAULT_POLICY).length).toBeGreaterThan(10);
   });
 });

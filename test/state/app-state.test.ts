@@ -4,6 +4,7 @@ import { createAppState, type AppState } from '../../src/state/app-state';
 import { liveSignal } from '../../src/state/live';
 import { openDb, type AppDb } from '../../src/store';
 import { type DemoAccounts } from '../../src/store/demo';
+import { meData } from '../../src/ui/screens/individual/use-me-data';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 
@@ -163,6 +164,28 @@ describe('createAppState', () => {
     await app.requestUnlink({ actorAccountId: hana, accountId: hana, profileId });
     expect(onQueued).toHaveBeenCalledTimes(1); // NOT_LINKED: nothing queued
     expect(persist).toHaveBeenCalledTimes(1);
+    app.dispose();
+  });
+
+  it('choosing an account records no sign-in for it; the person’s own "this is me" does', async () => {
+    const { app, db } = await demoState();
+    const yuki = await db.accounts.where('email').equals('yuki@contoso.example').first();
+    if (!yuki) throw new Error('no Yuki in the demo');
+    expect(yuki.firstSignInOn).toBeNull();
+    const users = app.orgUsers(yuki.orgId);
+    const stateOf = () => users.value?.find((u) => u.account.id === yuki.id)?.state;
+    const data = meData(app);
+    expect((await data.chooseAccount(yuki.id)).ok).toBe(true);
+    await until(
+      () => app.settings.value?.currentAccountId,
+      (id) => id === yuki.id,
+    );
+    // The admin's "no response" stays: holding the device is not being Yuki.
+    expect((await db.accounts.get(yuki.id))?.firstSignInOn).toBeNull();
+    expect(await until(stateOf, (s) => s !== undefined)).toBe('never-signed-in');
+    expect((await data.confirmSelf()).ok).toBe(true);
+    expect((await db.accounts.get(yuki.id))?.firstSignInOn).toBe('2026-11-25');
+    await until(stateOf, (s) => s === 'signed-in');
     app.dispose();
   });
 

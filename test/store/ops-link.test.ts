@@ -182,3 +182,17 @@ describe('previewLinkAction', () => {
     expect(first.state).toBe('queued');
   });
 });
+
+describe('the first sign-in (the admin sees "no response" until the person acts)', () => {
+  it('is recorded by the person’s own link or unlink, in the same transaction', async () => {
+    const f = await fixture();
+    expect((await f.db.accounts.get(f.annA.id))?.firstSignInOn).toBeNull();
+    await requestLink(f.db, self(f.annA, f.learn), NOW);
+    expect((await f.db.accounts.get(f.annA.id))?.firstSignInOn).toBe(TODAY);
+    expect((await refusal(requestUnlink(f.db, self(f.annB, f.learn), NOW))).code).toBe(
+      'NOT_LINKED',
+    );
+    // A refused action is not a sign-in: nothing is written.
+    expect((await f.db.accounts.get(f.annB.id))?.firstSignInOn).toBeNull();
+  });
+});

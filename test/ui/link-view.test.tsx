@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { DEFAULT_POLICY } from '../../src/rules';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LANGS, formatDate, type Lang } from '../../src/i18n';
 import { codes } from '../../src/i18n/messages/codes';
@@ -170,7 +171,7 @@ describe('every refusal, in words, before anything is queued', () => {
       const alert = v.q('[data-testid=link-refusal]');
       expect(alert.getAttribute('role')).toBe('alert');
       const date = formatDate(nextAllowedOn, lang, 'long');
-      expect(alert.textContent).toBe(heading(lang) + codes[lang][code](date));
+      expect(alert.textContent).toBe(heading(lang) + codes[lang][code](date, DEFAULT_POLICY));
       expect(document.activeElement).toBe(alert);
       expect(v.qa('button').map((b) => b.textContent)).not.toContain('Link now');
       expect(onLink).not.toHaveBeenCalled();
@@ -199,7 +200,7 @@ describe('every refusal, in words, before anything is queued', () => {
     );
     await submit(v.q('form'));
     expect(v.q('[data-testid=link-refusal]').textContent).toContain(
-      'at most 3 associations a year. The next association is possible on March 1, 2027.',
+      'at most 3 associations in 12 months. The next association is possible on March 1, 2027.',
     );
     v.unmount();
     const u = mountLink(() => Promise.resolve({ ok: false, code: 'SOMETHING_NEW' }));
@@ -235,7 +236,7 @@ describe('link a Partner University account', () => {
       profiles: [{ id: 'p-pu', kind: 'partner-university', label: 'aiko.pu@example', mcid: null }],
     });
     const v = mountLink(onCheck, linked, 'ja', view);
-    expect(v.q('h1').textContent).toBe('Partner University アカウントをリンク');
+    expect(v.q('h1').textContent).toBe('パートナー大学へのアクセスを取得');
     expect(v.qa('#mcid')).toHaveLength(0);
     await submit(v.q('form'));
     expect(onCheck).toHaveBeenCalledWith({ profileId: 'p-pu' });

@@ -15,6 +15,7 @@ export const account: AccountView = {
   email: 'aiko@contoso-a.example',
   orgName: 'Contoso A',
   deleted: false,
+  signedIn: true,
 };
 
 export const learnLinked: ProfileSlot = {
@@ -88,6 +89,7 @@ export const welcome: WelcomeView = {
       email: 'ben@fabrikam-b.example',
       orgName: 'Fabrikam B',
       deleted: true,
+      signedIn: true,
       personName: 'Ben Ito',
     },
   ],

@@ -61,7 +61,7 @@ describe('while the data layer loads', () => {
     expect(performance.getEntriesByName(HOME_DATA_MARK)).toHaveLength(0);
     r.unmount();
     r = mount(<LinkScreen kind="partner-university" />, 'ja');
-    expect(r.q('h1').textContent).toBe('Partner University アカウントをリンク');
+    expect(r.q('h1').textContent).toBe('パートナー大学へのアクセスを取得');
   });
 });
 
@@ -89,6 +89,35 @@ describe('who am I', () => {
     const chosen = s.accounts.value?.find((c) => c.account.displayName === 'Sora Kimura');
     await until(() => {
       expect(s.settings.value?.currentAccountId).toBe(chosen?.account.id);
+    });
+  });
+});
+
+describe('continuing as someone on this device', () => {
+  it('records no sign-in for them until they say "this is me"', async () => {
+    const s = await demoAs(null);
+    r = mount(<WelcomeScreen />, 'en', true, s);
+    await until(() => {
+      expect(r?.qa('[data-testid=accounts] button').length).toBeGreaterThan(5);
+    });
+    await click(r.byText('Continue as Yuki Mori'));
+    await until(() => {
+      expect(location.hash).toBe('#/');
+    });
+    const yuki = s.accounts.value?.find((c) => c.account.displayName === 'Yuki Mori')?.account;
+    expect(yuki?.firstSignInOn).toBeNull();
+    r.unmount();
+    r = mount(<MeScreen />, 'en', true, s);
+    await until(() => {
+      expect(r?.q('[data-testid=confirm-self]').textContent).toContain('Is this you?');
+    });
+    expect(s.accounts.value?.find((c) => c.account.id === yuki?.id)?.account.firstSignInOn).toBe(
+      null,
+    );
+    await click(r.byText('I am Yuki Mori'));
+    await until(() => {
+      expect(r?.qa('[data-testid=confirm-self]')).toHaveLength(0);
+      expect(s.me.value?.account.firstSignInOn).toBe('2026-11-25');
     });
   });
 });

@@ -25,10 +25,17 @@ export function mount(
   lang: Lang = 'en',
   online = true,
   app: AppState | null = null,
+  /** The device's zone; UTC unless a test says (the device's own: `null`). */
+  timeZone: string | null = 'UTC',
 ): Rendered {
   const root = document.createElement('div');
   document.body.append(root);
-  const shell = createShellState({ lang, online, hash: '#/' });
+  const shell = createShellState({
+    lang,
+    online,
+    hash: '#/',
+    ...(timeZone === null ? {} : { timeZone }),
+  });
   void act(() => {
     render(
       <ShellContext.Provider value={shell}>

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { DEFAULT_POLICY } from '../../src/rules';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MeScreenView } from '../../src/ui/screens/individual/me-view';
 import type { ActionResult } from '../../src/ui/screens/individual/view-model';
@@ -150,7 +151,9 @@ describe('the queue of actions waiting to sync', () => {
     const queue: QueueItem[] = [{ ...base, state: 'rejected', code, nextAllowedOn: '2027-01-15' }];
     r = mount(<MeScreenView view={meView({ queue })} onRemove={ok} onDismiss={vi.fn()} />, lang);
     const reason = r.q('[data-testid=queue] .queue-reason');
-    expect(reason.textContent).toBe(codes[lang][code](formatDate('2027-01-15', lang, 'long')));
+    expect(reason.textContent).toBe(
+      codes[lang][code](formatDate('2027-01-15', lang, 'long'), DEFAULT_POLICY),
+    );
     expect(r.q('[data-testid=queue] .queue-state').textContent).toBe(
       lang === 'en' ? 'Refused' : '拒否されました',
     );
@@ -216,9 +219,45 @@ describe('remove access', () => {
     r = mount(<MeScreenView view={meView()} onRemove={refuse} onDismiss={vi.fn()} />, 'ja');
     expect(r.q('[data-testid=remove-body]').textContent).toContain('2026年12月10日');
     await click(r.q('[data-testid=slot-learn] button'));
-    await click(r.byText('アクセスを削除', 'dialog button'));
+    await click(r.byText('アクセス権の削除', 'dialog button'));
     const result = r.q('[data-testid=me-result]');
     expect(result.getAttribute('role')).toBe('alert');
     expect(result.textContent).toBe('このプロファイルはこの職場アカウントにリンクされていません。');
+  });
+});
+
+describe('an account chosen on this device that has not signed in', () => {
+  const notYet = meView({ account: { ...meView().account, signedIn: false } });
+
+  it('asks "is this you?" and records the sign-in only when the person says so', async () => {
+    const onConfirmSelf = vi.fn(ok);
+    r = mount(
+      <MeScreenView
+        view={notYet}
+        onRemove={ok}
+        onDismiss={vi.fn()}
+        onConfirmSelf={onConfirmSelf}
+      />,
+    );
+    const notice = r.q('[data-testid=confirm-self]');
+    expect(notice.textContent).toContain('Is this you?');
+    expect(notice.textContent).toContain('admin still sees “no response”');
+    expect(onConfirmSelf).not.toHaveBeenCalled();
+    await click(r.byText('I am Aiko Sato'));
+    expect(onConfirmSelf).toHaveBeenCalledTimes(1);
+  });
+
+  it('says nothing of it once the person has signed in, and is in Japanese', () => {
+    r = mount(
+      <MeScreenView view={meView()} onRemove={ok} onDismiss={vi.fn()} onConfirmSelf={ok} />,
+    );
+    expect(r.qa('[data-testid=confirm-self]')).toHaveLength(0);
+    r.unmount();
+    r = mount(
+      <MeScreenView view={notYet} onRemove={ok} onDismiss={vi.fn()} onConfirmSelf={ok} />,
+      'ja',
+    );
+    expect(r.q('[data-testid=confirm-self]').textContent).toContain('ご本人ですか？');
+    expect(r.byText('私は Aiko Sato です').tagName).toBe('BUTTON');
   });
 });

@@ -102,7 +102,7 @@ describe('CSV export', () => {
       '名前,メール,試験,タイトル,完了日,リンク日,反映開始日,反映終了日,状態,リンク終了日,終了理由',
     );
     expect(lines).toContain(
-      '山田 芽衣,mei@contoso.example,SC-300,SC-300 exam,2026-11-22,2026-06-01,2026-12-02,,保留中,,',
+      '山田 芽衣,mei@contoso.example,SC-300,SC-300 exam,2026-11-22,2026-06-01,2026-12-02,,反映待ち,,',
     );
     expect(lines).toHaveLength(6); // header, 4 rows, and the final CRLF
     await settle();

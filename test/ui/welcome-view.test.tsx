@@ -19,6 +19,11 @@ describe('who am I', () => {
     r = mount(<WelcomeScreenView view={welcome} onChoose={onChoose} onLoadDemo={loaded} />);
     expect(r.q('h1').textContent).toBe('Who are you?');
     expect(r.text()).toContain('never anyone else’s');
+    // Plainly: the device trusts whoever holds it, and choosing records nothing.
+    expect(r.q('[data-testid=device-trust]').textContent).toContain(
+      'This device trusts whoever holds it',
+    );
+    expect(r.q('[data-testid=device-trust]').textContent).toContain('Choosing records nothing');
     const buttons = r.qa('[data-testid=accounts] button');
     expect(buttons).toHaveLength(2);
     expect(buttons[0]?.textContent).toContain('Continue as Aiko Sato');
@@ -39,6 +44,9 @@ describe('who am I', () => {
     r = mount(<WelcomeScreenView view={null} />, 'ja');
     expect(r.q('h1').textContent).toBe('あなたはどなたですか？');
     expect(r.text()).toContain('他の人の代わりには行いません');
+    expect(r.q('[data-testid=device-trust]').textContent).toContain(
+      'この端末は、端末を持っている人を信頼します',
+    );
     expect(r.q('section.welcome').getAttribute('aria-busy')).toBe('true');
     expect(r.text()).toContain('読み込み中…');
     expect(r.qa('button')).toHaveLength(0);

@@ -1,11 +1,12 @@
 /**
  * Every refusal code of the rules module and the store, in plain words.
- * `date` arrives already formatted for the reader's locale.
+ * `date` arrives already formatted for the reader's locale; the policy's
+ * numbers arrive with `policy`, never written here.
  * The COOL_OFF text follows the source article's own message.
  */
-import type { RefusalCode } from '../../rules';
+import type { Policy, RefusalCode } from '../../rules';
 
-type CodeText = (date: string | null) => string;
+type CodeText = (date: string | null, policy: Policy) => string;
 
 /** Codes the store and the forms add to the rules' own. */
 export type AppCode =
@@ -39,10 +40,10 @@ const en: Record<MessageCode, CodeText> = {
   ACCOUNT_HAS_OTHER_PROFILE: () =>
     'This work account already has another profile of this kind linked. A work account holds one MCID at a time: remove that link first.',
   NOT_LINKED: () => 'This profile is not linked to this work account.',
-  COOL_OFF: (date) =>
-    `You tried to associate with a partner organization. Associations need a 30-day period between them. The next association is possible on ${date ?? '—'}.`,
-  YEARLY_LIMIT: (date) =>
-    `To protect against abuse, each person can start at most 3 associations a year. The next association is possible on ${date ?? '—'}.`,
+  COOL_OFF: (date, p) =>
+    `You tried to associate with a partner organization. Associations need a ${p.coolOffDays}-day period between them. The next association is possible on ${date ?? '—'}.`,
+  YEARLY_LIMIT: (date, p) =>
+    `To protect against abuse, each person can start at most ${p.yearlyLimit} associations in ${p.windowMonths} months. The next association is possible on ${date ?? '—'}.`,
   EMAIL_DOMAIN: () =>
     "This email is not on one of the organization's verified domains. Use the person's official work email.",
   EMAIL_INVALID: () => 'Enter a valid email address, such as name@contoso.example.',
@@ -63,27 +64,27 @@ const en: Record<MessageCode, CodeText> = {
 
 const ja: Record<MessageCode, CodeText> = {
   NO_ACCESS: () =>
-    'この職場アカウントではリンクできません。組織のグローバル管理者またはアカウント管理者が、組織の公式メールアドレスでパートナー センターに作成した、削除されていないアカウントが必要です。管理者にアクセスを依頼してください。',
+    'この職場アカウントではリンクできません。組織のグローバル管理者またはアカウント管理者が、組織の公式メール アドレスでパートナー センターに作成した、削除されていないアカウントが必要です。管理者にアクセスを依頼してください。',
   NOT_SELF: () =>
     'プロファイルのリンクとリンク解除は本人だけが行えます。プライバシーのため、管理者が他の人の代わりに行うことはできません。',
   PROFILE_MISMATCH: () =>
     'パートナー センターに登録されているこのプロファイルの内容（種類または MCID）が、送信された内容と一致しません。何もリンクされていません。この端末のプロファイルを確認してから、もう一度お試しください。',
   PROFILE_INCOMPLETE: () =>
-    'Microsoft Learn の認定プロファイルがまだ完了しておらず、MCID がありません。先に認定ダッシュボードでプロファイルを完了してください。',
+    'Microsoft ラーニング アカウントの認定プロファイルがまだ完了しておらず、MCID がありません。先に認定ダッシュボードでプロファイルを完了してください。',
   PERSON_HAS_OTHER_MCID: () =>
     'あなたにはすでに MCID があります。MCID は 1 人に 1 つです。その MCID をリンクしてください。自分のものでない場合は、先にプロファイルの「自分の MCID ではない」で削除してください。これまでに始めた関連付けの回数はそのまま数えられます。',
   ALREADY_LINKED: () => 'このプロファイルはすでにこの職場アカウントにリンクされています。',
   ACCOUNT_HAS_OTHER_PROFILE: () =>
     'この職場アカウントには同じ種類の別のプロファイルがすでにリンクされています。リンクできる MCID は 1 つだけです。先にそのリンクを解除してください。',
   NOT_LINKED: () => 'このプロファイルはこの職場アカウントにリンクされていません。',
-  COOL_OFF: (date) =>
-    `パートナー組織に関連付けようとしました。関連付けには 30 日の期間が必要です。次に関連付けできるのは ${date ?? '—'} です。`,
-  YEARLY_LIMIT: (date) =>
-    `不正利用を防ぐため、関連付けは 1 人につき 1 年に 3 回までです。次に関連付けできるのは ${date ?? '—'} です。`,
+  COOL_OFF: (date, p) =>
+    `パートナー組織に関連付けようとしました。関連付けには ${p.coolOffDays} 日の期間が必要です。次に関連付けできるのは ${date ?? '—'} です。`,
+  YEARLY_LIMIT: (date, p) =>
+    `不正利用を防ぐため、1 人が開始できる関連付けは ${p.windowMonths} か月に ${p.yearlyLimit} 回までです。次に関連付けできるのは ${date ?? '—'} です。`,
   EMAIL_DOMAIN: () =>
-    'このメールアドレスは組織の確認済みドメインではありません。本人の公式の職場メールアドレスを使ってください。',
-  EMAIL_INVALID: () => '有効なメールアドレスを入力してください（例: name@contoso.example）。',
-  DUPLICATE_EMAIL: () => 'このメールアドレスのユーザーはすでに存在します。',
+    'このメール アドレスは組織の確認済みドメインではありません。本人の公式の職場メール アドレスを使ってください。',
+  EMAIL_INVALID: () => '有効なメール アドレスを入力してください（例: name@contoso.example）。',
+  DUPLICATE_EMAIL: () => 'このメール アドレスのユーザーはすでに存在します。',
   NOT_ADMIN: () => 'この操作は、この組織のグローバル管理者またはアカウント管理者だけが行えます。',
   MCID_INVALID: () =>
     'MCID は数字だけです（例: 987654321）。Microsoft Learn の認定ダッシュボードで確認できます。',

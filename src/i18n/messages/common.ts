@@ -36,7 +36,7 @@ export type CommonMessages = typeof en;
 
 const ja: CommonMessages = {
   appName: 'MCID Link',
-  tagline: 'Microsoft Learn プロファイルを職場アカウントに関連付ける',
+  tagline: 'Microsoft ラーニング アカウントを職場アカウントに関連付ける',
   skipToContent: '本文へ移動',
   nav: {
     label: 'メイン',
@@ -48,7 +48,7 @@ const ja: CommonMessages = {
   language: '言語',
   languageNames: { ja: '日本語', en: 'English' },
   online: 'オンライン',
-  offline: 'オフライン — 変更は保留され、後で同期されます',
+  offline: 'オフライン — 変更は同期待ちになり、後で同期されます',
   queued: (n: number) => `同期待ちの操作: ${n} 件`,
   updateAvailable: 'MCID Link の新しいバージョンがあります。',
   updateReload: '再読み込みして更新',

@@ -1,12 +1,19 @@
 /**
  * Words of the individual's app: My Learn profile, the link flows,
- * the sync queue and the shared dialogs. Dates arrive already formatted.
+ * the sync queue and the shared dialogs. Dates arrive already formatted;
+ * the policy's numbers arrive as `Policy` (never written here).
  */
+import type { Policy } from '../../rules';
+
 const en = {
   me: {
     title: 'My Learn profile',
     signedInAs: 'You are',
     switchAccount: 'Switch account',
+    notSignedInHeading: 'Is this you?',
+    notSignedIn: (name: string) =>
+      `This device acts as ${name}, but ${name} has not signed in yet: their admin still sees “no response”. Nothing is recorded for ${name} until they link, remove access or confirm here.`,
+    thisIsMe: (name: string) => `I am ${name}`,
     learnHeading: 'Microsoft Learn profile',
     puHeading: 'Partner University account',
     linkedTo: (org: string) => `Linked to ${org}`,
@@ -17,7 +24,7 @@ const en = {
     account: 'Account',
     linkedSince: 'Linked since',
     pendingSync: 'Waiting to sync',
-    usedInWindow: 'Associations in the last 12 months',
+    usedInWindow: (p: Policy) => `Associations in the last ${p.windowMonths} months`,
     nOfLimit: (n: number, limit: number) => `${n} of ${limit}`,
     nextStart: 'A new association can start on',
     nextStartToday: (date: string) => `${date} (today)`,
@@ -28,8 +35,8 @@ const en = {
     notMine: 'This is not my MCID',
     notMineOf: (mcid: string) => `This is not my MCID: ${mcid}`,
     achievementsHeading: 'Achievements and credit',
-    achievementsIntro: (org: string) =>
-      `An achievement counts for ${org} 10 days after the later of its completion and the link.`,
+    achievementsIntro: (org: string, p: Policy) =>
+      `An achievement counts for ${org} ${p.creditLagDays} days after the later of its completion and the link.`,
     noAchievements: 'No achievements on a linked profile yet.',
     completedOn: 'Completed',
     creditOn: 'Credit reaches the organization',
@@ -64,8 +71,8 @@ const en = {
       `Your current link to ${org} ends today. Your achievements leave ${org}’s skills report at its refresh on ${date}.`,
     creditFrom: (org: string, date: string) =>
       `Achievements you already have count for ${org} from ${date}.`,
-    usesStart: (n: number, limit: number) =>
-      `This is association ${n} of ${limit} in 12 months, and the next one needs 30 days.`,
+    usesStart: (n: number, p: Policy) =>
+      `This is association ${n} of ${p.yearlyLimit} in ${p.windowMonths} months, and the next one needs ${p.coolOffDays} days.`,
     confirm: 'Link now',
     linking: 'Linking…',
     queued: 'Linked on this device. It is waiting to sync with Partner Center.',
@@ -77,8 +84,8 @@ const en = {
     title: (mcid: string) => `Remove the MCID ${mcid} from you?`,
     body: (mcid: string) =>
       `${mcid} will no longer be one of your profiles on this device. If it is linked to your work account, the link ends and Partner Center is told.`,
-    countStays:
-      'The associations it started stay counted for you: the 12-month limit and the cool-off do not start again.',
+    countStays: (p: Policy) =>
+      `The associations it started stay counted for you: the ${p.windowMonths}-month limit and the cool-off do not start again.`,
     confirm: 'Remove this MCID',
     done: (mcid: string) =>
       `${mcid} was removed from your profiles. You can now enter your own MCID.`,
@@ -87,7 +94,8 @@ const en = {
     title: (what: string) => `Remove access of ${what}?`,
     body: (org: string, date: string) =>
       `The link to ${org} ends today. Your achievements stop counting for ${org}: they leave its skills report at the next refresh, on ${date}.`,
-    countStays: 'Removing does not give back an association: the 12-month count stays as it is.',
+    countStays: (p: Policy) =>
+      `Removing does not give back an association: the ${p.windowMonths}-month count stays as it is.`,
     confirm: 'Remove access',
   },
   queue: {
@@ -115,8 +123,12 @@ const ja: MeMessages = {
     title: 'My Learn プロファイル',
     signedInAs: 'あなた',
     switchAccount: 'アカウントを切り替える',
-    learnHeading: 'Microsoft Learn プロファイル',
-    puHeading: 'Partner University アカウント',
+    notSignedInHeading: 'ご本人ですか？',
+    notSignedIn: (name: string) =>
+      `この端末は ${name} さんとして動作していますが、${name} さんはまだサインインしていません。管理者には「応答がありません」と表示されたままです。${name} さん本人がリンク、アクセス権の削除、またはここでの確認を行うまで、何も記録されません。`,
+    thisIsMe: (name: string) => `私は ${name} です`,
+    learnHeading: 'Microsoft ラーニング アカウント',
+    puHeading: 'パートナー大学アカウント',
     linkedTo: (org: string) => `${org} にリンク済み`,
     notLinked: 'この職場アカウントにはリンクされていません。',
     linkedElsewhere: (org: string) =>
@@ -126,39 +138,39 @@ const ja: MeMessages = {
     account: 'アカウント',
     linkedSince: 'リンク開始日',
     pendingSync: '同期待ち',
-    usedInWindow: '過去 12 か月の関連付け',
+    usedInWindow: (p: Policy) => `過去 ${p.windowMonths} か月の関連付け`,
     nOfLimit: (n: number, limit: number) => `${limit} 回中 ${n} 回`,
     nextStart: '次に関連付けできる日',
     nextStartToday: (date: string) => `${date}（今日）`,
-    linkLearn: 'Microsoft Learn プロファイルをリンク',
-    linkPu: 'Partner University アカウントをリンク',
-    removeAccess: 'アクセスを削除',
-    removeAccessOf: (what: string) => `アクセスを削除: ${what}`,
+    linkLearn: 'Microsoft ラーニング アカウントの関連付け',
+    linkPu: 'パートナー大学へのアクセスを取得',
+    removeAccess: 'アクセス権の削除',
+    removeAccessOf: (what: string) => `アクセス権の削除: ${what}`,
     notMine: '自分の MCID ではない',
     notMineOf: (mcid: string) => `自分の MCID ではない: ${mcid}`,
     achievementsHeading: '実績とクレジット',
-    achievementsIntro: (org: string) =>
-      `実績は、完了日とリンク日の遅いほうから 10 日後に ${org} のクレジットになります。`,
+    achievementsIntro: (org: string, p: Policy) =>
+      `実績は、完了日とリンク日の遅いほうから ${p.creditLagDays} 日後に ${org} のクレジットになります。`,
     noAchievements: 'リンクされたプロファイルの実績はまだありません。',
     completedOn: '完了日',
     creditOn: '組織のクレジットになる日',
     counted: '反映済み',
     pending: '反映待ち',
-    kinds: { certification: '認定資格', assessment: 'アセスメント', training: 'トレーニング' },
+    kinds: { certification: '認定資格', assessment: '評価', training: 'トレーニング' },
     queueHeading: '同期待ちの操作',
     queueEmpty: '同期待ちの操作はありません。すべての変更がパートナー センターに届いています。',
     removed: (what: string) =>
-      `アクセスを削除しました: ${what}。パートナー センターと同期されます。`,
+      `アクセス権を削除しました: ${what}。パートナー センターと同期されます。`,
     noAccount: '先にあなたを選んでください。',
     chooseAccount: '職場アカウントを選ぶ',
   },
   link: {
-    learnTitle: 'Microsoft Learn プロファイルをリンク',
-    puTitle: 'Partner University アカウントをリンク',
+    learnTitle: 'Microsoft ラーニング アカウントの関連付け',
+    puTitle: 'パートナー大学へのアクセスを取得',
     intro: (account: string, org: string) =>
       `あなた自身のプロファイルを、${org} の職場アカウント ${account} にリンクします。この操作は本人だけが行えます。`,
-    pickLegend: 'あなたの Microsoft Learn プロファイル',
-    pickPuLegend: 'あなたの Partner University アカウント',
+    pickLegend: 'あなたの Microsoft ラーニング アカウント',
+    pickPuLegend: 'あなたのパートナー大学アカウント',
     enterOther: 'MCID を入力する',
     mcidLabel: 'MCID（Microsoft 認定 ID）',
     mcidHint:
@@ -166,7 +178,7 @@ const ja: MeMessages = {
     mcidEmpty: 'MCID を入力してください。',
     mcidNotDigits: 'MCID は数字だけです。文字、空白、記号は使えません。',
     mcidLength: (min: number, max: number) => `MCID は ${min}〜${max} 桁の数字です。`,
-    noPu: 'この端末には、あなたの Partner University アカウントがありません。',
+    noPu: 'この端末には、あなたのパートナー大学アカウントがありません。',
     check: '確認する',
     checking: '確認中…',
     canLink: 'このプロファイルはリンクできます。',
@@ -174,12 +186,12 @@ const ja: MeMessages = {
       `現在の ${org} へのリンクは今日終了します。あなたの実績は ${date} の更新で ${org} のスキル レポートから外れます。`,
     creditFrom: (org: string, date: string) =>
       `すでにある実績は ${date} から ${org} のクレジットになります。`,
-    usesStart: (n: number, limit: number) =>
-      `これは 12 か月で ${limit} 回中 ${n} 回目の関連付けです。次の関連付けには 30 日の間隔が必要です。`,
+    usesStart: (n: number, p: Policy) =>
+      `これは ${p.windowMonths} か月で ${p.yearlyLimit} 回中 ${n} 回目の関連付けです。次の関連付けには ${p.coolOffDays} 日のクール オフ期間が必要です。`,
     confirm: '今すぐリンク',
     linking: 'リンク中…',
     queued: 'この端末でリンクしました。パートナー センターとの同期を待っています。',
-    queuedOffline: 'オフラインです。リンクは保留され、オンラインに戻ると同期されます。',
+    queuedOffline: 'オフラインです。リンクは同期待ちになり、オンラインに戻ると同期されます。',
     back: 'My Learn プロファイルに戻る',
     refusedHeading: 'このリンクはできません',
   },
@@ -187,24 +199,25 @@ const ja: MeMessages = {
     title: (mcid: string) => `MCID ${mcid} をあなたから削除しますか？`,
     body: (mcid: string) =>
       `${mcid} は、この端末であなたのプロファイルではなくなります。職場アカウントにリンクされている場合は、リンクが終了し、パートナー センターに通知されます。`,
-    countStays:
-      'この MCID で始めた関連付けは、引き続きあなたの回数として数えられます。12 か月の上限とクール オフはやり直しになりません。',
+    countStays: (p: Policy) =>
+      `この MCID で始めた関連付けは、引き続きあなたの回数として数えられます。${p.windowMonths} か月の上限とクール オフはやり直しになりません。`,
     confirm: 'この MCID を削除',
     done: (mcid: string) =>
       `${mcid} をあなたのプロファイルから削除しました。自分の MCID を入力できます。`,
   },
   remove: {
-    title: (what: string) => `${what} のアクセスを削除しますか？`,
+    title: (what: string) => `${what} のアクセス権を削除しますか？`,
     body: (org: string, date: string) =>
       `${org} へのリンクは今日終了します。あなたの実績は ${org} のクレジットではなくなり、次の更新日 ${date} にスキル レポートから外れます。`,
-    countStays: '削除しても関連付けの回数は戻りません。過去 12 か月の回数はそのままです。',
-    confirm: 'アクセスを削除',
+    countStays: (p: Policy) =>
+      `削除しても関連付けの回数は戻りません。過去 ${p.windowMonths} か月の回数はそのままです。`,
+    confirm: 'アクセス権の削除',
   },
   queue: {
     link: 'リンク',
-    unlink: 'アクセスを削除',
-    learn: 'Microsoft Learn',
-    pu: 'Partner University',
+    unlink: 'アクセス権の削除',
+    learn: 'Microsoft ラーニング',
+    pu: 'パートナー大学',
     states: {
       queued: '待機中',
       sending: '送信中…',

@@ -1,8 +1,18 @@
 /**
  * Words of the organization view (admins): users, departures, the skills
  * report and designation progress. Loaded with the org screens only, not in
- * the first-paint bundle. Dates and numbers arrive already formatted.
+ * the first-paint bundle. Dates and numbers arrive already formatted; the
+ * policy's numbers arrive as `Policy`.
  */
+import type { Policy } from '../../rules';
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
 type UserState =
   'never-signed-in' | 'signed-in' | 'learn-linked' | 'partner-university-linked' | 'deleted';
 type Status = 'counted' | 'pending' | 'scheduled-removal' | 'removed';
@@ -74,8 +84,8 @@ const en = {
   },
   report: {
     heading: 'Skills report',
-    intro:
-      'Which achievements count for the organization, whose they are and since when; credits arrive 10 days after completion or linking, and a departure leaves the report at the refresh around the 10th of the next month.',
+    intro: (p: Policy) =>
+      `Which achievements count for the organization, whose they are and since when; credits arrive ${p.creditLagDays} days after completion or linking, and a departure leaves the report at the refresh around the ${ordinal(p.reportRefreshDay)} of the next month.`,
     summary: 'Summary',
     tableLabel: 'Report rows (scrolls sideways on small screens)',
     filter: 'Filter by name, email or exam',
@@ -192,9 +202,9 @@ const ja: OrgMessages = {
   users: {
     addHeading: 'ユーザーを追加',
     addIntro: (domains: string) =>
-      `本人の公式メールアドレス（${domains}）で職場アカウントを作成します。リンクに特定のロールは必要ありません。`,
+      `本人の公式メール アドレス（${domains}）で職場アカウントを作成します。リンクに特定のロールは必要ありません。`,
     name: '名前',
-    email: '公式メールアドレス',
+    email: '公式メール アドレス',
     add: 'ユーザーを追加',
     adding: '追加中…',
     added: (name: string, email: string) =>
@@ -208,15 +218,15 @@ const ja: OrgMessages = {
       all: 'すべてのユーザー',
       'never-signed-in': '未サインイン',
       'signed-in': 'サインイン済み',
-      'learn-linked': 'Learn プロファイルをリンク済み',
-      'partner-university-linked': 'パートナー大学をリンク済み',
+      'learn-linked': 'Microsoft ラーニング アカウントをリンク済み',
+      'partner-university-linked': 'パートナー大学アカウントをリンク済み',
       deleted: '削除済み',
     },
     states: {
       'never-signed-in': '未サインイン',
       'signed-in': 'サインイン済み',
-      'learn-linked': 'Learn プロファイルをリンク済み',
-      'partner-university-linked': 'パートナー大学をリンク済み',
+      'learn-linked': 'Microsoft ラーニング アカウントをリンク済み',
+      'partner-university-linked': 'パートナー大学アカウントをリンク済み',
       deleted: '削除済み',
     },
     roles: { 'global-admin': 'グローバル管理者', 'account-admin': 'アカウント管理者' },
@@ -244,23 +254,23 @@ const ja: OrgMessages = {
   },
   report: {
     heading: 'スキル レポート',
-    intro:
-      '組織のクレジットになる実績、その持ち主と開始日です。クレジットは完了またはリンクの 10 日後に反映され、退職者の実績は翌月 10 日前後のデータ更新でレポートから削除されます。',
+    intro: (p: Policy) =>
+      `組織のクレジットになる実績、その持ち主と開始日です。クレジットは完了またはリンクの ${p.creditLagDays} 日後に反映され、退職者の実績は翌月 ${p.reportRefreshDay} 日前後のデータ更新でレポートから削除されます。`,
     summary: '概要',
     tableLabel: 'レポートの行（小さい画面では横にスクロール）',
     filter: '名前、メール、試験で絞り込み',
     status: '状態',
     statusFilter: {
-      current: '反映済み、保留中、削除予定',
+      current: '反映済み、反映待ち、削除予定',
       counted: '反映済み',
-      pending: '保留中',
+      pending: '反映待ち',
       'scheduled-removal': '削除予定',
       removed: '削除済み',
       all: 'すべて（履歴を含む）',
     },
     statuses: {
       counted: '反映済み',
-      pending: '保留中',
+      pending: '反映待ち',
       'scheduled-removal': '削除予定',
       removed: '削除済み',
     },

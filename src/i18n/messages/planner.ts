@@ -20,7 +20,7 @@ const en = {
       certify: 'Complete a certification',
     },
     date: 'On',
-    dateHint: 'From today, up to 5 years ahead.',
+    dateHint: 'From today, up to 5 years ahead. A day is a UTC day, as Partner Center decides.',
     account: 'Work account',
     accountOption: (org: string, email: string) => `${org} (${email})`,
     certTitle: 'Certification (optional)',
@@ -98,7 +98,7 @@ const en = {
     creditArrives: (title: string, org: string) => `MCID Link: ${org} receives credit for ${title}`,
     creditLeaves: (title: string, org: string) => `MCID Link: ${org} loses credit for ${title}`,
     description:
-      'Dates from MCID Link, worked out with the Partner Center rules on the day of export.',
+      'Dates from MCID Link, worked out with the Partner Center rules on the day of export. Partner Center decides on UTC days: each event starts when its UTC day starts, at that moment on your clock.',
   },
   reminders: {
     heading: 'Reminder',
@@ -125,7 +125,7 @@ const ja: PlannerMessages = {
   intro:
     '変更する前に試せます。その日に可能かどうかと、その結果決まる日付をすべて表示します。実際に操作するまで何も変わりません。',
   noProfile:
-    '先に Microsoft Learn プロファイルを追加してください。プランナーは関連付けるプロファイルの日付を計算します。',
+    '先に Microsoft ラーニング アカウントを追加してください。プランナーは関連付けるプロファイルの日付を計算します。',
   form: {
     legend: 'ステップを追加',
     action: '内容',
@@ -135,7 +135,7 @@ const ja: PlannerMessages = {
       certify: '認定資格を取得する',
     },
     date: '日付',
-    dateHint: '今日から 5 年先まで。',
+    dateHint: '今日から 5 年先まで。日付はパートナー センターと同じく UTC の日付です。',
     account: '職場アカウント',
     accountOption: (org: string, email: string) => `${org}（${email}）`,
     certTitle: '認定資格（任意）',
@@ -170,7 +170,7 @@ const ja: PlannerMessages = {
     firstAllowed: (on: D) => `可能になる最初の日: ${on}。`,
     neverAllowed: '日付を変えても解決しません。先に理由を解消してください。',
     useDate: (on: D) => `${on} に変更する`,
-    coolOffEnds: (on: D) => `クールオフ期間の終了: ${on}。`,
+    coolOffEnds: (on: D) => `クール オフ期間の終了: ${on}。`,
     remaining: (left: number, limit: number) =>
       `この関連付けの後、期間内に残る関連付け: ${limit} 回中 ${left} 回。`,
     returns: '使用済みの関連付けが戻る日:',
@@ -192,7 +192,7 @@ const ja: PlannerMessages = {
     'link-ends-unlinked': (org: string) => `${org} との関連付けが終了（解除）`,
     refused: 'この日にはできません',
     certified: (title: string) => `${title} を取得`,
-    'cool-off-ends': 'クールオフ期間の終了',
+    'cool-off-ends': 'クール オフ期間の終了',
     'slot-returns': (available: number, limit: number) =>
       `関連付けが 1 回戻る（${limit} 回中 ${available} 回使用可能）`,
     'next-association': '新しい関連付けが可能に',
@@ -202,7 +202,7 @@ const ja: PlannerMessages = {
   calendar: {
     heading: 'カレンダー',
     intro:
-      '今後の日付をスマートフォンのカレンダーに追加できます: 次の関連付け、クレジットの付与と削除、クールオフ期間の終了。',
+      '今後の日付をスマートフォンのカレンダーに追加できます: 次の関連付け、クレジットの付与と削除、クール オフ期間の終了。',
     download: 'カレンダーをダウンロード (.ics)',
     fileName: 'mcid-link-dates.ics',
     name: 'MCID Link の日付',
@@ -210,13 +210,13 @@ const ja: PlannerMessages = {
     none: 'エクスポートする今後の日付はありません。',
     nextAssociation: 'MCID Link: 新しい関連付けが可能',
     nextAssociationAlarm: '今日から MCID を職場アカウントに再び関連付けられます。',
-    coolOffEnds: 'MCID Link: クールオフ期間の終了',
+    coolOffEnds: 'MCID Link: クール オフ期間の終了',
     creditArrives: (title: string, org: string) =>
       `MCID Link: ${org} に ${title} のクレジットが付与`,
     creditLeaves: (title: string, org: string) =>
       `MCID Link: ${org} から ${title} のクレジットが削除`,
     description:
-      'MCID Link の日付です。エクスポートした日に Partner Center のルールで計算しました。',
+      'MCID Link の日付です。エクスポートした日にパートナー センターのルールで計算しました。パートナー センターは UTC の日付で判断します。各予定は、その UTC の日が始まる時刻（あなたの時計での時刻）に始まります。',
   },
   reminders: {
     heading: 'リマインダー',

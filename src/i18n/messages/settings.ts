@@ -67,7 +67,7 @@ const en = {
     COOL_OFF: (date) =>
       `starts inside the cool-off after this person's previous association start (possible from ${date})`,
     YEARLY_LIMIT: (date) =>
-      `more association starts for this person in a year than allowed (possible from ${date})`,
+      `more association starts for this person in the rolling window than allowed (possible from ${date})`,
   } satisfies Record<InvariantCode, RuleText>,
   importSee: (path: string) => ` (see ${path})`,
   importMore: (n: number) => `…and ${n} more ${n === 1 ? 'problem' : 'problems'}.`,
@@ -123,7 +123,7 @@ const ja: SettingsMessages = {
   demoLoaded: 'デモ データを読み込みました。',
   exportData: 'すべてのデータをエクスポート',
   exportHelp:
-    'このファイルには個人データ（氏名、メールアドレス、認定資格）が含まれます。安全に保管してください。',
+    'このファイルには個人データ（氏名、メール アドレス、認定資格）が含まれます。安全に保管してください。',
   exported: (file: string) => `${file} を保存しました。`,
   importData: 'ファイルからインポート',
   importHelp:
@@ -138,7 +138,7 @@ const ja: SettingsMessages = {
   importWriting: 'レコードを書き込んでいます…',
   importRows: (done: string, total: string) => `${total} 件中 ${done} 件を書き込みました`,
   importRules: {
-    EMAIL_NOT_OFFICIAL: () => 'メールアドレスが組織の公式ドメインではありません',
+    EMAIL_NOT_OFFICIAL: () => 'メール アドレスが組織の公式ドメインではありません',
     CREATOR_NOT_ADMIN: () =>
       'このアカウントは組織のグローバル管理者またはアカウント管理者が作成したものではありません',
     FIRST_ADMIN_INVALID: () => '作成者なしでよいのは組織の最初のグローバル管理者だけです',
@@ -149,7 +149,7 @@ const ja: SettingsMessages = {
       'この関連付けの開始時点で、職場アカウントはまだサインインしていませんでした',
     ACCOUNT_DELETED: () =>
       '職場アカウントは削除されています。関連付けを開始することも続けることもできません',
-    PROFILE_INCOMPLETE: () => 'MCID のない Microsoft Learn プロファイルはリンクできません',
+    PROFILE_INCOMPLETE: () => 'MCID のない Microsoft ラーニング アカウントはリンクできません',
     ENDS_BEFORE_START: () => '関連付けの終了日が開始日より前です',
     PROFILE_LINKED_TWICE: () =>
       'このプロファイルには有効な関連付けがすでにあります。関連付けできる組織は一度に 1 つです',
@@ -158,7 +158,7 @@ const ja: SettingsMessages = {
     COOL_OFF: (date) =>
       `この人の前回の関連付けの開始からクール オフ期間内に開始しています（${date} から可能）`,
     YEARLY_LIMIT: (date) =>
-      `この人の 1 年間の関連付けの開始が上限を超えています（${date} から可能）`,
+      `この人の期間内の関連付けの開始が上限を超えています（${date} から可能）`,
   } satisfies Record<InvariantCode, RuleText>,
   importSee: (path: string) => `（${path} を参照）`,
   importMore: (n: number) => `ほかに ${n} 件の問題があります。`,

@@ -98,9 +98,12 @@ function eventLines(entry: CalendarEntry, stamp: string, lang: string): string[]
     'BEGIN:VEVENT',
     `UID:${cleanUid(entry.uid)}`,
     `DTSTAMP:${stamp}`,
-    `DTSTART;VALUE=DATE:${basicDate(entry.on)}`,
-    // DTEND is exclusive: a one-day event ends on the next day.
-    `DTEND;VALUE=DATE:${basicDate(addDays(entry.on, 1))}`,
+    // The rules' day is a UTC day: the event spans it in UTC, so a phone
+    // calendar shows it at the moment it starts on the person's own clock
+    // (09:00 in Tokyo, 16:00 the day before in Los Angeles), not as a local
+    // all-day date that is already, or not yet, that day. DTEND is exclusive.
+    `DTSTART:${basicDate(entry.on)}T000000Z`,
+    `DTEND:${basicDate(addDays(entry.on, 1))}T000000Z`,
     `SUMMARY${lang}:${escapeText(entry.summary)}`,
   ];
   if (entry.description) lines.push(`DESCRIPTION${lang}:${escapeText(entry.description)}`);
@@ -109,7 +112,8 @@ function eventLines(entry: CalendarEntry, stamp: string, lang: string): string[]
     lines.push(
       'BEGIN:VALARM',
       'ACTION:DISPLAY',
-      'TRIGGER;RELATED=START:PT9H',
+      // At the moment it becomes possible, wherever the person is.
+      'TRIGGER;RELATED=START:PT0S',
       `DESCRIPTION${lang}:${escapeText(entry.alarm)}`,
       'END:VALARM',
     );

@@ -1,8 +1,21 @@
-import { formatDate } from '../../i18n';
+import { formatRuleDay } from '../../i18n';
 import { useShell } from '../context';
 
-/** A rules calendar day in the reader's locale, machine-readable in `datetime`. */
-export function DateText({ iso, style }: { iso: string; style?: 'medium' | 'long' }) {
-  const lang = useShell().lang.value;
-  return <time dateTime={iso}>{formatDate(iso, lang, style)}</time>;
+/**
+ * A rules calendar day (UTC) in the reader's locale, machine-readable in
+ * `datetime`. Off UTC it says its basis, and a `from` day (one from which
+ * something holds) the moment it starts on this device.
+ */
+export function DateText({
+  iso,
+  style,
+  from = false,
+}: {
+  iso: string;
+  style?: 'medium' | 'long';
+  from?: boolean;
+}) {
+  const shell = useShell();
+  const text = formatRuleDay(iso, shell.lang.value, { timeZone: shell.timeZone, style, from });
+  return <time dateTime={iso}>{text}</time>;
 }

@@ -79,7 +79,7 @@ describe('writeIcs parsed back with ical.js', () => {
     ).toBe(true);
   });
 
-  it('round-trips the texts, the all-day dates, UIDs, DTSTAMP and the alarm', () => {
+  it('round-trips the texts, the UTC days, UIDs, DTSTAMP and the alarm', () => {
     const cal = parse(ics);
     expect(cal.getFirstPropertyValue('prodid')).toBe('-//MCID Link//Planner//JA');
     expect(cal.getFirstPropertyValue('version')).toBe('2.0');
@@ -89,9 +89,11 @@ describe('writeIcs parsed back with ical.js', () => {
     const first = new ICAL.Event(events[0]);
     expect(first.summary).toBe(TRICKY);
     expect(first.uid).toBe('next-association-learn_ana@mcid-link.invalid');
-    expect(first.startDate.isDate).toBe(true);
-    expect(first.startDate.toString()).toBe('2026-12-10');
-    expect(first.endDate.toString()).toBe('2026-12-11');
+    // A rules day is a UTC day: the event starts when it starts in UTC.
+    expect(first.startDate.isDate).toBe(false);
+    expect(first.startDate.toString()).toBe('2026-12-10T00:00:00Z');
+    expect(first.endDate.toString()).toBe('2026-12-11T00:00:00Z');
+    expect(first.startDate.toJSDate().toISOString()).toBe('2026-12-10T00:00:00.000Z');
     expect(events[0]?.getFirstProperty('summary')?.getParameter('language')).toBe('ja');
     const stamp = events[0]?.getFirstPropertyValue('dtstamp');
     expect(String(stamp)).toBe('2026-11-25T08:30:05Z');
@@ -101,7 +103,7 @@ describe('writeIcs parsed back with ical.js', () => {
     const second = new ICAL.Event(events[1]);
     expect(second.description).toBe('a; b, c');
     // A year's last day ends on the next year's first.
-    expect(second.endDate.toString()).toBe('2027-01-01');
+    expect(second.endDate.toString()).toBe('2027-01-01T00:00:00Z');
   });
 
   it('refuses a malformed date rather than writing a broken file', () => {
@@ -139,7 +141,7 @@ describe.each<Lang>(['en', 'ja'])('the coming dates in %s', (lang) => {
     // The long summaries had to be folded, and came back whole.
     expect(file.ics).toContain('\r\n ');
     expect(file.count).toBe(events.length);
-    const rows = events.map((e) => [e.startDate.toString(), e.summary]);
+    const rows = events.map((e) => [e.startDate.toString().slice(0, 10), e.summary]);
     expect(rows).toEqual([
       ['2026-11-30', messages.calendar.creditArrives('AI-102, Azure; 認定', 'Contoso, 株式会社')],
       ['2026-12-10', messages.calendar.creditLeaves('AZ-900', 'Fabrikam')],

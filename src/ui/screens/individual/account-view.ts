@@ -10,6 +10,8 @@ export interface AccountIn {
   displayName: string;
   email: string;
   deletedOn: string | null;
+  /** null: the person has not acted on any device yet (the admin's "no response"). */
+  firstSignInOn: string | null;
 }
 
 export function accountView(account: AccountIn, orgName: string): AccountView {
@@ -19,5 +21,6 @@ export function accountView(account: AccountIn, orgName: string): AccountView {
     email: account.email,
     orgName,
     deleted: account.deletedOn !== null,
+    signedIn: account.firstSignInOn !== null,
   };
 }

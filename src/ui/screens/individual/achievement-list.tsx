@@ -10,11 +10,11 @@ export function AchievementList({
   items: readonly AchievementView[];
   orgName: string;
 }) {
-  const { t } = useWords();
+  const { t, policy } = useWords();
   return (
     <section class="card" aria-labelledby="achievements-title">
       <h2 id="achievements-title">{t.me.achievementsHeading}</h2>
-      <p class="muted">{t.me.achievementsIntro(orgName)}</p>
+      <p class="muted">{t.me.achievementsIntro(orgName, policy)}</p>
       {items.length === 0 ? (
         <p>{t.me.noAchievements}</p>
       ) : (
@@ -35,7 +35,7 @@ export function AchievementList({
                 <div>
                   <dt>{t.me.creditOn}</dt>
                   <dd>
-                    <DateText iso={a.creditOn} />{' '}
+                    <DateText iso={a.creditOn} from />{' '}
                     <span class={`pill ${a.counted ? 'pill-ok' : 'pill-pending'}`}>
                       {a.counted ? t.me.counted : t.me.pending}
                     </span>

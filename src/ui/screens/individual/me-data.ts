@@ -24,7 +24,10 @@ export interface MeData {
   outbox: ReadonlySignal<readonly OutboxIn[]>;
   /** Every work account on the device; undefined while loading. */
   accounts: ReadonlySignal<readonly AccountChoiceIn[] | undefined>;
+  /** Which account this device acts as; records no sign-in on its behalf. */
   chooseAccount: (accountId: string) => Promise<ActionResult>;
+  /** The person confirms they are the current account: records its first sign-in. */
+  confirmSelf: () => Promise<ActionResult>;
   loadDemo: () => Promise<ActionResult>;
   /** The rules' answer for linking one of my profiles to my account now; nothing is written. */
   checkLink: (profileId: string) => Promise<ActionResult>;

@@ -50,6 +50,7 @@ export function MeScreen() {
       onDismiss={(id) => {
         void data.dismiss(id);
       }}
+      onConfirmSelf={data.confirmSelf}
     />
   );
 }

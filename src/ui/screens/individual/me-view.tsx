@@ -2,7 +2,6 @@ import { SyncNewsPanel } from '../../components/sync-news';
 import { useState } from 'preact/hooks';
 import { reportRemovalDate, type ProfileKind } from '../../../rules';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { formatDate } from '../../../i18n';
 import { Notice } from '../../components/notice';
 import { QueueList } from '../../components/queue-list';
 import { refusalText } from '../../components/refusal';
@@ -17,12 +16,20 @@ interface MeScreenViewProps {
   /** "This is not my MCID" for the Learn profile shown (no button without it). */
   onNotMine?: () => Promise<ActionResult>;
   onDismiss: (id: string) => void;
+  /** "This is me": records the person's first sign-in (absent: the view offers no button). */
+  onConfirmSelf?: () => Promise<ActionResult>;
 }
 
 type Outcome = { ok: true; text: string } | { ok: false; text: string };
 
 /** The home screen: my profiles and their links, my limits, my credit, my queue. */
-export function MeScreenView({ view, onRemove, onNotMine, onDismiss }: MeScreenViewProps) {
+export function MeScreenView({
+  view,
+  onRemove,
+  onNotMine,
+  onDismiss,
+  onConfirmSelf,
+}: MeScreenViewProps) {
   const words = useWords();
   const { t, m } = words;
   const [removing, setRemoving] = useState<ProfileKind | null>(null);
@@ -82,6 +89,9 @@ export function MeScreenView({ view, onRemove, onNotMine, onDismiss }: MeScreenV
           {t.me.switchAccount}
         </a>
       </div>
+      {!account.signedIn && onConfirmSelf ? (
+        <ConfirmSelf name={account.displayName} onConfirm={onConfirmSelf} />
+      ) : null}
       {outcome ? (
         <Notice tone={outcome.ok ? 'ok' : 'error'} testId="me-result">
           <p>{outcome.text}</p>
@@ -132,10 +142,10 @@ export function MeScreenView({ view, onRemove, onNotMine, onDismiss }: MeScreenV
         <p data-testid="remove-body">
           {t.remove.body(
             account.orgName,
-            formatDate(reportRemovalDate(view.today), words.lang, 'long'),
+            words.from(reportRemovalDate(view.today, words.policy), 'long'),
           )}
         </p>
-        <p>{t.remove.countStays}</p>
+        <p>{t.remove.countStays(words.policy)}</p>
       </ConfirmDialog>
       <ConfirmDialog
         open={notMineOpen}
@@ -150,8 +160,47 @@ export function MeScreenView({ view, onRemove, onNotMine, onDismiss }: MeScreenV
         }}
       >
         <p data-testid="not-mine-body">{t.notMine.body(notMine ?? '')}</p>
-        <p>{t.notMine.countStays}</p>
+        <p>{t.notMine.countStays(words.policy)}</p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+/**
+ * Choosing an account on a shared device is not that person signing in: until
+ * they act (link, remove access) or say so here, their admin still sees "no response".
+ */
+function ConfirmSelf({
+  name,
+  onConfirm,
+}: {
+  name: string;
+  onConfirm: () => Promise<ActionResult>;
+}) {
+  const words = useWords();
+  const { t } = words;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await onConfirm();
+    setBusy(false);
+    if (!result.ok) setError(refusalText(words, result.code, result.nextAllowedOn));
+  };
+  return (
+    <Notice tone="info" heading={t.me.notSignedInHeading} testId="confirm-self">
+      <p>{t.me.notSignedIn(name)}</p>
+      {error ? <p role="alert">{error}</p> : null}
+      <button
+        type="button"
+        class="primary"
+        disabled={busy}
+        aria-busy={busy ? 'true' : undefined}
+        onClick={() => void confirm()}
+      >
+        {t.me.thisIsMe(name)}
+      </button>
+    </Notice>
   );
 }

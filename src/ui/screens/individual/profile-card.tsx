@@ -13,7 +13,7 @@ interface ProfileCardProps {
 
 /** One kind of learning profile: linked or not, its limits, and the one action that fits. */
 export function ProfileCard({ slot, today, orgName, onRemove, onNotMine }: ProfileCardProps) {
-  const { t } = useWords();
+  const { t, policy } = useWords();
   const learn = slot.kind === 'learn';
   const heading = learn ? t.me.learnHeading : t.me.puHeading;
   const headingId = `slot-${slot.kind}`;
@@ -60,13 +60,13 @@ export function ProfileCard({ slot, today, orgName, onRemove, onNotMine }: Profi
           </div>
         ) : null}
         <div>
-          <dt>{t.me.usedInWindow}</dt>
+          <dt>{t.me.usedInWindow(policy)}</dt>
           <dd data-testid={`used-${slot.kind}`}>{t.me.nOfLimit(slot.usedInWindow, slot.limit)}</dd>
         </div>
         <div>
           <dt>{t.me.nextStart}</dt>
           <dd data-testid={`next-${slot.kind}`}>
-            <DateText iso={slot.nextAssociationOn} style="long" />
+            <DateText iso={slot.nextAssociationOn} style="long" from />
             {slot.nextAssociationOn <= today ? (
               <span class="muted" aria-hidden="true">
                 {' '}

@@ -32,7 +32,13 @@ export function meData(app: AppState): MeData {
     my: computed(() => (app.meReady.value ? app.me.value : undefined)),
     outbox: app.outbox,
     accounts: computed(() => app.accounts.value ?? undefined),
-    chooseAccount: (accountId) => app.signIn(accountId),
+    // Choosing only says which account this device acts as: the person's
+    // first sign-in is recorded when they act (link, unlink, "this is me").
+    chooseAccount: (accountId) => app.setCurrentAccount(accountId),
+    confirmSelf: async () => {
+      const me = currentAccountId.value;
+      return me ? app.signIn(me) : noAccount;
+    },
     loadDemo: () => app.loadDemo(),
     checkLink: async (profileId) => {
       const req = asMe(profileId);

@@ -14,6 +14,8 @@ export interface AccountView {
   email: string;
   orgName: string;
   deleted: boolean;
+  /** The person has signed in (acted, or said "this is me"); choosing the account is not signing in. */
+  signedIn: boolean;
 }
 
 export interface ProfileView {

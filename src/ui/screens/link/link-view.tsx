@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { normalizeMcid, validateMcid, type McidProblem } from '../../../rules';
-import { formatDate } from '../../../i18n';
 import { Notice } from '../../components/notice';
 import { refusalText } from '../../components/refusal';
 import { useWords } from '../../components/use-words';
@@ -25,14 +24,14 @@ type Stage =
  */
 export function LinkScreenView({ view, online, onCheck, onLink }: LinkScreenViewProps) {
   const words = useWords();
-  const { t, lang } = words;
+  const { t } = words;
+  const date = (iso: string) => words.from(iso, 'long');
   const learn = view.kind === 'learn';
   const [picked, setPicked] = useState<Picked>(firstPick(view));
   const [mcid, setMcid] = useState('');
   const [problem, setProblem] = useState<McidProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const [stage, setStage] = useState<Stage>({ name: 'choosing' });
-  const date = (iso: string) => formatDate(iso, lang, 'long');
 
   const reset = () => {
     if (stage.name !== 'choosing') setStage({ name: 'choosing' });
@@ -110,7 +109,7 @@ export function LinkScreenView({ view, online, onCheck, onLink }: LinkScreenView
           {stage.check.creditFrom ? (
             <p>{t.link.creditFrom(view.account.orgName, date(stage.check.creditFrom))}</p>
           ) : null}
-          <p>{t.link.usesStart(stage.check.startNumber, stage.check.limit)}</p>
+          <p>{t.link.usesStart(stage.check.startNumber, words.policy)}</p>
           <button
             type="button"
             class="primary"

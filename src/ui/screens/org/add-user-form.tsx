@@ -20,7 +20,7 @@ interface AddUserFormProps {
  * admin hears the problem at once; the store checks again and has the last word.
  */
 export function AddUserForm({ org, onAdd }: AddUserFormProps) {
-  const { t, m } = useOrgWords();
+  const { t, m, policy } = useOrgWords();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
@@ -40,6 +40,7 @@ export function AddUserForm({ org, onAdd }: AddUserFormProps) {
             m,
             problem === 'EMAIL_NOT_OFFICIAL' ? 'EMAIL_DOMAIN' : 'EMAIL_INVALID',
             null,
+            policy,
           );
     setNameError(nameBad);
     setEmailError(emailBad);
@@ -55,10 +56,10 @@ export function AddUserForm({ org, onAdd }: AddUserFormProps) {
       setName('');
       setEmail('');
     } else if (EMAIL_CODES.has(outcome.code)) {
-      setEmailError(describeCode(m, outcome.code, null));
+      setEmailError(describeCode(m, outcome.code, null, policy));
       document.getElementById('add-user-email')?.focus();
     } else {
-      setResult({ ok: false, text: describeCode(m, outcome.code, null) });
+      setResult({ ok: false, text: describeCode(m, outcome.code, null, policy) });
     }
   };
 

@@ -47,7 +47,7 @@ function Ready({
   catalog: Catalog;
   actions: CatalogActions;
 }) {
-  const { t, m } = useOrgWords();
+  const { t, m, policy } = useOrgWords();
   const w = t.designations;
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [code, setCode] = useState('');
@@ -65,7 +65,7 @@ function Ready({
     if (!next.ok) return w.problems[next.problem];
     const saved = await actions.saveCatalog(next.catalog);
     if (!saved.ok) {
-      const text = describeCode(m, saved.code, null);
+      const text = describeCode(m, saved.code, null, policy);
       setNotice({ ok: false, text });
       return text;
     }
@@ -173,7 +173,7 @@ function Ready({
               setNotice(
                 r.ok
                   ? { ok: true, text: w.resetDone }
-                  : { ok: false, text: describeCode(m, r.code, null) },
+                  : { ok: false, text: describeCode(m, r.code, null, policy) },
               );
             });
           }}

@@ -2,11 +2,12 @@
  * The words of the organization view. They load with these screens (the lazy
  * chunk), not with the shell's first-paint bundle.
  */
-import { formatDate, formatNumber } from '../../../i18n';
+import { formatNumber } from '../../../i18n';
 import { org, type OrgMessages } from '../../../i18n/messages/org';
 import { useAreaWords, type AreaWords } from '../../context';
 
 export type OrgWords = AreaWords<OrgMessages> & {
+  /** A rules day (UTC) in a list or table, with its basis off UTC; sentences about a coming day use `from`. */
   date: (iso: string) => string;
   num: (n: number) => string;
 };
@@ -15,7 +16,7 @@ export function useOrgWords(): OrgWords {
   const words = useAreaWords(org);
   return {
     ...words,
-    date: (iso) => formatDate(iso, words.lang),
+    date: words.day,
     num: (n) => formatNumber(n, words.lang),
   };
 }

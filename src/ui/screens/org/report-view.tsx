@@ -21,7 +21,7 @@ import type { ReportData } from './view-model';
 
 /** The skills report: what counts, what is coming, what is leaving; filter, sort, export. */
 export function ReportView({ data }: { data: ReportData }) {
-  const { t, num } = useOrgWords();
+  const { t, num, policy } = useOrgWords();
   const r = t.report;
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_REPORT_QUERY);
   const [pageNo, setPageNo] = useState(0);
@@ -52,7 +52,7 @@ export function ReportView({ data }: { data: ReportData }) {
   return (
     <section class="card" aria-labelledby="report-title">
       <h2 id="report-title">{r.heading}</h2>
-      <p class="muted">{r.intro}</p>
+      <p class="muted">{r.intro(policy)}</p>
       <dl class="summary" aria-label={r.summary} data-testid="report-summary">
         {(['counted', 'pending', 'scheduled-removal', 'removed'] as const).map((s) => (
           <div key={s} data-status={s}>

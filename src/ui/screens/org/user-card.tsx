@@ -13,7 +13,7 @@ interface UserCardProps {
  * The only action is deleting the account; nothing here links or unlinks.
  */
 export function UserCard({ user, isSelf, onDelete }: UserCardProps) {
-  const { t, date } = useOrgWords();
+  const { t, date, from } = useOrgWords();
   const u = t.users;
   const deleted = user.deletedOn !== null;
   const neverSignedIn = !deleted && user.firstSignInOn === null;
@@ -50,12 +50,12 @@ export function UserCard({ user, isSelf, onDelete }: UserCardProps) {
       {user.ended.map((e) => (
         <p key={e.profileId} class="user-ended" data-testid="link-ended">
           {u.ended(e.endReason ? t.report.reasons[e.endReason] : '—', date(e.endedOn))}{' '}
-          {u.leavesReport(date(e.removalOn))}
+          {u.leavesReport(from(e.removalOn))}
         </p>
       ))}
       {deleted && user.deletedOn !== null && user.removalOn !== null ? (
         <p class="user-ended" data-testid="removal">
-          {u.deletedOn(date(user.deletedOn))} {u.leavesReport(date(user.removalOn))}
+          {u.deletedOn(date(user.deletedOn))} {u.leavesReport(from(user.removalOn))}
         </p>
       ) : null}
       {deleted || isSelf ? null : (

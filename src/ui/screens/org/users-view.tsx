@@ -23,7 +23,7 @@ const FILTERS: readonly UsersQuery['state'][] = ['active', 'all', ...USER_STATES
 
 /** Users: add, find, see each one's state, delete a departed user's account. */
 export function UsersView({ data, actions }: { data: UsersData; actions: UserActions }) {
-  const { t, m, date, num } = useOrgWords();
+  const { t, m, num, from, policy } = useOrgWords();
   const [query, setQuery] = useState<UsersQuery>(DEFAULT_USERS_QUERY);
   const [pageNo, setPageNo] = useState(0);
   const [size, setSize] = useState<PageSize>(50);
@@ -49,8 +49,8 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
     setDeleting(null);
     setResult(
       outcome.ok
-        ? { ok: true, text: t.users.deleted(user.displayName, date(removalOn)) }
-        : { ok: false, text: describeCode(m, outcome.code, null) },
+        ? { ok: true, text: t.users.deleted(user.displayName, from(removalOn)) }
+        : { ok: false, text: describeCode(m, outcome.code, null, policy) },
     );
   };
 
@@ -135,7 +135,7 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
         }}
       >
         <p>{t.users.deleteBody}</p>
-        <p data-testid="delete-when">{t.users.deleteWhen(date(removalOn))}</p>
+        <p data-testid="delete-when">{t.users.deleteWhen(from(removalOn))}</p>
       </ConfirmDialog>
     </>
   );

@@ -72,17 +72,17 @@ export function PlanSteps(props: PlanStepsProps) {
 
 function StepVerdict(props: PlanStepsProps & { outcome: StepOutcome; index: number }) {
   const { words, outcome, index, limit } = props;
-  const { t, m, date } = words;
+  const { t, m, from, policy } = words;
   const { decision, step, afterStart } = outcome;
   if (!decision.ok) {
     const next = outcome.firstAllowedOn;
     return (
       <div class="planner-verdict planner-refused" data-testid="plan-verdict">
         <p class="planner-verdict-head">{t.result.refused}</p>
-        <p>{describeCode(m, decision.code, next ? date(next) : null)}</p>
+        <p>{describeCode(m, decision.code, next ? from(next) : null, policy)}</p>
         {next && next !== step.on ? (
           <>
-            <p>{t.result.firstAllowed(date(next))}</p>
+            <p>{t.result.firstAllowed(from(next))}</p>
             <button
               type="button"
               class="button"
@@ -90,7 +90,7 @@ function StepVerdict(props: PlanStepsProps & { outcome: StepOutcome; index: numb
                 props.onMove(index, next);
               }}
             >
-              {t.result.useDate(date(next))}
+              {t.result.useDate(from(next))}
             </button>
           </>
         ) : step.kind === 'link' ? (
@@ -107,7 +107,7 @@ function StepVerdict(props: PlanStepsProps & { outcome: StepOutcome; index: numb
       {afterStart ? (
         <ul class="planner-facts">
           {afterStart.coolOffEndsOn ? (
-            <li>{t.result.coolOffEnds(date(afterStart.coolOffEndsOn))}</li>
+            <li>{t.result.coolOffEnds(from(afterStart.coolOffEndsOn))}</li>
           ) : null}
           <li>{t.result.remaining(afterStart.remaining, limit)}</li>
           <li>
@@ -119,7 +119,7 @@ function StepVerdict(props: PlanStepsProps & { outcome: StepOutcome; index: numb
               </span>
             ))}
           </li>
-          <li>{t.result.nextAfter(date(afterStart.nextAllowedOn))}</li>
+          <li>{t.result.nextAfter(from(afterStart.nextAllowedOn))}</li>
         </ul>
       ) : null}
     </div>

@@ -76,7 +76,7 @@ export function PlannerScreen() {
             {t.title}
           </h1>
           <Notice tone="error">
-            <p>{describeCode(m, 'UNKNOWN', null)}</p>
+            <p>{describeCode(m, 'UNKNOWN', null, words.policy)}</p>
           </Notice>
         </section>
       );

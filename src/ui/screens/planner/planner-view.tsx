@@ -113,7 +113,7 @@ export function PlannerView({ words, data, reminders, now, initialSteps = [] }: 
           <section class="card planner-summary" aria-labelledby="plan-summary-title">
             <h2 id="plan-summary-title">{t.result.heading}</h2>
             <p data-testid="plan-next">
-              {t.result.summaryNext(words.date(outcome.nextAssociationOn))}
+              {t.result.summaryNext(words.from(outcome.nextAssociationOn))}
             </p>
             <p>{t.result.summaryRemaining(outcome.remainingInWindow, limit)}</p>
             {linkAllowed ? (

@@ -8,7 +8,7 @@ interface RemindersPanelProps {
 
 /** Opt-in reminders, with the browser's answer shown as it is. */
 export function RemindersPanel({ words, reminders }: RemindersPanelProps) {
-  const { t, date } = words;
+  const { t, from } = words;
   const r = t.reminders;
   const permission = reminders.permission.value;
   const on = reminders.optedIn.value && permission === 'granted';
@@ -21,7 +21,7 @@ export function RemindersPanel({ words, reminders }: RemindersPanelProps) {
         ? r.denied
         : on
           ? pending
-            ? r.on(date(pending))
+            ? r.on(from(pending))
             : r.onNoDate
           : r.off;
   return (

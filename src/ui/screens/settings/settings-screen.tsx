@@ -2,7 +2,7 @@ import { SyncNewsPanel } from '../../components/sync-news';
 import { useEffect, useState } from 'preact/hooks';
 import { useShell } from '../../context';
 import { useData } from '../../data-context';
-import { formatDate } from '../../../i18n';
+import { formatRuleDay } from '../../../i18n';
 import { describeCode } from '../../../i18n/describe';
 import { settings as settingsMessages } from '../../../i18n/messages/settings';
 import { downloadText } from '../../components/download';
@@ -51,8 +51,13 @@ function actionsFor(
 ): SettingsActions {
   const fail = (result: { ok: false; code: string; nextAllowedOn?: string }) => {
     const m = shell.messages.value;
-    const date = result.nextAllowedOn ? formatDate(result.nextAllowedOn, shell.lang.value) : null;
-    throw new Error(describeCode(m, result.code, date));
+    const date = result.nextAllowedOn
+      ? formatRuleDay(result.nextAllowedOn, shell.lang.value, {
+          timeZone: shell.timeZone,
+          from: true,
+        })
+      : null;
+    throw new Error(describeCode(m, result.code, date, shell.policy));
   };
   return {
     setLang: shell.chooseLang,
@@ -84,7 +89,10 @@ function actionsFor(
       const result = await app.importFile(file);
       if (result.ok) return { ok: true, count: result.value };
       if (!result.issues)
-        return { ok: false, issues: [describeCode(shell.messages.value, result.code, null)] };
+        return {
+          ok: false,
+          issues: [describeCode(shell.messages.value, result.code, null, shell.policy)],
+        };
       const lang = shell.lang.value;
       return {
         ok: false,

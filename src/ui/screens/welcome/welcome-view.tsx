@@ -40,6 +40,9 @@ export function WelcomeScreenView(props: WelcomeScreenViewProps) {
         {t.title}
       </h1>
       <p>{t.intro}</p>
+      <p class="trust" data-testid="device-trust">
+        {t.trust}
+      </p>
       {props.view ? (
         <Choices {...props} view={props.view} words={words} />
       ) : (
