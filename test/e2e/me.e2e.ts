@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, reportRemovalDate, todayUtc } from '../../src/rules';
 import { formatDate } from '../../src/i18n';
+import { formatRuleDay } from '../../src/i18n/lang';
 import { AXE_SCRIPT, axeViolations } from './support/axe';
 import { cutNetwork, launch, restoreNetwork, watchedPage } from './support/browser';
 import { startStaticServer, type StaticServer } from './support/static-server';
@@ -50,6 +51,9 @@ async function checkScreen(page: Page, name: string, found: string[]) {
 }
 
 const longDate = (iso: string) => formatDate(iso, 'en', 'long');
+/** A rule's date as the phone (Asia/Tokyo) shows it: the UTC day and when it starts there. */
+const fromDay = (iso: string) =>
+  formatRuleDay(iso, 'en', { timeZone: 'Asia/Tokyo', style: 'long', from: true });
 
 async function setPartnerCenterOffline(page: Page, offline: boolean) {
   await page.goto(`${server.url}#/settings`);
@@ -196,13 +200,13 @@ describe('the individual’s app on a phone', () => {
     const refusal = page.getByTestId('link-refusal');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain(
-      `Associations need a 30-day period between them. The next association is possible on ${longDate(addDays(today, 18))}.`,
+      `Associations need a 30-day period between them. The next association is possible on ${fromDay(addDays(today, 18))}.`,
     );
     expect(await page.locator('[data-testid=queue] li').count()).toBe(0);
     await checkScreen(page, 'link-refused', a11y);
     await setLang(page, 'ja');
     expect(await refusal.textContent()).toContain(
-      `次に関連付けできるのは ${formatDate(addDays(today, 18), 'ja', 'long')} です。`,
+      `次に関連付けできるのは ${formatRuleDay(addDays(today, 18), 'ja', { timeZone: 'Asia/Tokyo', style: 'long', from: true })} です。`,
     );
     await setLang(page, 'en');
 
