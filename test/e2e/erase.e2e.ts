@@ -131,7 +131,10 @@ describe('privacy on this device', () => {
     await expect
       .poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 })
       .toBe('Who are you?');
-    expect(await page.getByText('There are no work accounts on this device yet.').count()).toBe(1);
+    // The heading paints at once; the list says "none" once the accounts are read.
+    const none = page.getByText('There are no work accounts on this device yet.');
+    await none.waitFor({ timeout: 15_000 });
+    expect(await none.count()).toBe(1);
 
     // Recovery: Settings → import the export.
     await page.getByRole('link', { name: 'Settings' }).click();
