@@ -53,6 +53,7 @@ export {
   MCID_MAX_DIGITS,
   MCID_MIN_DIGITS,
   MCID_PROBLEMS,
+  PU_NAME_MAX,
   emailDomain,
   isOfficialEmail,
   isValidMcid,
@@ -60,8 +61,10 @@ export {
   normalizeMcid,
   validateEmail,
   validateMcid,
+  validatePuName,
   type EmailProblem,
   type McidProblem,
+  type PuNameProblem,
 } from './validate';
 // checkInvariants has its own entry point, `rules/invariants`: only an import
 // and the embedded Partner Center run it, so a first visit never downloads it.

@@ -34,6 +34,20 @@ export function normalizeMcid(value: string): string {
   return value.replace(/\s+/g, '');
 }
 
+/**
+ * The name of a Partner University account a person signs up for on the
+ * link screen (the article's step 3, "sign in or sign up"): what they sign in
+ * with, shown on their cards. Trimmed; long enough for an email address.
+ */
+export type PuNameProblem = 'PU_NAME_EMPTY' | 'PU_NAME_LENGTH';
+export const PU_NAME_MAX = 100;
+
+export function validatePuName(value: string): PuNameProblem | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return 'PU_NAME_EMPTY';
+  return trimmed.length > PU_NAME_MAX ? 'PU_NAME_LENGTH' : null;
+}
+
 export type EmailProblem = 'EMAIL_EMPTY' | 'EMAIL_MALFORMED' | 'EMAIL_NOT_OFFICIAL';
 export const EMAIL_PROBLEMS: readonly EmailProblem[] = Object.freeze([
   'EMAIL_EMPTY',

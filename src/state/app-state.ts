@@ -36,8 +36,8 @@ import {
   type Settings,
   type StorageUse,
   type SyncNews,
-  type TypedMcidRequest,
   type TypedPreview,
+  type TypedRequest,
 } from '../store';
 import type { ImportProgress } from '../store/transfer';
 import type { SyncProblem } from '../sync';
@@ -132,13 +132,14 @@ export interface AppState {
   setLanguage: (language: Settings['language']) => Promise<ActionResult>;
   previewLink: (type: 'link' | 'unlink', req: LinkRequest) => Promise<ActionResult<Decision>>;
   /**
-   * The check of a typed MCID (the person's own Learn profile): the rules'
-   * answer and the profile it names. Writes nothing, so a typo leaves nothing.
+   * The check of a typed MCID (the person's own Learn profile) or a Partner
+   * University sign-up: the rules' answer and the profile it names. Writes
+   * nothing, so a typo leaves nothing.
    */
-  previewTyped: (req: TypedMcidRequest) => Promise<ActionResult<TypedPreview>>;
+  previewTyped: (req: TypedRequest) => Promise<ActionResult<TypedPreview>>;
   requestLink: (req: LinkRequest) => Promise<ActionResult<OutboxEntry>>;
-  /** "Link now" for a typed MCID: the profile (if new) and the link in one transaction. */
-  requestLinkTyped: (req: TypedMcidRequest) => Promise<ActionResult<OutboxEntry>>;
+  /** "Link now" for a typed MCID or a sign-up: the profile (if new) and the link in one transaction. */
+  requestLinkTyped: (req: TypedRequest) => Promise<ActionResult<OutboxEntry>>;
   /**
    * "This is not my MCID": removes one of the person's Learn profiles, ending
    * its link through the outbox; its starts stay counted for the person.

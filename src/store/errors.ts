@@ -13,6 +13,8 @@ export type StoreRefusalCode =
   | 'NOT_ADMIN'
   | 'MCID_INVALID'
   | 'DUPLICATE_MCID'
+  /** A Partner University sign-up for a person who has an account on this device. */
+  | 'PU_ACCOUNT_EXISTS'
   | 'NOT_FOUND'
   | 'INVALID_INPUT';
 

@@ -44,7 +44,7 @@ export {
 // The link operations are their own entry point, `store/ops-link`: with the
 // rules' decisions they are needed only once someone asks for a link, never
 // on a first visit.
-export type { TypedMcidRequest, TypedPreview } from './ops-link';
+export type { TypedPreview, TypedRequest } from './ops-link';
 export {
   asStorageError,
   guardQuota,

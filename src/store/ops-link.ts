@@ -10,6 +10,7 @@ import {
   normalizeMcid,
   todayUtc,
   validateMcid,
+  validatePuName,
   type Decision,
   type EndedLink,
   type LinkRequest,
@@ -187,24 +188,38 @@ async function stored(db: AppDb, profileId: string): Promise<Picked> {
   return { profile, write: false };
 }
 
-/** What a person typed as their MCID, to link to their own work account. */
-export interface TypedMcidRequest {
-  actorAccountId: string;
-  accountId: string;
-  mcid: string;
+/**
+ * What a person typed on the link screen for their own work account: an MCID
+ * (Learn), or the name of the Partner University account they sign up for.
+ */
+export type TypedRequest = { actorAccountId: string; accountId: string } & (
+  | { mcid: string }
+  | { puName: string }
+);
+
+async function accountOf(db: AppDb, req: TypedRequest) {
+  const account = await db.accounts.get(req.accountId);
+  if (!account) throw new StoreRefusal('NOT_FOUND', undefined, 'account');
+  return account;
 }
 
 /**
- * The Learn profile a typed MCID names for the account's person, read only:
- * the one of theirs that holds it, else their incomplete one completed with
- * it, else a new one. Nothing is written here; "Link now" writes it with the
- * link (`requestLinkTyped`), so checking a typo leaves no profile behind.
+ * The profile a typed request names for the account's person, read only.
+ * Nothing is written here; "Link now" writes it with the link
+ * (`requestLinkTyped`), so checking a typo leaves no profile behind.
  */
-async function pickTyped(db: AppDb, req: TypedMcidRequest): Promise<Picked> {
-  const mcid = normalizeMcid(req.mcid);
+function pickTyped(db: AppDb, req: TypedRequest): Promise<Picked> {
+  return 'mcid' in req ? pickMcid(db, req, req.mcid) : pickSignUp(db, req, req.puName);
+}
+
+/**
+ * A typed MCID: the person's Learn profile that holds it, else their
+ * incomplete one completed with it, else a new one.
+ */
+async function pickMcid(db: AppDb, req: TypedRequest, typed: string): Promise<Picked> {
+  const mcid = normalizeMcid(typed);
   if (validateMcid(mcid) !== null) throw new StoreRefusal('MCID_INVALID');
-  const account = await db.accounts.get(req.accountId);
-  if (!account) throw new StoreRefusal('NOT_FOUND', undefined, 'account');
+  const account = await accountOf(db, req);
   const owners = await db.profiles.where('mcid').equals(mcid).toArray();
   const mine = owners.find((p) => p.personId === account.personId && !p.removedOn);
   if (mine) return { profile: mine, write: false };
@@ -225,6 +240,30 @@ async function pickTyped(db: AppDb, req: TypedMcidRequest): Promise<Picked> {
   return { profile, write: true };
 }
 
+/**
+ * Signing up for Partner University (the article's step 3, "sign in or sign
+ * up"): a new Partner University profile of the account's person. It is the
+ * same person's, so their limits count it (docs/policy.md rule 5); one who
+ * has an account on this device signs in with it instead.
+ */
+async function pickSignUp(db: AppDb, req: TypedRequest, name: string): Promise<Picked> {
+  if (validatePuName(name) !== null) throw new StoreRefusal('INVALID_INPUT', undefined, 'label');
+  const account = await accountOf(db, req);
+  const theirs = await db.profiles.where('personId').equals(account.personId).toArray();
+  if (theirs.some((p) => p.kind === 'partner-university' && !p.removedOn)) {
+    throw new StoreRefusal('PU_ACCOUNT_EXISTS');
+  }
+  const profile: LearningProfile = {
+    id: crypto.randomUUID(),
+    personId: account.personId,
+    kind: 'partner-university',
+    mcid: null,
+    label: name.trim(),
+    removedOn: null,
+  };
+  return { profile, write: true };
+}
+
 /** Links a learning profile to the actor's own work account (ending its link elsewhere: the move). */
 export function requestLink(
   db: AppDb,
@@ -236,12 +275,13 @@ export function requestLink(
 }
 
 /**
- * "Link now" for a typed MCID: the profile it names is written (completed,
- * or added) only here, in the transaction of the link and its outbox entry.
+ * "Link now" for a typed MCID or a Partner University sign-up: the profile it
+ * names is written (completed, or added) only here, in the transaction of the
+ * link and its outbox entry.
  */
 export function requestLinkTyped(
   db: AppDb,
-  req: TypedMcidRequest,
+  req: TypedRequest,
   now: Date,
   policy?: Policy,
 ): Promise<OutboxEntry> {
@@ -277,17 +317,17 @@ export async function previewLinkAction(
   });
 }
 
-/** What checking a typed MCID answers: the rules' decision, and the profile it names. */
+/** What checking a typed request answers: the rules' decision, and the profile it names. */
 export interface TypedPreview {
   decision: Decision;
   /** The person's profile it names (completed by "Link now"), or null for a new one. */
   profileId: string | null;
 }
 
-/** The check of a typed MCID: read only, so a typo changes nothing on the device. */
+/** The check of a typed MCID or sign-up: read only, so a typo changes nothing on the device. */
 export async function previewLinkTyped(
   db: AppDb,
-  req: TypedMcidRequest,
+  req: TypedRequest,
   now: Date,
   policy?: Policy,
 ): Promise<TypedPreview> {

@@ -82,6 +82,7 @@ describe('store refusals', () => {
       NOT_ADMIN: true,
       MCID_INVALID: true,
       DUPLICATE_MCID: true,
+      PU_ACCOUNT_EXISTS: true,
       NOT_FOUND: true,
       INVALID_INPUT: true,
     };

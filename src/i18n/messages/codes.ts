@@ -17,6 +17,7 @@ export type AppCode =
   | 'MCID_INVALID'
   | 'NOT_FOUND'
   | 'DUPLICATE_MCID'
+  | 'PU_ACCOUNT_EXISTS'
   | 'INVALID_INPUT'
   | 'IMPORT_INVALID'
   | 'STORAGE_FULL'
@@ -53,6 +54,8 @@ const en: Record<MessageCode, CodeText> = {
     'An MCID is digits only (for example 987654321). Find it on your Microsoft Learn certification dashboard.',
   NOT_FOUND: () => 'That item no longer exists. It may have been removed in another tab.',
   DUPLICATE_MCID: () => 'This MCID already belongs to another profile on this device.',
+  PU_ACCOUNT_EXISTS: () =>
+    'You already have a Partner University account on this device: pick it and link it instead of signing up again.',
   INVALID_INPUT: () => 'Some of what was entered is not valid. Check the highlighted fields.',
   IMPORT_INVALID: () => 'The file is not a valid MCID Link export. Nothing was changed.',
   STORAGE_FULL: () =>
@@ -90,6 +93,8 @@ const ja: Record<MessageCode, CodeText> = {
     'MCID は数字だけです（例: 987654321）。Microsoft Learn の認定ダッシュボードで確認できます。',
   NOT_FOUND: () => 'この項目はもう存在しません。別のタブで削除された可能性があります。',
   DUPLICATE_MCID: () => 'この MCID は、この端末上の別のプロファイルですでに使われています。',
+  PU_ACCOUNT_EXISTS: () =>
+    'この端末には、あなたのパートナー大学アカウントがすでにあります。新しくサインアップせず、そのアカウントを選んでリンクしてください。',
   INVALID_INPUT: () => '入力内容に正しくないものがあります。強調表示された項目を確認してください。',
   IMPORT_INVALID: () =>
     'このファイルは MCID Link の正しいエクスポートではありません。何も変更されていません。',

@@ -64,6 +64,15 @@ const en = {
     mcidNotDigits: 'An MCID has digits only: no letters, spaces or symbols.',
     mcidLength: (min: number, max: number) => `An MCID has ${min} to ${max} digits.`,
     noPu: 'There is no Partner University account on this device for you.',
+    signUpIntro:
+      'Sign in or sign up with your personal account: create your Partner University account here, and it is linked in the same step.',
+    signUpLegend: 'Create a Partner University account',
+    puNameLabel: 'Your personal account (name or email address)',
+    puNameHint: (max: number) =>
+      `What you sign in to Partner University with, for example aiko@outlook.example. At most ${max} characters.`,
+    puNameEmpty: 'Enter the name or email address of your personal account.',
+    puNameLength: (max: number) => `At most ${max} characters: shorten the name.`,
+    signUpOnLink: 'The account is created only by “Link now”: checking creates nothing.',
     check: 'Check',
     checking: 'Checking…',
     canLink: 'You can link this profile.',
@@ -179,6 +188,16 @@ const ja: MeMessages = {
     mcidNotDigits: 'MCID は数字だけです。文字、空白、記号は使えません。',
     mcidLength: (min: number, max: number) => `MCID は ${min}〜${max} 桁の数字です。`,
     noPu: 'この端末には、あなたのパートナー大学アカウントがありません。',
+    signUpIntro:
+      '個人用アカウント資格情報を使用してサインインまたはサインアップします。ここでパートナー大学アカウントを作成すると、同時にリンクされます。',
+    signUpLegend: 'パートナー大学アカウントを作成する',
+    puNameLabel: '個人用アカウント（名前またはメール アドレス）',
+    puNameHint: (max: number) =>
+      `パートナー大学へのサインインに使うもの（例: aiko@outlook.example）。${max} 文字以内です。`,
+    puNameEmpty: '個人用アカウントの名前またはメール アドレスを入力してください。',
+    puNameLength: (max: number) => `${max} 文字以内で入力してください。`,
+    signUpOnLink:
+      'アカウントは「今すぐリンク」を選んだときにだけ作成されます。確認だけでは何も作成されません。',
     check: '確認する',
     checking: '確認中…',
     canLink: 'このプロファイルはリンクできます。',

@@ -6,7 +6,7 @@
  */
 import type { ReadonlySignal } from '@preact/signals';
 import type { MyStateIn, OutboxIn } from './from-state';
-import type { ActionResult } from './view-model';
+import type { ActionResult, TypedChoice } from './view-model';
 
 export interface AccountChoiceIn {
   account: MyStateIn['account'];
@@ -33,17 +33,18 @@ export interface MeData {
   checkLink: (profileId: string) => Promise<ActionResult>;
   link: (profileId: string) => Promise<ActionResult>;
   /**
-   * The rules' answer for linking a typed MCID (my own Learn profile) now, and
-   * which of my profiles it names (null: a new one). Nothing is written.
+   * The rules' answer for linking a typed MCID (my own Learn profile) or a
+   * Partner University account I sign up for, now, and which of my profiles
+   * it names (null: a new one). Nothing is written.
    */
   checkTyped: (
-    mcid: string,
+    typed: TypedChoice,
   ) => Promise<
     | { ok: true; profileId: string | null }
     | { ok: false; code: string; nextAllowedOn?: string | null | undefined }
   >;
-  /** "Link now" for a typed MCID: its profile (if new) and the link are written together. */
-  linkTyped: (mcid: string) => Promise<ActionResult>;
+  /** "Link now" for what I typed: its profile (if new) and the link are written together. */
+  linkTyped: (typed: TypedChoice) => Promise<ActionResult>;
   unlink: (profileId: string) => Promise<ActionResult>;
   /** "This is not my MCID": removes it from me (ending its link); my starts stay counted. */
   removeWrongMcid: (profileId: string) => Promise<ActionResult>;

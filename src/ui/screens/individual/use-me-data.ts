@@ -47,17 +47,17 @@ export function meData(app: AppState): MeData {
       if (!answer.ok) return answer;
       return answer.value.ok ? { ok: true } : answer.value;
     },
-    checkTyped: async (mcid) => {
+    checkTyped: async (typed) => {
       const me = currentAccountId.value;
       if (!me) return noAccount;
-      const answer = await app.previewTyped({ actorAccountId: me, accountId: me, mcid });
+      const answer = await app.previewTyped({ actorAccountId: me, accountId: me, ...typed });
       if (!answer.ok) return answer;
       const { decision, profileId } = answer.value;
       return decision.ok ? { ok: true, profileId } : decision;
     },
-    linkTyped: async (mcid) => {
+    linkTyped: async (typed) => {
       const me = currentAccountId.value;
-      return me ? app.requestLinkTyped({ actorAccountId: me, accountId: me, mcid }) : noAccount;
+      return me ? app.requestLinkTyped({ actorAccountId: me, accountId: me, ...typed }) : noAccount;
     },
     link: async (profileId) => {
       const req = asMe(profileId);

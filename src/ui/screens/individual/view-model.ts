@@ -82,14 +82,20 @@ export interface LinkView {
   profiles: ProfileView[];
 }
 
-/** What the person chose on the link screen: one of their profiles, or a typed MCID. */
-export type LinkChoice = { profileId: string } | { mcid: string };
+/**
+ * What the person typed on the link screen: an MCID (Learn), or the name of
+ * the Partner University account they sign up for.
+ */
+export type TypedChoice = { mcid: string } | { puName: string };
+
+/** What the person chose on the link screen: one of their profiles, or what they typed. */
+export type LinkChoice = { profileId: string } | TypedChoice;
 
 /** The answer of the check before linking: nothing is queued yet. */
 export type LinkCheck =
   | {
       ok: true;
-      /** What "Link now" links: the checked profile, or the typed MCID. */
+      /** What "Link now" links: the checked profile, or what was typed. */
       choice: LinkChoice;
       /** Links that end with this one (the move from another company). */
       ends: { orgName: string; removalOn: string }[];

@@ -1,33 +1,47 @@
 import type { TargetedEvent } from 'preact';
-import { MCID_MAX_DIGITS, MCID_MIN_DIGITS, type McidProblem } from '../../../rules';
+import {
+  MCID_MAX_DIGITS,
+  MCID_MIN_DIGITS,
+  PU_NAME_MAX,
+  type McidProblem,
+  type PuNameProblem,
+} from '../../../rules';
 import { TextField } from '../../components/text-field';
 import { useWords } from '../../components/use-words';
 import type { ProfileView } from '../individual';
 
-/** `''` means "type an MCID"; otherwise the id of one of the person's profiles. */
+/** `''` means "type it" (an MCID, or a sign-up); otherwise the id of one of the person's profiles. */
 export type Picked = string;
+
+/** What is wrong with what was typed: an MCID (Learn), or a Partner University account's name. */
+export type TypedProblem = McidProblem | PuNameProblem;
 
 interface ChoiceFormProps {
   kind: ProfileView['kind'];
   profiles: readonly ProfileView[];
   picked: Picked;
   onPick: (picked: Picked) => void;
-  mcid: string;
-  onMcid: (value: string) => void;
-  mcidProblem: McidProblem | null;
+  /** Learn: an MCID is typed; Partner University: the person signs up (none on this device). */
+  typing: boolean;
+  typed: string;
+  onTyped: (value: string) => void;
+  problem: TypedProblem | null;
   busy: boolean;
   onSubmit: () => void;
 }
 
-/** Pick one of my profiles, or (Learn) type an MCID; then ask the rules first. */
+/**
+ * Pick one of my profiles, or type one: an MCID (Learn), or, with no Partner
+ * University account on the device, sign up for one. Then ask the rules first.
+ */
 export function ChoiceForm(props: ChoiceFormProps) {
   const { t } = useWords();
-  const { kind, profiles, picked, busy } = props;
+  const { kind, profiles, picked, busy, typing } = props;
   const learn = kind === 'learn';
-  const typing = learn && picked === '';
   const onChange = (e: TargetedEvent<HTMLInputElement>) => {
     props.onPick(e.currentTarget.value);
   };
+  const error = problemText(t.link, props.problem);
   return (
     <form
       class="card link-form"
@@ -68,18 +82,35 @@ export function ChoiceForm(props: ChoiceFormProps) {
           ) : null}
         </fieldset>
       ) : null}
-      {typing ? (
+      {typing && learn ? (
         <TextField
           id="mcid"
           label={t.link.mcidLabel}
           hint={t.link.mcidHint}
-          value={props.mcid}
-          onInput={props.onMcid}
-          error={problemText(t.link, props.mcidProblem)}
+          value={props.typed}
+          onInput={props.onTyped}
+          error={error}
           inputMode="numeric"
           autoComplete="off"
           required
         />
+      ) : null}
+      {typing && !learn ? (
+        <fieldset>
+          <legend>{t.link.signUpLegend}</legend>
+          <p>{t.link.noPu}</p>
+          <p>{t.link.signUpIntro}</p>
+          <TextField
+            id="pu-name"
+            label={t.link.puNameLabel}
+            hint={t.link.puNameHint(PU_NAME_MAX)}
+            value={props.typed}
+            onInput={props.onTyped}
+            error={error}
+            autoComplete="off"
+            required
+          />
+        </fieldset>
       ) : null}
       <button type="submit" class="primary" disabled={busy} aria-busy={busy ? 'true' : undefined}>
         {busy ? t.link.checking : t.link.check}
@@ -90,7 +121,7 @@ export function ChoiceForm(props: ChoiceFormProps) {
 
 function problemText(
   words: ReturnType<typeof useWords>['t']['link'],
-  problem: McidProblem | null,
+  problem: TypedProblem | null,
 ): string | null {
   switch (problem) {
     case null:
@@ -101,5 +132,9 @@ function problemText(
       return words.mcidNotDigits;
     case 'MCID_LENGTH':
       return words.mcidLength(MCID_MIN_DIGITS, MCID_MAX_DIGITS);
+    case 'PU_NAME_EMPTY':
+      return words.puNameEmpty;
+    case 'PU_NAME_LENGTH':
+      return words.puNameLength(PU_NAME_MAX);
   }
 }

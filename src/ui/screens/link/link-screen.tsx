@@ -26,11 +26,12 @@ export function LinkScreen({ kind }: { kind: ProfileKind }) {
 
   const today = data.today();
   // A typed MCID is the person's own: one of their Learn profiles, their
-  // incomplete one, or a new one. Checking writes nothing; "Link now" writes
-  // the profile and the link together.
+  // incomplete one, or a new one; a Partner University sign-up is a new
+  // profile of theirs. Checking writes nothing; "Link now" writes the profile
+  // and the link together.
   const onCheck = async (choice: LinkChoice): Promise<LinkCheck> => {
-    if ('mcid' in choice) {
-      const answer = await data.checkTyped(choice.mcid);
+    if (!('profileId' in choice)) {
+      const answer = await data.checkTyped(choice);
       if (!answer.ok) return answer;
       const known = my.profiles.find((p) => p.profile.id === answer.profileId) ?? null;
       return allowedCheck(my, known, choice, today);
@@ -41,7 +42,7 @@ export function LinkScreen({ kind }: { kind: ProfileKind }) {
     return allowedCheck(my, known, choice, today);
   };
   const onLink = (choice: LinkChoice): Promise<ActionResult> =>
-    'mcid' in choice ? data.linkTyped(choice.mcid) : data.link(choice.profileId);
+    'profileId' in choice ? data.link(choice.profileId) : data.linkTyped(choice);
   return (
     <LinkScreenView
       key={kind}

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { normalizeMcid, validateMcid, type McidProblem } from '../../../rules';
+import { normalizeMcid, validateMcid, validatePuName } from '../../../rules';
 import { Notice } from '../../components/notice';
 import { refusalText } from '../../components/refusal';
 import { useWords } from '../../components/use-words';
 import type { ActionResult, LinkCheck, LinkChoice, LinkView } from '../individual';
-import { ChoiceForm, type Picked } from './choice-form';
+import { ChoiceForm, type Picked, type TypedProblem } from './choice-form';
 
 interface LinkScreenViewProps {
   view: LinkView;
@@ -28,8 +28,12 @@ export function LinkScreenView({ view, online, onCheck, onLink }: LinkScreenView
   const date = (iso: string) => words.from(iso, 'long');
   const learn = view.kind === 'learn';
   const [picked, setPicked] = useState<Picked>(firstPick(view));
-  const [mcid, setMcid] = useState('');
-  const [problem, setProblem] = useState<McidProblem | null>(null);
+  const [typed, setTyped] = useState('');
+  const [problem, setProblem] = useState<TypedProblem | null>(null);
+  // Learn: "Enter an MCID"; Partner University with no account here: sign up.
+  const typing = learn ? picked === '' : view.profiles.length === 0;
+  const validate = (value: string): TypedProblem | null =>
+    learn ? validateMcid(normalizeMcid(value)) : validatePuName(value);
   const [busy, setBusy] = useState(false);
   const [stage, setStage] = useState<Stage>({ name: 'choosing' });
 
@@ -39,15 +43,14 @@ export function LinkScreenView({ view, online, onCheck, onLink }: LinkScreenView
 
   const submit = async () => {
     let choice: LinkChoice;
-    if (learn && picked === '') {
-      const value = normalizeMcid(mcid);
-      const found = validateMcid(value);
+    if (typing) {
+      const found = validate(typed);
       setProblem(found);
       if (found) {
-        document.getElementById('mcid')?.focus();
+        document.getElementById(learn ? 'mcid' : 'pu-name')?.focus();
         return;
       }
-      choice = { mcid: value };
+      choice = learn ? { mcid: normalizeMcid(typed) } : { puName: typed.trim() };
     } else {
       choice = { profileId: picked };
     }
@@ -71,9 +74,7 @@ export function LinkScreenView({ view, online, onCheck, onLink }: LinkScreenView
         {title}
       </h1>
       <p>{t.link.intro(view.account.email, view.account.orgName)}</p>
-      {!learn && view.profiles.length === 0 ? (
-        <p class="card">{t.link.noPu}</p>
-      ) : stage.name === 'done' ? null : (
+      {stage.name === 'done' ? null : (
         <ChoiceForm
           kind={view.kind}
           profiles={view.profiles}
@@ -83,13 +84,14 @@ export function LinkScreenView({ view, online, onCheck, onLink }: LinkScreenView
             setProblem(null);
             reset();
           }}
-          mcid={mcid}
-          onMcid={(v) => {
-            setMcid(v);
-            if (problem) setProblem(validateMcid(normalizeMcid(v)));
+          typing={typing}
+          typed={typed}
+          onTyped={(v) => {
+            setTyped(v);
+            if (problem) setProblem(validate(v));
             reset();
           }}
-          mcidProblem={problem}
+          problem={problem}
           busy={busy && stage.name === 'choosing'}
           onSubmit={() => void submit()}
         />
@@ -110,6 +112,7 @@ export function LinkScreenView({ view, online, onCheck, onLink }: LinkScreenView
             <p>{t.link.creditFrom(view.account.orgName, date(stage.check.creditFrom))}</p>
           ) : null}
           <p>{t.link.usesStart(stage.check.startNumber, words.policy)}</p>
+          {'puName' in stage.check.choice ? <p>{t.link.signUpOnLink}</p> : null}
           <button
             type="button"
             class="primary"
