@@ -1,7 +1,8 @@
 /**
- * A typed MCID and "this is not my MCID" (issue 15): checking writes
- * nothing, "Link now" writes the profile, the link and its outbox entry in
- * one transaction, and the correction ends the link through the outbox
+ * A typed MCID, a Partner University sign-up and "this is not my MCID"
+ * (issue 15): checking writes nothing, "Link now" writes the profile, the
+ * link and its outbox entry in one transaction, the person's limits hold for
+ * a new account, and the correction ends the link through the outbox
  * without giving a start back.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +12,9 @@ import {
   removeWrongMcid,
   requestLink,
   requestLinkTyped,
+  requestUnlink,
 } from '../../src/store/ops-link';
+import { PU_NAME_MAX } from '../../src/rules';
 import { exportJson } from '../../src/store/transfer';
 import { NOW, TODAY, fixture, refusal, self } from './fixtures';
 
@@ -160,5 +163,93 @@ describe('"this is not my MCID"', () => {
     expect(await tables(f.db)).toEqual(before);
     const fromB = { actorAccountId: f.annB.id, profileId: f.learn.id };
     await expect(removeWrongMcid(f.db, fromB, NOW)).resolves.toMatchObject({ type: 'unlink' });
+  });
+});
+
+describe('a Partner University sign-up (sign in or sign up, the article’s step 3)', () => {
+  /** Ann with her MCID and no Partner University account on the device. */
+  async function annWithoutPu() {
+    const f = await fixture();
+    await f.db.profiles.delete(f.annPu.id);
+    const ann = { actorAccountId: f.annA.id, accountId: f.annA.id };
+    return { f, ann };
+  }
+
+  it('the check leaves the database byte for byte as it was', async () => {
+    const { f, ann } = await annWithoutPu();
+    const before = await exportJson(f.db, NOW);
+    expect(await previewLinkTyped(f.db, { ...ann, puName: 'ann@outlook.example' }, NOW)).toEqual({
+      decision: { ok: true, ends: [] },
+      profileId: null,
+    });
+    for (const puName of ['  ', 'x'.repeat(PU_NAME_MAX + 1)]) {
+      expect(await refusal(previewLinkTyped(f.db, { ...ann, puName }, NOW))).toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+    }
+    // Ben has his account here: he picks it rather than signing up again.
+    const ben = { actorAccountId: f.benA.id, accountId: f.benA.id, puName: 'ben2' };
+    expect((await refusal(previewLinkTyped(f.db, ben, NOW))).code).toBe('PU_ACCOUNT_EXISTS');
+    expect(await exportJson(f.db, NOW)).toBe(before);
+  });
+
+  it('"Link now" writes the new account, its link and outbox entry together, or none', async () => {
+    const { f, ann } = await annWithoutPu();
+    const req = { ...ann, puName: '  ann@outlook.example ' };
+    const before = await tables(f.db);
+    vi.spyOn(f.db.outbox, 'add').mockRejectedValueOnce(new Error('injected'));
+    await expect(requestLinkTyped(f.db, req, NOW)).rejects.toThrow('injected');
+    expect(await tables(f.db)).toEqual(before);
+
+    const entry = await requestLinkTyped(f.db, req, NOW);
+    const pu = await f.db.profiles.where('kind').equals('partner-university').toArray();
+    const mine = pu.filter((p) => p.personId === f.annA.personId);
+    expect(mine).toEqual([
+      {
+        id: entry.profile.id,
+        personId: f.annA.personId,
+        kind: 'partner-university',
+        mcid: null,
+        label: 'ann@outlook.example',
+        removedOn: null,
+      },
+    ]);
+    expect(entry).toMatchObject({ type: 'link', accountId: f.annA.id, state: 'queued' });
+    expect(entry.profile).toEqual({ kind: 'partner-university', id: mine[0]?.id, mcid: null });
+    const links = await f.db.associations.where('profileId').equals(entry.profile.id).toArray();
+    expect(links).toMatchObject([{ accountId: f.annA.id, startedOn: TODAY, endedOn: null }]);
+    // Signed up once: the next sign-up is refused, the account is there to pick.
+    const again = { ...ann, puName: 'another' };
+    expect((await refusal(requestLinkTyped(f.db, again, NOW))).code).toBe('PU_ACCOUNT_EXISTS');
+  });
+
+  it('is no way around the person’s limits: cool-off and 3 of 3 still refuse, storing nothing', async () => {
+    const { f, ann } = await annWithoutPu();
+    const mcid = { ...ann, profileId: f.learn.id };
+    await requestLink(f.db, mcid, day('2026-01-05'));
+    const signUp = { ...ann, puName: 'ann@outlook.example' };
+    let before = await tables(f.db);
+    expect(await refusal(requestLinkTyped(f.db, signUp, day('2026-01-20')))).toMatchObject({
+      code: 'COOL_OFF',
+      nextAllowedOn: '2026-02-04',
+    });
+    expect(await tables(f.db)).toEqual(before);
+    // Two more starts of her MCID: 3 of 3 in the window that opened on 5 January.
+    await requestUnlink(f.db, mcid, day('2026-02-04'));
+    await requestLink(f.db, mcid, day('2026-02-04'));
+    await requestUnlink(f.db, mcid, day('2026-03-06'));
+    await requestLink(f.db, mcid, day('2026-03-06'));
+    before = await tables(f.db);
+    expect(await previewLinkTyped(f.db, signUp, day('2026-06-01'))).toMatchObject({
+      decision: { ok: false, code: 'YEARLY_LIMIT', nextAllowedOn: '2027-01-05' },
+    });
+    expect(await refusal(requestLinkTyped(f.db, signUp, day('2026-06-01')))).toMatchObject({
+      code: 'YEARLY_LIMIT',
+      nextAllowedOn: '2027-01-05',
+    });
+    expect(await tables(f.db)).toEqual(before);
+    await expect(requestLinkTyped(f.db, signUp, day('2027-01-05'))).resolves.toMatchObject({
+      type: 'link',
+    });
   });
 });

@@ -242,15 +242,80 @@ describe('link a Partner University account', () => {
     expect(onCheck).toHaveBeenCalledWith({ profileId: 'p-pu' });
   });
 
-  it('says when there is no account to link', () => {
-    const v = mountLink(
-      () => Promise.resolve(allowed),
+  it('with no account on the device, offers to sign up: a name, checked, then linked', async () => {
+    const signUp: LinkCheck = { ...allowed, choice: { puName: 'aiko@outlook.example' } };
+    const onCheck = vi.fn<(c: LinkChoice) => Promise<LinkCheck>>(() => Promise.resolve(signUp));
+    const onLink = vi.fn(linked);
+    const view = linkView({ kind: 'partner-university', profiles: [] });
+    const v = mountLink(onCheck, onLink, 'en', view);
+    expect(v.q('legend').textContent).toBe('Create a Partner University account');
+    expect(v.text()).toContain('There is no Partner University account on this device for you.');
+    expect(v.text()).toContain('Sign in or sign up with your personal account');
+    const input = v.q<HTMLInputElement>('#pu-name');
+    expect(v.q('label[for=pu-name]').textContent).toBe(
+      'Your personal account (name or email address)',
+    );
+    expect(input.required).toBe(true);
+    expect(input.getAttribute('aria-describedby')).toBe('pu-name-hint');
+    expect(v.q('#pu-name-hint').textContent).toContain('At most 100 characters.');
+
+    await type(input, '   ');
+    await submit(v.q('form'));
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe('pu-name-hint pu-name-error');
+    expect(v.q('#pu-name-error').textContent).toBe(
+      'Enter the name or email address of your personal account.',
+    );
+    expect(document.activeElement).toBe(input);
+    await type(input, 'a'.repeat(101));
+    expect(v.q('#pu-name-error').textContent).toBe('At most 100 characters: shorten the name.');
+    expect(onCheck).not.toHaveBeenCalled();
+
+    await type(input, '  aiko@outlook.example ');
+    expect(input.hasAttribute('aria-invalid')).toBe(false);
+    await submit(v.q('form'));
+    expect(onCheck).toHaveBeenCalledWith({ puName: 'aiko@outlook.example' });
+    expect(onLink).not.toHaveBeenCalled();
+    expect(v.q('[data-testid=link-check]').textContent).toContain(
+      'The account is created only by “Link now”: checking creates nothing.',
+    );
+    await click(v.byText('Link now'));
+    expect(onLink).toHaveBeenCalledWith({ puName: 'aiko@outlook.example' });
+    expect(v.q('[data-testid=link-done]')).toBeTruthy();
+  });
+
+  it('words the sign-up in Japanese with the article’s terms', async () => {
+    const view = linkView({ kind: 'partner-university', profiles: [] });
+    const v = mountLink(() => Promise.resolve(allowed), linked, 'ja', view);
+    expect(v.q('h1').textContent).toBe('パートナー大学へのアクセスを取得');
+    expect(v.q('legend').textContent).toBe('パートナー大学アカウントを作成する');
+    expect(v.text()).toContain('サインインまたはサインアップします');
+    await submit(v.q('form'));
+    expect(v.q('#pu-name-error').textContent).toBe(
+      '個人用アカウントの名前またはメール アドレスを入力してください。',
+    );
+  });
+
+  it('offers no sign-up when the person has an account here, and words a second one', async () => {
+    const view = linkView({
+      kind: 'partner-university',
+      profiles: [{ id: 'p-pu', kind: 'partner-university', label: 'aiko.pu@example', mcid: null }],
+    });
+    const v = mountLink(() => Promise.resolve(allowed), linked, 'en', view);
+    expect(v.qa('#pu-name')).toHaveLength(0);
+    expect(v.text()).not.toContain('Create a Partner University account');
+    v.unmount();
+    const again = mountLink(
+      () => Promise.resolve({ ok: false, code: 'PU_ACCOUNT_EXISTS' }),
       linked,
       'en',
       linkView({ kind: 'partner-university', profiles: [] }),
     );
-    expect(v.text()).toContain('There is no Partner University account on this device for you.');
-    expect(v.qa('form')).toHaveLength(0);
+    await type(again.q<HTMLInputElement>('#pu-name'), 'aiko');
+    await submit(again.q('form'));
+    expect(again.q('[data-testid=link-refusal]').textContent).toContain(
+      'You already have a Partner University account on this device',
+    );
   });
 });
 
