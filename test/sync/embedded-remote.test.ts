@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { updateSettings, type AppDb } from '../../src/store';
+import { requestLinkTyped } from '../../src/store/ops-link';
 import { deleteWorkAccount } from '../../src/store/ops-org';
 import type { WireAction } from '../../src/rules';
 import {
@@ -256,6 +257,44 @@ describe('embedded Partner Center with the engine', { timeout: 30_000 }, () => {
       nextAllowedOn: '2026-12-25',
     });
     expect((await activeLinks(f.db)).map((a) => a.profileId)).toEqual([f.learn.id]);
+  });
+
+  it('applies the link of a Partner University account signed up offline: its record comes with the directory', async () => {
+    const f = await fixture();
+    await f.db.profiles.delete(f.annPu.id);
+    const pc = freshPc();
+    const clock = manualClock();
+    const engine = createSyncEngine({
+      db: f.db,
+      getRemote: remoteFor({ app: f.db, pc, now: clock.now }),
+      lock: createInProcessLock(),
+      clock,
+      random: () => 0.5,
+    });
+    // The Partner Center was in use (seeded, its directory copied) before Ann signed up.
+    await link(f.db, f.benA, f.pu);
+    expect(await engine.drain('start')).toMatchObject({ applied: 1 });
+    await updateSettings(f.db, { embeddedOffline: true });
+    const me = { actorAccountId: f.annA.id, accountId: f.annA.id };
+    const entry = await requestLinkTyped(
+      f.db,
+      { ...me, puName: 'ann@outlook.example' },
+      new Date(clock.now()),
+    );
+    expect(await engine.drain('offline')).toMatchObject({ outcome: 'retry-later' });
+    expect(await pc.profiles.get(entry.profile.id)).toBeUndefined();
+
+    await updateSettings(f.db, { embeddedOffline: false });
+    expect(await engine.drain('switch', { ignoreBackoff: true })).toMatchObject({ applied: 1 });
+    expect(await f.db.outbox.get(entry.id)).toMatchObject({ state: 'applied', code: null });
+    expect(await pc.profiles.get(entry.profile.id)).toEqual({
+      id: entry.profile.id,
+      personId: f.annA.personId,
+      kind: 'partner-university',
+      mcid: null,
+    });
+    const held = await pc.associations.where('profileId').equals(entry.profile.id).toArray();
+    expect(held).toMatchObject([{ accountId: f.annA.id, startedOn: TODAY, endedOn: null }]);
   });
 
   it('two tabs without a shared lock (no Web Locks) still apply each action once', async () => {
