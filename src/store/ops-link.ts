@@ -193,8 +193,7 @@ async function stored(db: AppDb, profileId: string): Promise<Picked> {
  * (Learn), or the name of the Partner University account they sign up for.
  */
 export type TypedRequest = { actorAccountId: string; accountId: string } & (
-  | { mcid: string }
-  | { puName: string }
+  { mcid: string } | { puName: string }
 );
 
 async function accountOf(db: AppDb, req: TypedRequest) {
