@@ -4,7 +4,8 @@
  * → link while Partner Center is unreachable and the network is cut (queued)
  * → back online (linked, with the credit dates) → a link refused inside the
  * 30-day cool-off shows its date → a typed MCID that is not digits is
- * refused in words. axe-core checks every screen; screenshots of each screen
+ * refused in words; a Partner University sign-up (refused at 3 of 3, then
+ * signed up and linked offline, synced). axe-core checks every screen; screenshots of each screen
  * in English and Japanese go to screenshots/ (kept out of git).
  */
 import { mkdirSync } from 'node:fs';
@@ -257,6 +258,84 @@ describe('the individual’s app on a phone', () => {
     await page.locator('[data-testid=who-name]').waitFor();
     await page.screenshot({ path: `${SHOTS}/me-home-320-en.png`, fullPage: true });
 
+    expect(a11y).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('Partner University sign-up: refused at 3 of 3, then signed up and linked offline → synced', async () => {
+    const signUp = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      locale: 'en-US',
+      timezoneId: 'Asia/Tokyo',
+    });
+    await signUp.addInitScript({ path: AXE_SCRIPT });
+    const { page, violations, errors } = await watchedPage(signUp);
+    const a11y: string[] = [];
+    await page.goto(server.url);
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Who are you?');
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await page.getByRole('button', { name: /Continue as Kenji Ito/ }).click();
+    await expect.poll(() => page.getByTestId('who-name').textContent()).toBe('Kenji Ito');
+
+    // Kenji is at 3 of 3: a new Partner University account is no fresh allowance.
+    await page.locator('[data-testid=slot-partner-university] a').click();
+    await expect.poll(() => heading(page)).toBe('Link Partner University account');
+    const name = page.getByLabel('Your personal account (name or email address)');
+    await name.fill('kenji@outlook.example');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => page.getByTestId('link-refusal').textContent())
+      .toContain('each person can start at most 3 associations in 12 months');
+    await page.goto(`${server.url}#/`);
+    await expect.poll(() => page.locator('.queue-empty').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('slot-partner-university').textContent()).toContain(
+      'No profile of this kind on this device.',
+    );
+
+    // Ryo has no Partner University account and no start: he signs up, offline.
+    await page.getByRole('link', { name: 'Switch account' }).click();
+    await page.getByRole('button', { name: /Continue as Ryo Hayashi/ }).click();
+    await expect.poll(() => page.getByTestId('who-name').textContent()).toBe('Ryo Hayashi');
+    await setPartnerCenterOffline(page, true);
+    await cutNetwork(signUp, server);
+    await page.goto(`${server.url}#/`);
+    await page.locator('[data-testid=slot-partner-university] a').click();
+    await expect.poll(() => heading(page)).toBe('Link Partner University account');
+    // By keyboard: an empty name is said in words, and focus stays on the field.
+    await name.focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#pu-name-error').textContent())
+      .toBe('Enter the name or email address of your personal account.');
+    expect(await name.getAttribute('aria-describedby')).toBe('pu-name-hint pu-name-error');
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    await checkScreen(page, 'link-pu-sign-up', a11y);
+    await name.fill('ryo@outlook.example');
+    await page.getByRole('button', { name: 'Check' }).click();
+    const check = page.getByTestId('link-check');
+    await check.waitFor();
+    expect(await check.textContent()).toContain('checking creates nothing');
+    await checkScreen(page, 'link-pu-sign-up-check', a11y);
+    await page.getByRole('button', { name: 'Link now' }).click();
+    await expect
+      .poll(() => page.getByTestId('link-done').textContent())
+      .toContain('You are offline: the link waits');
+
+    await page.getByRole('link', { name: 'Back to My Learn profile' }).click();
+    const pu = page.getByTestId('slot-partner-university');
+    await expect.poll(() => pu.textContent()).toContain('Waiting to sync');
+    expect(await pu.textContent()).toContain('ryo@outlook.example');
+
+    await restoreNetwork(signUp, server);
+    await setPartnerCenterOffline(page, false);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.goto(`${server.url}#/`);
+    await expect.poll(() => page.locator('.queue-empty').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => pu.textContent()).toContain('Linked to Fabrikam');
+    expect(await pu.textContent()).not.toContain('Waiting to sync');
+
+    await signUp.close();
     expect(a11y).toEqual([]);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
