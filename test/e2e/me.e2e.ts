@@ -64,6 +64,28 @@ async function setPartnerCenterOffline(page: Page, offline: boolean) {
   await expect.poll(() => box.isChecked()).toBe(offline);
 }
 
+/** The network and Partner Center come back; "Sync now"; home, once the queue is empty. */
+async function syncBack(page: Page, context: BrowserContext) {
+  await restoreNetwork(context, server);
+  await setPartnerCenterOffline(page, false);
+  // A drain started by the 'online' event while Partner Center was still
+  // switched off waits for its backoff; "Sync now" asks again at once.
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.goto(`${server.url}#/`);
+  await expect.poll(() => page.locator('.queue-empty').count(), { timeout: 20_000 }).toBe(1);
+}
+
+/** A 375 px phone in Tokyo, with axe loaded and the page's CSP violations and errors watched. */
+async function phone() {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 740 },
+    locale: 'en-US',
+    timezoneId: 'Asia/Tokyo',
+  });
+  await context.addInitScript({ path: AXE_SCRIPT });
+  return { context, ...(await watchedPage(context)) };
+}
+
 describe('the individual’s app on a phone', () => {
   let context: BrowserContext;
   afterAll(async () => {
@@ -72,13 +94,9 @@ describe('the individual’s app on a phone', () => {
 
   it('first run → demo → who am I → remove → link offline → online → refused in the cool-off', async () => {
     const today = todayUtc(new Date());
-    context = await browser.newContext({
-      viewport: { width: 375, height: 740 },
-      locale: 'en-US',
-      timezoneId: 'Asia/Tokyo',
-    });
-    await context.addInitScript({ path: AXE_SCRIPT });
-    const { page, violations, errors } = await watchedPage(context);
+    const opened = await phone();
+    context = opened.context;
+    const { page, violations, errors } = opened;
     const a11y: string[] = [];
 
     // First run: nobody is chosen, so the app asks who I am.
@@ -176,13 +194,7 @@ describe('the individual’s app on a phone', () => {
     await checkScreen(page, 'home-queued', a11y);
 
     // Back online: the queue drains and the link is confirmed, with the credit dates.
-    await restoreNetwork(context, server);
-    await setPartnerCenterOffline(page, false);
-    // A drain started by the 'online' event while Partner Center was still
-    // switched off waits for its backoff; "Sync now" asks again at once.
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.goto(`${server.url}#/`);
-    await expect.poll(() => page.locator('.queue-empty').count(), { timeout: 20_000 }).toBe(1);
+    await syncBack(page, context);
     await expect.poll(() => pu.textContent()).toContain('Linked to');
     expect(await pu.textContent()).not.toContain('Waiting to sync');
     const sales = page.locator('[data-testid=achievements] li', { hasText: 'PU-AZ-SALES' });
@@ -264,13 +276,7 @@ describe('the individual’s app on a phone', () => {
   });
 
   it('Partner University sign-up: refused at 3 of 3, then signed up and linked offline → synced', async () => {
-    const signUp = await browser.newContext({
-      viewport: { width: 375, height: 740 },
-      locale: 'en-US',
-      timezoneId: 'Asia/Tokyo',
-    });
-    await signUp.addInitScript({ path: AXE_SCRIPT });
-    const { page, violations, errors } = await watchedPage(signUp);
+    const { context: signUp, page, violations, errors } = await phone();
     const a11y: string[] = [];
     await page.goto(server.url);
     await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Who are you?');
@@ -327,11 +333,7 @@ describe('the individual’s app on a phone', () => {
     await expect.poll(() => pu.textContent()).toContain('Waiting to sync');
     expect(await pu.textContent()).toContain('ryo@outlook.example');
 
-    await restoreNetwork(signUp, server);
-    await setPartnerCenterOffline(page, false);
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.goto(`${server.url}#/`);
-    await expect.poll(() => page.locator('.queue-empty').count(), { timeout: 20_000 }).toBe(1);
+    await syncBack(page, signUp);
     await expect.poll(() => pu.textContent()).toContain('Linked to Fabrikam');
     expect(await pu.textContent()).not.toContain('Waiting to sync');
 

@@ -28,6 +28,14 @@ async function tables(db: AppDb) {
   };
 }
 
+/** A failure injected inside the transaction, after the profile and the link were written. */
+async function failsLeavingNothing(db: AppDb, task: () => Promise<unknown>) {
+  const before = await tables(db);
+  vi.spyOn(db.outbox, 'add').mockRejectedValueOnce(new Error('injected'));
+  await expect(task()).rejects.toThrow('injected');
+  expect(await tables(db)).toEqual(before);
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -66,11 +74,7 @@ describe('a typed MCID', () => {
   it('"Link now" writes profile, link and outbox entry together, or none of them', async () => {
     const f = await fixture();
     const ben = { actorAccountId: f.benA.id, accountId: f.benA.id, mcid: '5550001' };
-    const before = await tables(f.db);
-    // A failure inside the transaction, after the profile and the link were written.
-    vi.spyOn(f.db.outbox, 'add').mockRejectedValueOnce(new Error('injected'));
-    await expect(requestLinkTyped(f.db, ben, NOW)).rejects.toThrow('injected');
-    expect(await tables(f.db)).toEqual(before);
+    await failsLeavingNothing(f.db, () => requestLinkTyped(f.db, ben, NOW));
 
     const entry = await requestLinkTyped(f.db, ben, NOW);
     const profile = await f.db.profiles.where('mcid').equals('5550001').first();
@@ -196,10 +200,7 @@ describe('a Partner University sign-up (sign in or sign up, the article’s step
   it('"Link now" writes the new account, its link and outbox entry together, or none', async () => {
     const { f, ann } = await annWithoutPu();
     const req = { ...ann, puName: '  ann@outlook.example ' };
-    const before = await tables(f.db);
-    vi.spyOn(f.db.outbox, 'add').mockRejectedValueOnce(new Error('injected'));
-    await expect(requestLinkTyped(f.db, req, NOW)).rejects.toThrow('injected');
-    expect(await tables(f.db)).toEqual(before);
+    await failsLeavingNothing(f.db, () => requestLinkTyped(f.db, req, NOW));
 
     const entry = await requestLinkTyped(f.db, req, NOW);
     const pu = await f.db.profiles.where('kind').equals('partner-university').toArray();

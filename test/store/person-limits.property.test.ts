@@ -37,6 +37,12 @@ const stepArb = fc.record({
   op: fc.constantFrom(...OPS),
 });
 
+/** Ann starts with her Partner University account on the device, or signs up for one. */
+const runArb = fc.record({
+  withPu: fc.boolean(),
+  steps: fc.array(stepArb, { minLength: 1, maxLength: 14 }),
+});
+
 async function startsOfAnn(db: AppDb, personId: string): Promise<string[]> {
   const profiles = await db.profiles.where('personId').equals(personId).primaryKeys();
   const rows = await db.associations.where('profileId').anyOf(profiles).toArray();
@@ -50,86 +56,81 @@ describe('through the store, the limits are the person’s on every path', () =>
     async () => {
       let typed = 0;
       await fc.assert(
-        fc.asyncProperty(
-          fc.boolean(),
-          fc.array(stepArb, { minLength: 1, maxLength: 14 }),
-          async (withPu, steps) => {
-            const f = await fixture();
-            // Without one, her Partner University account comes from signing up.
-            if (!withPu) await f.db.profiles.delete(f.annPu.id);
-            const personId = f.annA.personId;
-            let day = '2026-11-25';
-            for (const step of steps) {
-              day = addDays(day, step.gap);
-              const now = new Date(`${day}T12:00:00Z`);
-              const account = step.inB ? f.annB : f.annA;
-              const me = { actorAccountId: account.id, accountId: account.id };
-              const theirs = await f.db.profiles.where('personId').equals(personId).toArray();
-              const learn = theirs.find((p) => p.kind === 'learn' && p.mcid !== null);
-              const pu = theirs.find((p) => p.kind === 'partner-university');
-              const linkOf = async (id: string | undefined) =>
-                id
-                  ? f.db.associations
-                      .where('profileId')
-                      .equals(id)
-                      .filter((a) => !a.endedOn)
-                      .first()
-                  : undefined;
-              try {
-                switch (step.op) {
-                  case 'link-learn':
-                    if (learn) await requestLink(f.db, { ...me, profileId: learn.id }, now);
-                    break;
-                  case 'link-pu':
-                    if (pu) await requestLink(f.db, { ...me, profileId: pu.id }, now);
-                    break;
-                  case 'new-mcid':
-                    typed += 1;
-                    await requestLinkTyped(f.db, { ...me, mcid: String(5_000_000 + typed) }, now);
-                    break;
-                  case 'sign-up-pu':
-                    await requestLinkTyped(f.db, { ...me, puName: `ann ${String(typed)}` }, now);
-                    break;
-                  case 'not-mine': {
-                    // From the account holding its link, as the app requires (rule 2).
-                    const held = await linkOf(learn?.id);
-                    if (learn) {
-                      const actor = held?.accountId ?? account.id;
-                      await removeWrongMcid(
-                        f.db,
-                        { actorAccountId: actor, profileId: learn.id },
-                        now,
-                      );
-                    }
-                    break;
+        fc.asyncProperty(runArb, async ({ withPu, steps }) => {
+          const f = await fixture();
+          // Without one, her Partner University account comes from signing up.
+          if (!withPu) await f.db.profiles.delete(f.annPu.id);
+          const personId = f.annA.personId;
+          let day = '2026-11-25';
+          for (const step of steps) {
+            day = addDays(day, step.gap);
+            const now = new Date(`${day}T12:00:00Z`);
+            const account = step.inB ? f.annB : f.annA;
+            const me = { actorAccountId: account.id, accountId: account.id };
+            const theirs = await f.db.profiles.where('personId').equals(personId).toArray();
+            const learn = theirs.find((p) => p.kind === 'learn' && p.mcid !== null);
+            const pu = theirs.find((p) => p.kind === 'partner-university');
+            const linkOf = async (id: string | undefined) =>
+              id
+                ? f.db.associations
+                    .where('profileId')
+                    .equals(id)
+                    .filter((a) => !a.endedOn)
+                    .first()
+                : undefined;
+            try {
+              switch (step.op) {
+                case 'link-learn':
+                  if (learn) await requestLink(f.db, { ...me, profileId: learn.id }, now);
+                  break;
+                case 'link-pu':
+                  if (pu) await requestLink(f.db, { ...me, profileId: pu.id }, now);
+                  break;
+                case 'new-mcid':
+                  typed += 1;
+                  await requestLinkTyped(f.db, { ...me, mcid: String(5_000_000 + typed) }, now);
+                  break;
+                case 'sign-up-pu':
+                  await requestLinkTyped(f.db, { ...me, puName: `ann ${String(typed)}` }, now);
+                  break;
+                case 'not-mine': {
+                  // From the account holding its link, as the app requires (rule 2).
+                  const held = await linkOf(learn?.id);
+                  if (learn) {
+                    const actor = held?.accountId ?? account.id;
+                    await removeWrongMcid(
+                      f.db,
+                      { actorAccountId: actor, profileId: learn.id },
+                      now,
+                    );
                   }
-                  case 'unlink-learn':
-                    if (learn) await requestUnlink(f.db, { ...me, profileId: learn.id }, now);
-                    break;
-                  case 'unlink-pu':
-                    if (pu) await requestUnlink(f.db, { ...me, profileId: pu.id }, now);
-                    break;
+                  break;
                 }
-              } catch (error) {
-                if (!isStoreRefusal(error)) throw error;
+                case 'unlink-learn':
+                  if (learn) await requestUnlink(f.db, { ...me, profileId: learn.id }, now);
+                  break;
+                case 'unlink-pu':
+                  if (pu) await requestUnlink(f.db, { ...me, profileId: pu.id }, now);
+                  break;
               }
+            } catch (error) {
+              if (!isStoreRefusal(error)) throw error;
             }
-            const starts = await startsOfAnn(f.db, personId);
-            starts.forEach((s, i) => {
-              const previous = starts[i - 1];
-              if (previous !== undefined)
-                expect(daysBetween(previous, s)).toBeGreaterThanOrEqual(30);
-              const closes = addMonths(s, 12);
-              expect(starts.filter((t) => t >= s && t < closes).length).toBeLessThanOrEqual(3);
-            });
-            const theirsNow = await f.db.profiles.where('personId').equals(personId).toArray();
-            const mcids = theirsNow.filter((p) => p.kind === 'learn' && p.mcid !== null);
-            expect(mcids.length).toBeLessThanOrEqual(1);
-            const pus = theirsNow.filter((p) => p.kind === 'partner-university');
-            expect(pus.length).toBeLessThanOrEqual(1);
-            f.db.close();
-          },
-        ),
+          }
+          const starts = await startsOfAnn(f.db, personId);
+          starts.forEach((s, i) => {
+            const previous = starts[i - 1];
+            if (previous !== undefined) expect(daysBetween(previous, s)).toBeGreaterThanOrEqual(30);
+            const closes = addMonths(s, 12);
+            expect(starts.filter((t) => t >= s && t < closes).length).toBeLessThanOrEqual(3);
+          });
+          const theirsNow = await f.db.profiles.where('personId').equals(personId).toArray();
+          const mcids = theirsNow.filter((p) => p.kind === 'learn' && p.mcid !== null);
+          expect(mcids.length).toBeLessThanOrEqual(1);
+          const pus = theirsNow.filter((p) => p.kind === 'partner-university');
+          expect(pus.length).toBeLessThanOrEqual(1);
+          f.db.close();
+        }),
         { numRuns: 25 },
       );
     },

@@ -219,18 +219,24 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
   });
 });
 
+/** A sync engine on a manual clock, delivering to the embedded Partner Center `pc`. */
+function engineWith(app: AppDb, pc: PartnerCenterDb) {
+  const clock = manualClock();
+  const engine = createSyncEngine({
+    db: app,
+    getRemote: remoteFor({ app, pc, now: clock.now }),
+    lock: createInProcessLock(),
+    clock,
+    random: () => 0.5,
+  });
+  return { clock, engine };
+}
+
 describe('embedded Partner Center with the engine', { timeout: 30_000 }, () => {
   it('queues while offline, then syncs once the switch is off; a refusal from it is rolled back', async () => {
     const f = await fixture();
     const pc = freshPc();
-    const clock = manualClock();
-    const engine = createSyncEngine({
-      db: f.db,
-      getRemote: remoteFor({ app: f.db, pc, now: clock.now }),
-      lock: createInProcessLock(),
-      clock,
-      random: () => 0.5,
-    });
+    const { engine } = engineWith(f.db, pc);
     await updateSettings(f.db, { embeddedOffline: true });
     const entry = await link(f.db, f.annA, f.learn);
     expect(await engine.drain('start')).toMatchObject({ outcome: 'retry-later', retried: 1 });
@@ -263,14 +269,7 @@ describe('embedded Partner Center with the engine', { timeout: 30_000 }, () => {
     const f = await fixture();
     await f.db.profiles.delete(f.annPu.id);
     const pc = freshPc();
-    const clock = manualClock();
-    const engine = createSyncEngine({
-      db: f.db,
-      getRemote: remoteFor({ app: f.db, pc, now: clock.now }),
-      lock: createInProcessLock(),
-      clock,
-      random: () => 0.5,
-    });
+    const { clock, engine } = engineWith(f.db, pc);
     // The Partner Center was in use (seeded, its directory copied) before Ann signed up.
     await link(f.db, f.benA, f.pu);
     expect(await engine.drain('start')).toMatchObject({ applied: 1 });

@@ -106,13 +106,7 @@ describe('link a Microsoft Learn profile', () => {
     await submit(v.q('form'));
     expect(v.q('#mcid-error').textContent).toBe('Enter your MCID.');
     await type(input, 'abc-123');
-    await submit(v.q('form'));
-    expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(input.getAttribute('aria-describedby')).toBe('mcid-hint mcid-error');
-    expect(v.q('#mcid-error').textContent).toBe(
-      'An MCID has digits only: no letters, spaces or symbols.',
-    );
-    expect(document.activeElement).toBe(input);
+    await expectRefusedField(v, 'mcid', 'An MCID has digits only: no letters, spaces or symbols.');
     await type(input, '12');
     expect(v.q('#mcid-error').textContent).toBe('An MCID has 5 to 12 digits.');
     expect(onCheck).not.toHaveBeenCalled();
@@ -260,13 +254,11 @@ describe('link a Partner University account', () => {
     expect(v.q('#pu-name-hint').textContent).toContain('At most 100 characters.');
 
     await type(input, '   ');
-    await submit(v.q('form'));
-    expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(input.getAttribute('aria-describedby')).toBe('pu-name-hint pu-name-error');
-    expect(v.q('#pu-name-error').textContent).toBe(
+    await expectRefusedField(
+      v,
+      'pu-name',
       'Enter the name or email address of your personal account.',
     );
-    expect(document.activeElement).toBe(input);
     await type(input, 'a'.repeat(101));
     expect(v.q('#pu-name-error').textContent).toBe('At most 100 characters: shorten the name.');
     expect(onCheck).not.toHaveBeenCalled();
@@ -318,6 +310,16 @@ describe('link a Partner University account', () => {
     );
   });
 });
+
+/** Submitting shows `message` as the field's error, tied to it, and focus stays on it. */
+async function expectRefusedField(v: Rendered, id: string, message: string) {
+  const input = v.q<HTMLInputElement>(`#${id}`);
+  await submit(v.q('form'));
+  expect(input.getAttribute('aria-invalid')).toBe('true');
+  expect(input.getAttribute('aria-describedby')).toBe(`${id}-hint ${id}-error`);
+  expect(v.q(`#${id}-error`).textContent).toBe(message);
+  expect(document.activeElement).toBe(input);
+}
 
 function heading(lang: Lang): string {
   return lang === 'en' ? 'This link is not possible' : 'このリンクはできません';
