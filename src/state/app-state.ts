@@ -17,6 +17,7 @@ import {
   getCatalog,
   getSyncNews,
   getSettings,
+  isUnsettled,
   listAccounts,
   pendingOutbox,
   requestPersistence,
@@ -257,12 +258,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
     me: mine.me,
     meReady: mine.ready,
     outbox,
-    queuedCount: computed(
-      () =>
-        outbox.value.filter(
-          (e) => e.state === 'queued' || e.state === 'sending' || e.state === 'retry',
-        ).length,
-    ),
+    queuedCount: computed(() => outbox.value.filter(isUnsettled).length),
     sync: signal<SyncView>({ draining: false, needsSignIn: false, lastError: null, problem: null }),
     syncNews,
     dismissSyncChanges: (ids) => attempt(() => nothing(dismissSyncChanges(db, ids))),
