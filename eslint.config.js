@@ -63,8 +63,14 @@ const ENTRY_POINTS = [
   entryPoint(
     ['src/!(sync)/**', 'src/*.{ts,tsx}'],
     'src/sync',
-    ['./index.ts'],
-    'Outside src/sync, import sync through its entry point, src/sync/index.ts.',
+    ['./index.ts', './messages.ts'],
+    'Outside src/sync, import sync through its entry point, src/sync/index.ts (or the page ↔ worker messages, src/sync/messages.ts).',
+  ),
+  entryPoint(
+    ['src/pwa/**'],
+    'src/sync',
+    ['./messages.ts'],
+    'src/pwa knows of sync only the page ↔ worker messages (src/sync/messages.ts), which both sides read the same way.',
   ),
   entryPoint(
     ['src/ui/!(screens)/**', 'src/ui/*.{ts,tsx}', 'src/ui/screens/!(individual)/**'],
@@ -171,7 +177,8 @@ export default tseslint.config(
   ),
   boundary(
     'pwa',
-    [],
+    // Only src/sync/messages.ts (the entry points above): the protocol both sides share.
+    ['sync'],
     'src/pwa is the one bridge to the service worker; it knows nothing of the domain.',
   ),
   boundary(
