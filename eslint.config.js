@@ -48,7 +48,7 @@ const ENTRY_POINTS = [
   entryPoint(
     ['src/!(store)/**', 'src/*.{ts,tsx}'],
     'src/store',
-    // ops-link, ops-org and queries-org are loaded on first use (not on a first visit).
+    // ops-link, ops-org, queries-org and queries-planner are loaded on first use (not on a first visit).
     [
       './index.ts',
       './drain.ts',
@@ -57,8 +57,9 @@ const ENTRY_POINTS = [
       './ops-link.ts',
       './ops-org.ts',
       './queries-org.ts',
+      './queries-planner.ts',
     ],
-    'Outside src/store, import the store through its entry points: store (index), store/drain, store/transfer, store/demo, and the lazily loaded store/ops-link, store/ops-org, store/queries-org.',
+    'Outside src/store, import the store through its entry points: store (index), store/drain, store/transfer, store/demo, and the lazily loaded store/ops-link, store/ops-org, store/queries-org, store/queries-planner.',
   ),
   entryPoint(
     ['src/!(sync)/**', 'src/*.{ts,tsx}'],
