@@ -15,6 +15,7 @@ export {
   openDb,
   openDbV1,
   type AppDb,
+  type DexieOf,
 } from './db';
 export type * from './records';
 export {
