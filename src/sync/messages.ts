@@ -54,7 +54,16 @@ const OUTCOMES: ReadonlySet<unknown> = new Set<DrainOutcome>([
   'needs-sign-in',
   'misconfigured',
 ]);
-const COUNTS = ['sent', 'applied', 'rejected', 'retried', 'failed', 'reconciled', 'pulled', 'changed'];
+const COUNTS = [
+  'sent',
+  'applied',
+  'rejected',
+  'retried',
+  'failed',
+  'reconciled',
+  'pulled',
+  'changed',
+];
 
 const orNull = (value: unknown, type: 'string' | 'number' | 'object') =>
   value === null || typeof value === type;
