@@ -48,7 +48,7 @@ const ENTRY_POINTS = [
   entryPoint(
     ['src/!(store)/**', 'src/*.{ts,tsx}'],
     'src/store',
-    // ops-link, ops-org and queries-org are loaded on first use (not on a first visit).
+    // ops-link, ops-org, queries-org and queries-planner are loaded on first use (not on a first visit).
     [
       './index.ts',
       './drain.ts',
@@ -57,14 +57,21 @@ const ENTRY_POINTS = [
       './ops-link.ts',
       './ops-org.ts',
       './queries-org.ts',
+      './queries-planner.ts',
     ],
-    'Outside src/store, import the store through its entry points: store (index), store/drain, store/transfer, store/demo, and the lazily loaded store/ops-link, store/ops-org, store/queries-org.',
+    'Outside src/store, import the store through its entry points: store (index), store/drain, store/transfer, store/demo, and the lazily loaded store/ops-link, store/ops-org, store/queries-org, store/queries-planner.',
   ),
   entryPoint(
     ['src/!(sync)/**', 'src/*.{ts,tsx}'],
     'src/sync',
-    ['./index.ts'],
-    'Outside src/sync, import sync through its entry point, src/sync/index.ts.',
+    ['./index.ts', './messages.ts'],
+    'Outside src/sync, import sync through its entry point, src/sync/index.ts (or the page ↔ worker messages, src/sync/messages.ts).',
+  ),
+  entryPoint(
+    ['src/pwa/**'],
+    'src/sync',
+    ['./messages.ts'],
+    'src/pwa knows of sync only the page ↔ worker messages (src/sync/messages.ts), which both sides read the same way.',
   ),
   entryPoint(
     ['src/ui/!(screens)/**', 'src/ui/*.{ts,tsx}', 'src/ui/screens/!(individual)/**'],
@@ -171,7 +178,8 @@ export default tseslint.config(
   ),
   boundary(
     'pwa',
-    [],
+    // Only src/sync/messages.ts (the entry points above): the protocol both sides share.
+    ['sync'],
     'src/pwa is the one bridge to the service worker; it knows nothing of the domain.',
   ),
   boundary(

@@ -28,12 +28,6 @@ interface SyncParts {
   resetEmbedded: (pc: PartnerCenterDb) => Promise<void>;
 }
 
-function isWorkerAnswer(value: unknown): value is { ok: true; report: DrainReport } {
-  if (typeof value !== 'object' || value === null) return false;
-  const answer = value as { ok?: unknown; report?: unknown };
-  return answer.ok === true && typeof answer.report === 'object' && answer.report !== null;
-}
-
 /** The start's pull waits this long after the data state is up: the first paint comes first. */
 const START_PULL_DELAY_MS = 1_500;
 
@@ -86,7 +80,7 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
             ignoreBackoff: options.ignoreBackoff === true,
             ...(options.pull ? { pull: options.pull } : {}),
           });
-          if (isWorkerAnswer(answer)) return report(answer.report);
+          if (answer?.ok) return report(answer.report);
         }
         return report(await engine.drain(reason, options));
       };

@@ -4,9 +4,16 @@
  * pass "please drain the outbox" wake-ups to the worker.
  */
 import { Workbox } from 'workbox-window';
+// The messages' shapes and their reader, shared with the worker: DOM-free and domain-free.
+import {
+  OUTBOX_SYNC_TAG,
+  readAnswer,
+  type DrainAnswer,
+  type PullScope,
+  type WorkerRequest,
+} from '../sync/messages';
 
 export const SW_FILE = 'sw.js';
-export const OUTBOX_SYNC_TAG = 'mcid-link-outbox';
 
 export interface SwBridge {
   /** True once a service worker controls this page. */
@@ -21,9 +28,9 @@ export interface SwBridge {
    */
   drainInWorker: (
     reason: string,
-    options: { ignoreBackoff: boolean; pull?: 'me' | 'org' },
+    options: { ignoreBackoff: boolean; pull?: PullScope },
     timeoutMs?: number,
-  ) => Promise<unknown>;
+  ) => Promise<DrainAnswer | null>;
 }
 
 export interface SwBridgeOptions {
@@ -107,13 +114,14 @@ export function registerServiceWorker(options: SwBridgeOptions): SwBridge | null
         }
       }
       if (!navigator.serviceWorker.controller) return false;
-      navigator.serviceWorker.controller.postMessage({ type: 'DRAIN', reason: 'wake' });
+      const wake: WorkerRequest = { type: 'DRAIN', reason: 'wake', ignoreBackoff: false };
+      navigator.serviceWorker.controller.postMessage(wake);
       return true;
     },
     drainInWorker: (reason, options, timeoutMs = 30_000) => {
       const worker = navigator.serviceWorker.controller;
       if (!worker) return Promise.resolve(null);
-      return new Promise<unknown>((resolve) => {
+      return new Promise<DrainAnswer | null>((resolve) => {
         const channel = new MessageChannel();
         const timer = setTimeout(() => {
           channel.port1.close();
@@ -122,9 +130,11 @@ export function registerServiceWorker(options: SwBridgeOptions): SwBridge | null
         channel.port1.onmessage = (event: MessageEvent) => {
           clearTimeout(timer);
           channel.port1.close();
-          resolve(event.data);
+          // Whatever came back is checked: not an answer counts as none.
+          resolve(readAnswer(event.data));
         };
-        worker.postMessage({ type: 'DRAIN', reason, ...options }, [channel.port2]);
+        const request: WorkerRequest = { type: 'DRAIN', reason, ...options };
+        worker.postMessage(request, [channel.port2]);
       });
     },
   };

@@ -69,14 +69,25 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function decideLink(
-  world: World,
-  req: LinkRequest,
-  today: string,
-  policy: Policy = DEFAULT_POLICY,
-): Decision {
-  const { profile, refusal } = prelude(world, req, today, policy);
-  if (refusal) return refusal;
+type Decide = (world: World, req: LinkRequest, today: string, policy?: Policy) => Decision;
+
+/** A decision: rules 1–2 first (the prelude), then `rest` with the request's profile. */
+function decision(
+  rest: (
+    world: World,
+    req: LinkRequest,
+    profile: WorldProfile,
+    today: string,
+    policy: Policy,
+  ) => Decision,
+): Decide {
+  return (world, req, today, policy = DEFAULT_POLICY) => {
+    const { profile, refusal } = prelude(world, req, today, policy);
+    return refusal ?? rest(world, req, profile, today, policy);
+  };
+}
+
+export const decideLink: Decide = decision((world, req, profile, today, policy) => {
   if (profile.kind === 'learn' && !hasMcid(profile)) return refuse('PROFILE_INCOMPLETE');
   // Rule 3: one MCID per individual. A second one would start the limits'
   // count again under a new number; a wrong one is removed ("not my MCID").
@@ -112,19 +123,12 @@ export function decideLink(
   }
   // Rule 4: the profile leaves wherever it was (the move from company A).
   return { ok: true, ends: ended(active.filter((a) => a.profileId === profile.id)) };
-}
+});
 
 /** Unlinking is checked for access and ownership only: it never needs a start. */
-export function decideUnlink(
-  world: World,
-  req: LinkRequest,
-  today: string,
-  policy: Policy = DEFAULT_POLICY,
-): Decision {
-  const { profile, refusal } = prelude(world, req, today, policy);
-  if (refusal) return refusal;
+export const decideUnlink: Decide = decision((world, req, profile) => {
   const links = world.associations.filter(
     (a) => isActive(a) && a.profileId === profile.id && a.accountId === req.accountId,
   );
   return links.length === 0 ? refuse('NOT_LINKED') : { ok: true, ends: ended(links) };
-}
+});

@@ -4,6 +4,7 @@
  * embedded Partner Center decide alike. Pure: no DOM, no storage, no clock.
  */
 export type {
+  AchievementFacts,
   Decision,
   EndedLink,
   LinkRequest,

@@ -92,22 +92,27 @@ function byId(rows: readonly { id: string }[]): Map<string, number> {
   return map;
 }
 
+/** Reports problems of the row `table[index]`; `other` is a row of the same table. */
+function reporter(out: InvariantProblem[], table: InvariantTable, index: number) {
+  return (code: InvariantCode, field: string, reason: string, other?: number) => {
+    out.push({
+      code,
+      table,
+      index,
+      field,
+      reason,
+      ...(other === undefined ? {} : { other: { table, index: other } }),
+    });
+  };
+}
+
 function checkAccounts(data: InvariantData, out: InvariantProblem[]): void {
   const orgs = byId(data.organizations);
   const accounts = byId(data.accounts);
   const firstAdminOf = new Map<string, number>();
   const day = (value: string, field: string) => toDayNumber(value, field);
   data.accounts.forEach((a, i) => {
-    const at = (code: InvariantCode, field: string, reason: string, other?: number) => {
-      out.push({
-        code,
-        table: 'accounts',
-        index: i,
-        field,
-        reason,
-        ...(other === undefined ? {} : { other: { table: 'accounts' as const, index: other } }),
-      });
-    };
+    const at = reporter(out, 'accounts', i);
     const org = data.organizations[orgs.get(a.orgId) ?? -1];
     if (org && !isOfficialEmail(a.email, org.domains)) {
       at('EMAIL_NOT_OFFICIAL', 'email', "not one of its organization's official domains");
@@ -198,16 +203,7 @@ function checkAssociations(data: InvariantData, policy: Policy, out: InvariantPr
   const startsOfPerson = new Map<string, { day: number; index: number }[]>();
 
   data.associations.forEach((s, i) => {
-    const at = (code: InvariantCode, field: string, reason: string, other?: number) => {
-      out.push({
-        code,
-        table: 'associations',
-        index: i,
-        field,
-        reason,
-        ...(other === undefined ? {} : { other: { table: 'associations' as const, index: other } }),
-      });
-    };
+    const at = reporter(out, 'associations', i);
     const started = toDayNumber(s.startedOn, `associations[${i}].startedOn`);
     const active = s.endedOn === null;
     if (!active && toDayNumber(s.endedOn, `associations[${i}].endedOn`) < started) {

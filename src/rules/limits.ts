@@ -47,6 +47,13 @@ function inWindow(p: Parsed): number[] {
   return p.exits.filter((exit) => p.day < exit);
 }
 
+type OverStarts<T> = (starts: readonly string[], day: string, policy?: Policy) => T;
+
+/** A limit's answer for `day`, over the person's starts (the policy checked and the days parsed). */
+function overStarts<T>(answer: (p: Parsed, policy: Policy) => T): OverStarts<T> {
+  return (starts, day, policy = DEFAULT_POLICY) => answer(parse(starts, day, policy), policy);
+}
+
 /** The individual behind a profile (throws on an unknown profile: guessing would miscount). */
 export function personOf(world: Pick<World, 'profiles'>, profileId: string): string {
   return findProfile(world, profileId).personId;
@@ -67,32 +74,16 @@ export function startsOfPerson(
 }
 
 /** How many starts count against the limit on `today` (the "n of 3"). */
-export function associationsInWindow(
-  starts: readonly string[],
-  today: string,
-  policy: Policy = DEFAULT_POLICY,
-): number {
-  return inWindow(parse(starts, today, policy)).length;
-}
+export const associationsInWindow = overStarts((p): number => inWindow(p).length);
 
 /** The days on which each start counted today leaves the window, earliest first. */
-export function windowReturns(
-  starts: readonly string[],
-  today: string,
-  policy: Policy = DEFAULT_POLICY,
-): string[] {
-  return inWindow(parse(starts, today, policy)).map((d) => fromDayNumber(d));
-}
+export const windowReturns = overStarts((p): string[] => inWindow(p).map((d) => fromDayNumber(d)));
 
 /** The first day the cool-off allows a start, or null when there was never a start. */
-export function coolOffEndsOn(
-  starts: readonly string[],
-  today: string,
-  policy: Policy = DEFAULT_POLICY,
-): string | null {
-  const end = coolOffEnd(parse(starts, today, policy), policy);
+export const coolOffEndsOn = overStarts((p, policy): string | null => {
+  const end = coolOffEnd(p, policy);
   return end === null ? null : fromDayNumber(end);
-}
+});
 
 export interface LimitCheck {
   coolOffOk: boolean;
@@ -100,18 +91,13 @@ export interface LimitCheck {
 }
 
 /** Which of the two limits allow a start on `day`. */
-export function checkLimits(
-  starts: readonly string[],
-  day: string,
-  policy: Policy = DEFAULT_POLICY,
-): LimitCheck {
-  const p = parse(starts, day, policy);
+export const checkLimits = overStarts((p, policy): LimitCheck => {
   const cool = coolOffEnd(p, policy);
   return {
     coolOffOk: cool === null || p.day >= cool,
     windowOk: inWindow(p).length < policy.yearlyLimit,
   };
-}
+});
 
 export function isStartAllowed(
   starts: readonly string[],
@@ -123,12 +109,7 @@ export function isStartAllowed(
 }
 
 /** The earliest day on or after `today` on which both limits allow a new start. */
-export function nextAssociationDate(
-  starts: readonly string[],
-  today: string,
-  policy: Policy = DEFAULT_POLICY,
-): string {
-  const p = parse(starts, today, policy);
+export const nextAssociationDate = overStarts((p, policy): string => {
   const candidates = [p.day, coolOffEnd(p, policy), windowFree(p, policy)];
   return fromDayNumber(Math.max(...candidates.filter((d) => d !== null)));
-}
+});

@@ -17,6 +17,7 @@ import { minDate, toDayNumber } from './dates';
 import { creditDate, reportRemovalDate } from './credit';
 import { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
 import type { WireEndReason } from './contract';
+import type { AchievementFacts } from './types';
 
 export type EndReason = WireEndReason;
 export type CreditStatus = 'pending' | 'counted' | 'scheduled-removal' | 'removed';
@@ -36,14 +37,7 @@ export interface ReportInput {
     endedOn?: string | null;
     endReason?: EndReason | null;
   }[];
-  achievements: {
-    id: string;
-    profileId: string;
-    code: string;
-    title: string;
-    kind: string;
-    completedOn: string;
-  }[];
+  achievements: AchievementFacts[];
 }
 
 export interface ReportRow {

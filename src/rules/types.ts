@@ -27,6 +27,16 @@ export interface World {
   }[];
 }
 
+/** An achievement of a profile, as the report and the planner read it. */
+export interface AchievementFacts {
+  id: string;
+  profileId: string;
+  code: string;
+  title: string;
+  kind: string;
+  completedOn: string;
+}
+
 export interface LinkRequest {
   /** Who asks (the signed-in account). */
   actorAccountId: string;

@@ -8,6 +8,7 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { Dexie } from 'dexie';
 import { todayUtc, type Decision, type LinkRequest } from '../rules';
+import type { PlannerTables } from '../rules/planner/data';
 import {
   ImportError,
   clearCatalog,
@@ -17,6 +18,7 @@ import {
   getCatalog,
   getSyncNews,
   getSettings,
+  isUnsettled,
   listAccounts,
   pendingOutbox,
   requestPersistence,
@@ -57,6 +59,8 @@ const orgOps = () => import('../store/ops-org');
 // And the organization's reads, for an admin's screens only. Dexie.waitFor
 // keeps the live query's observation across the module's load.
 const orgReads = () => Dexie.waitFor(import('../store/queries-org'));
+// The planner's read, for its screen and nothing else.
+const plannerReads = () => import('../store/queries-planner');
 import { followAccount } from './me';
 import { attempt, nothing, type ActionResult } from './result';
 
@@ -161,6 +165,8 @@ export interface AppState {
   /** Clears all data (outbox included); keeps the language and remote, signs out. */
   reset: () => Promise<ActionResult>;
   exportJson: () => Promise<ActionResult<string>>;
+  /** The planner's rows for the person behind the account, read in one transaction. */
+  plannerTables: (accountId: string) => Promise<ActionResult<PlannerTables>>;
   /** Replaces all data with an export's; the number of rows imported. */
   importJson: (text: string) => Promise<ActionResult<number>>;
   /** Like `importJson`, from a file the person picked; a too-large file is refused unread. */
@@ -258,12 +264,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
     me: mine.me,
     meReady: mine.ready,
     outbox,
-    queuedCount: computed(
-      () =>
-        outbox.value.filter(
-          (e) => e.state === 'queued' || e.state === 'sending' || e.state === 'retry',
-        ).length,
-    ),
+    queuedCount: computed(() => outbox.value.filter(isUnsettled).length),
     sync: signal<SyncView>({ draining: false, needsSignIn: false, lastError: null, problem: null }),
     syncNews,
     dismissSyncChanges: (ids) => attempt(() => nothing(dismissSyncChanges(db, ids))),
@@ -332,6 +333,8 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
         const { exportJson } = await transfer();
         return exportJson(db, now());
       }),
+    plannerTables: (accountId) =>
+      attempt(async () => (await plannerReads()).plannerTables(db, accountId)),
     importJson: importText,
     importFile: async (file) => {
       if (file.size > MAX_IMPORT_BYTES) {

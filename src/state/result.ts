@@ -9,17 +9,21 @@ export type { ImportIssue };
 /** How many problems of a refused import are named; the rest are counted. */
 export { IMPORT_ISSUES_SHOWN } from '../store';
 
-export type ActionResult<T = undefined> =
-  | { ok: true; value: T }
-  | {
-      ok: false;
-      code: string;
-      nextAllowedOn?: string;
-      /** IMPORT_INVALID: the first problems of the file (the UI words them)… */
-      issues?: ImportIssue[];
-      /** …and how many there are in all. */
-      totalIssues?: number;
-    };
+/** A refused action: the code the UI words, and what it needs to say more. */
+export interface Refusal {
+  ok: false;
+  code: string;
+  nextAllowedOn?: string;
+  /** IMPORT_INVALID: the first problems of the file (the UI words them)… */
+  issues?: ImportIssue[];
+  /** …and how many there are in all. */
+  totalIssues?: number;
+}
+
+export type ActionResult<T = undefined> = { ok: true; value: T } | Refusal;
+
+/** What the screens read of an action's answer: done, or refused and why. */
+export type ActionOutcome = { ok: true } | Pick<Refusal, 'ok' | 'code' | 'nextAllowedOn'>;
 
 export async function attempt<T>(task: () => Promise<T>): Promise<ActionResult<T>> {
   try {

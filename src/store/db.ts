@@ -23,19 +23,34 @@ import type {
 
 export const DB_NAME = 'mcid-link';
 
-export type AppDb = Dexie & {
-  organizations: EntityTable<Organization, 'id'>;
-  people: EntityTable<Person, 'id'>;
-  accounts: EntityTable<WorkAccount, 'id'>;
-  profiles: EntityTable<LearningProfile, 'id'>;
-  achievements: EntityTable<Achievement, 'id'>;
-  associations: EntityTable<Association, 'id'>;
-  outbox: EntityTable<OutboxEntry, 'id'>;
-  settings: EntityTable<Settings, 'key'>;
-  catalog: EntityTable<CatalogRecord, 'id'>;
-  syncNews: EntityTable<SyncNews, 'key'>;
-  reconcileDue: EntityTable<ReconcileDue, 'accountId'>;
+/**
+ * A Dexie database typed by its tables: `Rows` names each table's row type,
+ * `Keys` the primary key of the tables not keyed by `id`. Shared with the
+ * embedded Partner Center's database (src/sync/partner-center-db.ts).
+ */
+export type DexieOf<Rows, Keys extends { [T in keyof Rows]?: keyof Rows[T] } = object> = Dexie & {
+  [T in keyof Rows]: EntityTable<
+    Rows[T],
+    Extract<T extends keyof Keys ? Keys[T] : 'id', keyof Rows[T]>
+  >;
 };
+
+export type AppDb = DexieOf<
+  {
+    organizations: Organization;
+    people: Person;
+    accounts: WorkAccount;
+    profiles: LearningProfile;
+    achievements: Achievement;
+    associations: Association;
+    outbox: OutboxEntry;
+    settings: Settings;
+    catalog: CatalogRecord;
+    syncNews: SyncNews;
+    reconcileDue: ReconcileDue;
+  },
+  { settings: 'key'; syncNews: 'key'; reconcileDue: 'accountId' }
+>;
 
 /** Every table of the current schema, in the order export and import walk them. */
 export const TABLE_NAMES = [

@@ -1,10 +1,11 @@
 /**
  * The public face of the store: the schema, the operations that change data,
- * and the reads the screens use. Six entry points stand apart, each loaded only
+ * and the reads the screens use. Seven entry points stand apart, each loaded only
  * when needed: `./drain` (the outbox's drain side, for the sync engine),
  * `./transfer` (export and import), `./demo` (the demo data),
  * `./ops-link` (the link operations), `./ops-org` (the organization's
- * operations) and `./queries-org` (its reads).
+ * operations), `./queries-org` (its reads) and `./queries-planner` (the
+ * planner's read).
  * Nothing outside src/store touches a Dexie table directly.
  */
 export {
@@ -15,6 +16,7 @@ export {
   openDb,
   openDbV1,
   type AppDb,
+  type DexieOf,
 } from './db';
 export type * from './records';
 export {

@@ -3,10 +3,9 @@
  * One interface a table; the schema in `db.ts` indexes these fields.
  * Dates are calendar days `YYYY-MM-DD` (UTC); instants are ISO strings.
  */
-import type { ProfileKind, Role } from '../rules';
+import type { AchievementFacts, EndReason, ProfileKind, Role } from '../rules';
 
-export type { Role };
-export type EndReason = 'unlinked' | 'moved' | 'account-deleted';
+export type { EndReason, Role };
 export type AchievementKind = 'certification' | 'assessment' | 'training';
 
 export interface Organization {
@@ -56,13 +55,8 @@ export interface LearningProfile {
   removedOn?: string | null;
 }
 
-export interface Achievement {
-  id: string;
-  profileId: string;
-  code: string;
-  title: string;
+export interface Achievement extends AchievementFacts {
   kind: AchievementKind;
-  completedOn: string;
 }
 
 /** One link of a learning profile to a work account. Active while `endedOn` is null. */

@@ -13,6 +13,7 @@ import {
   type SyncEngine,
   type SyncEventLike,
 } from '../sync';
+import { readRequest, type DrainAnswer } from '../sync/messages';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -36,30 +37,19 @@ export function startOutboxSync(): SyncEngine {
     handleSyncEvent(event as unknown as SyncEventLike, drain);
   });
   self.addEventListener('message', (event: ExtendableMessageEvent) => {
-    const data: unknown = event.data;
-    if (
-      typeof data === 'object' &&
-      data !== null &&
-      (data as { type?: unknown }).type === 'DRAIN'
-    ) {
-      // The page waits for the report on the port it sent (its triggers schedule the next wake).
-      const port = event.ports[0];
-      const { reason, ignoreBackoff, pull } = data as {
-        reason?: unknown;
-        ignoreBackoff?: unknown;
-        pull?: unknown;
-      };
-      event.waitUntil(
-        drain(typeof reason === 'string' ? `page:${reason.slice(0, 40)}` : 'message', {
-          ignoreBackoff: ignoreBackoff === true,
-          // Only the two scopes there are; anything else asks for no pull.
-          ...(pull === 'me' || pull === 'org' ? { pull } : {}),
-        }).then(
-          (report) => port?.postMessage({ ok: true, report }),
-          (error: unknown) => port?.postMessage({ ok: false, error: String(error) }),
-        ),
-      );
-    }
+    // Anything but a well-formed DRAIN (another message, or a malformed one) is not ours here.
+    const request = readRequest(event.data);
+    if (request?.type !== 'DRAIN') return;
+    // The page waits for the report on the port it sent (its triggers schedule the next wake).
+    const port = event.ports[0];
+    const answer = (message: DrainAnswer) => port?.postMessage(message);
+    const { reason, ignoreBackoff, pull } = request;
+    event.waitUntil(
+      drain(`page:${reason}`, { ignoreBackoff, ...(pull ? { pull } : {}) }).then(
+        (report) => answer({ ok: true, report }),
+        (error: unknown) => answer({ ok: false, error: String(error) }),
+      ),
+    );
   });
   // A worker that starts (first install, or woken after being stopped) drains what waits.
   self.addEventListener('activate', (event: ExtendableEvent) => {

@@ -13,6 +13,7 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 // eslint-disable-next-line import-x/no-restricted-paths -- the lock's name alone, before the worker's sync code starts
 import { DRAIN_LOCK } from '../sync/lock-name';
+import { readRequest } from '../sync/messages';
 import { startOutboxSync } from './outbox-sync';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -26,9 +27,7 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 startOutboxSync();
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
-  const data: unknown = event.data;
-  if (!isMessage(data)) return;
-  if (data.type === 'SKIP_WAITING') {
+  if (readRequest(event.data)?.type === 'SKIP_WAITING') {
     // An update must not cut a delivery in half: wait for the drain lock.
     event.waitUntil(afterDrain(() => self.skipWaiting()));
   }
@@ -37,14 +36,6 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
 self.addEventListener('activate', (event: ExtendableEvent) => {
   event.waitUntil(self.clients.claim());
 });
-
-function isMessage(data: unknown): data is { type: string } {
-  return (
-    typeof data === 'object' &&
-    data !== null &&
-    typeof (data as { type?: unknown }).type === 'string'
-  );
-}
 
 async function afterDrain(task: () => Promise<void>): Promise<void> {
   // Web Locks are typed as always present, but older engines lack them.

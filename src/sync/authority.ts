@@ -11,6 +11,7 @@ import {
   decideLink,
   decideUnlink,
   nextAssociationDate,
+  type EndReason,
   type Policy,
   type ProfileRecord,
   type WireAccountState,
@@ -19,18 +20,10 @@ import {
   type WireResult,
   type World,
 } from '../rules';
+import type { Association } from '../store';
 
-export type EndReason = NonNullable<WireAssociation['endReason']>;
-
-/** One association as the authority keeps it. */
-export interface AuthorityAssociation {
-  id: string;
-  profileId: string;
-  accountId: string;
-  startedOn: string;
-  endedOn: string | null;
-  endReason: EndReason | null;
-}
+/** One association as the authority keeps it: the app's row without its optimistic mark. */
+export type AuthorityAssociation = Omit<Association, 'pendingActionId'>;
 
 /** The authority's own records: what it decides from, never the action's word. */
 export interface Directory {

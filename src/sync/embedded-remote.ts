@@ -54,6 +54,17 @@ export function createEmbeddedRemote(options: EmbeddedRemoteOptions): Remote {
     return { at, today: todayUtc(at) };
   }
 
+  /** A state read: arrive, bring the authority's records up to date, read its links. */
+  async function arriveAndRead(signal?: AbortSignal) {
+    const { at, today } = await arrive(signal);
+    await refreshPartnerCenter(pc, app, today);
+    const [profiles, associations] = await Promise.all([
+      pc.profiles.toArray(),
+      pc.associations.toArray(),
+    ]);
+    return { at, today, profiles, associations };
+  }
+
   return {
     async send(actions: WireAction[], signal?: AbortSignal): Promise<WireResult[]> {
       const { at, today } = await arrive(signal);
@@ -96,12 +107,7 @@ export function createEmbeddedRemote(options: EmbeddedRemoteOptions): Remote {
     },
 
     async state(accountId: string, signal?: AbortSignal): Promise<WireAccountState> {
-      const { at, today } = await arrive(signal);
-      await refreshPartnerCenter(pc, app, today);
-      const [profiles, associations] = await Promise.all([
-        pc.profiles.toArray(),
-        pc.associations.toArray(),
-      ]);
+      const { at, today, profiles, associations } = await arriveAndRead(signal);
       return accountState(profiles, associations, accountId, at, today, options.policy);
     },
 
@@ -110,12 +116,7 @@ export function createEmbeddedRemote(options: EmbeddedRemoteOptions): Remote {
       const unique = [...new Set(accountIds)];
       if (unique.length > MAX_STATES) throw new RangeError(`at most ${MAX_STATES} accounts a read`);
       if (unique.length === 0) return [];
-      const { at, today } = await arrive(signal);
-      await refreshPartnerCenter(pc, app, today);
-      const [profiles, associations] = await Promise.all([
-        pc.profiles.toArray(),
-        pc.associations.toArray(),
-      ]);
+      const { at, today, profiles, associations } = await arriveAndRead(signal);
       return accountStates(profiles, associations, unique, at, today, options.policy);
     },
   };

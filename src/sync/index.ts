@@ -18,7 +18,7 @@ export { openPartnerCenter, resetEmbedded, type PartnerCenterDb } from './partne
 export { remoteFor } from './remote-for';
 export { createInProcessLock, type LockLike } from './lock';
 export { createWebLock, lockFor, type LockManagerLike } from './web-lock';
-export { OUTBOX_SYNC_TAG } from './lock-name';
+export { OUTBOX_SYNC_TAG } from './messages';
 export {
   MIN_PULL_GAP_MS,
   PULL_EVERY_MS,

@@ -4,8 +4,9 @@
  * (organizations, accounts, profiles) mirrors what admins manage in the app;
  * its associations and `applied` table are its own truth.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie } from 'dexie';
 import type { ProfileKind, WireResult } from '../rules';
+import type { DexieOf } from '../store';
 import type { AuthorityAssociation } from './authority';
 
 export const PC_DB_NAME = 'mcid-link-partner-center';
@@ -48,14 +49,17 @@ export interface PcProfile {
   mcid: string | null;
 }
 
-export type PartnerCenterDb = Dexie & {
-  organizations: EntityTable<PcOrganization, 'id'>;
-  accounts: EntityTable<PcAccount, 'id'>;
-  profiles: EntityTable<PcProfile, 'id'>;
-  associations: EntityTable<AuthorityAssociation, 'id'>;
-  applied: EntityTable<AppliedAction, 'id'>;
-  meta: EntityTable<PcMeta, 'key'>;
-};
+export type PartnerCenterDb = DexieOf<
+  {
+    organizations: PcOrganization;
+    accounts: PcAccount;
+    profiles: PcProfile;
+    associations: AuthorityAssociation;
+    applied: AppliedAction;
+    meta: PcMeta;
+  },
+  { meta: 'key' }
+>;
 
 export function openPartnerCenter(name: string = PC_DB_NAME): PartnerCenterDb {
   const db = new Dexie(name) as PartnerCenterDb;

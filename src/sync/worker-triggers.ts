@@ -5,7 +5,7 @@
  * again later even if this worker is stopped meanwhile.
  */
 import type { DrainOptions, DrainReport } from './engine';
-import { OUTBOX_SYNC_TAG } from './lock-name';
+import { OUTBOX_SYNC_TAG } from './messages';
 
 export interface SyncEventLike {
   readonly tag: string;

@@ -2,42 +2,24 @@
  * What the planner needs, gathered from the store's rows for the account this
  * device acts as: the person's own work accounts (one per company: the link
  * targets), their organizations, and the full history of their profiles.
- * Pure: the rows come from the store's snapshot reader.
+ * Pure: the rows come from the store's planner query (store/queries-planner.ts).
  */
-import type { PlannerData, PlannerProfile } from './types';
+import type {
+  PlannerAccount,
+  PlannerAchievement,
+  PlannerAssociation,
+  PlannerData,
+  PlannerOrganization,
+  PlannerProfile,
+} from './types';
 
+/** The rows the planner reads: its own shapes, with what picks the person's out. */
 export interface PlannerTables {
-  organizations: readonly { id: string; name: string; domains: string[] }[];
-  accounts: readonly {
-    id: string;
-    orgId: string;
-    personId: string;
-    email: string;
-    displayName: string;
-    deletedOn: string | null;
-  }[];
-  profiles: readonly {
-    id: string;
-    personId: string;
-    kind: PlannerProfile['kind'];
-    mcid: string | null;
-    removedOn?: string | null;
-  }[];
-  associations: readonly {
-    profileId: string;
-    accountId: string;
-    startedOn: string;
-    endedOn: string | null;
-    endReason: 'unlinked' | 'moved' | 'account-deleted' | null;
-  }[];
-  achievements: readonly {
-    id: string;
-    profileId: string;
-    code: string;
-    title: string;
-    kind: string;
-    completedOn: string;
-  }[];
+  organizations: readonly PlannerOrganization[];
+  accounts: readonly (PlannerAccount & { personId: string })[];
+  profiles: readonly (PlannerProfile & { removedOn?: string | null })[];
+  associations: readonly PlannerAssociation[];
+  achievements: readonly PlannerAchievement[];
 }
 
 export type PlannerLoad =
@@ -45,6 +27,26 @@ export type PlannerLoad =
   | { state: 'no-account' }
   | { state: 'no-profile' }
   | { state: 'ready'; data: PlannerData };
+
+interface Candidate {
+  kind: string;
+  mcid?: string | null;
+  removedOn?: string | null;
+}
+
+/**
+ * The Learn profile to plan for, the one answer for the planner and its
+ * reminders: the one the person has linked, else the one with an MCID ready
+ * to link, else any. A removed profile ("not my MCID") is never planned for,
+ * though its starts still count (docs/policy.md rule 5).
+ */
+export function learnProfileToPlan<P extends Candidate>(
+  profiles: readonly P[],
+  isLinked: (profile: P) => boolean,
+): P | undefined {
+  const learn = profiles.filter((p) => p.kind === 'learn' && !p.removedOn);
+  return learn.find(isLinked) ?? learn.find((p) => p.mcid != null) ?? learn[0];
+}
 
 export function plannerDataFrom(
   tables: PlannerTables,
@@ -57,15 +59,12 @@ export function plannerDataFrom(
   const profiles = tables.profiles.filter((p) => p.personId === me.personId);
   const profileIds = new Set(profiles.map((p) => p.id));
   const associations = tables.associations.filter((a) => profileIds.has(a.profileId));
-  // A removed profile ("not my MCID") is not planned for, but its starts count.
-  const learn = profiles.filter((p) => p.kind === 'learn' && !p.removedOn);
-  // The MCID the person has linked, else the one ready to link, else any Learn profile.
-  const chosen =
-    learn.find((p) => associations.some((a) => a.profileId === p.id && a.endedOn === null)) ??
-    learn.find((p) => p.mcid !== null) ??
-    learn[0];
+  const chosen = learnProfileToPlan(profiles, (p) =>
+    associations.some((a) => a.profileId === p.id && a.endedOn === null),
+  );
   if (!chosen) return { state: 'no-profile' };
   const orgIds = new Set(accounts.map((a) => a.orgId));
+  // Each row narrowed to the planner's shape (the store's rows carry more).
   return {
     state: 'ready',
     data: {

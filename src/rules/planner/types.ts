@@ -3,7 +3,7 @@
  * records, so the data layer's rows can be passed as they are; nothing here
  * reads storage or the clock.
  */
-import type { Decision, ProfileKind, RefusalCode } from '..';
+import type { AchievementFacts, Decision, EndReason, ProfileKind, RefusalCode } from '..';
 
 export interface PlannerOrganization {
   id: string;
@@ -31,17 +31,10 @@ export interface PlannerAssociation {
   accountId: string;
   startedOn: string;
   endedOn: string | null;
-  endReason?: 'unlinked' | 'moved' | 'account-deleted' | null;
+  endReason?: EndReason | null;
 }
 
-export interface PlannerAchievement {
-  id: string;
-  profileId: string;
-  code: string;
-  title: string;
-  kind: string;
-  completedOn: string;
-}
+export type PlannerAchievement = AchievementFacts;
 
 /** What the planner knows about one person, as of `today`. */
 export interface PlannerData {

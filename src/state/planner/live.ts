@@ -1,9 +1,9 @@
 /**
  * The planner's data, kept current. The planner needs the person's whole
  * history (every start of the profile, every one of their work accounts),
- * which the screens' views summarize away, so it reads the store's consistent
- * snapshot through the app state's public entry point and re-reads it whenever the
- * person's live view changes (a link, a refusal rolled back, a new day).
+ * which the screens' views summarize away, so it reads the store's planner
+ * query (one read transaction) through the app state, and reads again whenever
+ * the person's live view changes (a link, a refusal rolled back, a new day).
  */
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { AppState } from '../app-state';
@@ -16,7 +16,7 @@ export interface PlannerSource {
   dispose(): void;
 }
 
-type AppEntry = Pick<AppState, 'me' | 'meReady' | 'settings' | 'exportJson' | 'today'>;
+type AppEntry = Pick<AppState, 'me' | 'meReady' | 'settings' | 'plannerTables' | 'today'>;
 
 export function followPlanner(app: AppEntry): PlannerSource {
   const load = signal<PlannerState>({ state: 'loading' });
@@ -49,12 +49,9 @@ export function followPlanner(app: AppEntry): PlannerSource {
 
 async function read(app: AppEntry, accountId: string): Promise<PlannerState> {
   try {
-    const snapshot = await app.exportJson();
-    if (!snapshot.ok) return { state: 'error' };
-    // Loaded with the export itself (app-state loads it on first use).
-    const { parseExport } = await import('../../store/transfer');
-    // The store's own schema checks the snapshot before anything is planned with it.
-    return plannerDataFrom(parseExport(snapshot.value).tables, accountId, app.today());
+    const tables = await app.plannerTables(accountId);
+    if (!tables.ok) return { state: 'error' };
+    return plannerDataFrom(tables.value, accountId, app.today());
   } catch {
     return { state: 'error' };
   }

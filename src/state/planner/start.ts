@@ -9,18 +9,27 @@
 import { effect, type ReadonlySignal } from '@preact/signals';
 import type { Lang } from '../../i18n';
 import { planner } from '../../i18n/messages/planner';
+import { learnProfileToPlan } from '../../rules/planner/data';
 import { browserReminderEnv } from './notifier';
 import { createReminders, type ReminderEnv, type Reminders } from './reminders';
 
 interface LearnView {
-  profiles: readonly { profile: { kind: string } }[];
+  profiles: readonly {
+    profile: { kind: string; mcid?: string | null; removedOn?: string | null };
+  }[];
   /** The person's limits: one day for all of their profiles. */
   limits: { nextAssociationOn: string };
 }
 
-/** The day a new association can start, once the person has a Learn profile to plan for. */
+/**
+ * The day a new association can start, once the person has a Learn profile to
+ * plan for: the planner's own choice, so its reminders never watch a day the
+ * planner does not show. The day is the person's, whichever profile it is.
+ */
 export function learnNextOn(view: LearnView | null): string | null {
-  if (!view?.profiles.some((p) => p.profile.kind === 'learn')) return null;
+  if (!view) return null;
+  const profiles = view.profiles.map((p) => p.profile);
+  if (!learnProfileToPlan(profiles, () => false)) return null;
   return view.limits.nextAssociationOn;
 }
 

@@ -1,6 +1,10 @@
 /** Gathering the planner's rows for the account this device acts as. */
 import { describe, expect, it } from 'vitest';
-import { plannerDataFrom, type PlannerTables } from '../../../src/rules/planner/data';
+import {
+  learnProfileToPlan,
+  plannerDataFrom,
+  type PlannerTables,
+} from '../../../src/rules/planner/data';
 
 const base: PlannerTables = {
   organizations: [
@@ -13,7 +17,6 @@ const base: PlannerTables = {
       orgId: 'org-a',
       personId: 'ana',
       email: 'ana@contoso.example',
-      displayName: 'Ana',
       deletedOn: null,
     },
     {
@@ -21,7 +24,6 @@ const base: PlannerTables = {
       orgId: 'org-b',
       personId: 'ana',
       email: 'ana@fabrikam.example',
-      displayName: 'Ana',
       deletedOn: null,
     },
     {
@@ -29,7 +31,6 @@ const base: PlannerTables = {
       orgId: 'org-a',
       personId: 'bob',
       email: 'bob@contoso.example',
-      displayName: 'Bob',
       deletedOn: null,
     },
   ],
@@ -105,5 +106,25 @@ describe('plannerDataFrom', () => {
     expect(plannerDataFrom(base, null, '2026-11-25')).toEqual({ state: 'no-account' });
     const noLearn = { ...base, profiles: base.profiles.filter((p) => p.kind !== 'learn') };
     expect(plannerDataFrom(noLearn, 'ana-a', '2026-11-25')).toEqual({ state: 'no-profile' });
+  });
+});
+
+describe('learnProfileToPlan', () => {
+  const linkedTo = (id: string) => (p: { id: string }) => p.id === id;
+
+  it('takes the linked one, else the one with an MCID, else any; never a removed one', () => {
+    const ana = base.profiles.filter((p) => p.personId === 'ana');
+    expect(learnProfileToPlan(ana, linkedTo('ana-old'))?.id).toBe('ana-old');
+    expect(learnProfileToPlan(ana, () => false)?.id).toBe('ana-learn');
+    const noMcid = ana.map((p) => ({ ...p, mcid: null }));
+    expect(learnProfileToPlan(noMcid, () => false)?.id).toBe('ana-old');
+    const removed = ana.map((p) => (p.id === 'ana-learn' ? { ...p, removedOn: '2026-11-01' } : p));
+    expect(learnProfileToPlan(removed, linkedTo('ana-learn'))?.id).toBe('ana-old');
+    expect(
+      learnProfileToPlan(
+        ana.filter((p) => p.kind !== 'learn'),
+        () => true,
+      ),
+    ).toBeUndefined();
   });
 });

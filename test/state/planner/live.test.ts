@@ -83,6 +83,34 @@ describe('followPlanner', () => {
     app.dispose();
   });
 
+  it('a change to the person’s data reaches the planner (an unlink ends the active start)', async () => {
+    const { app, meiB } = await demo();
+    await app.setCurrentAccount(meiB);
+    const planner = followPlanner(app);
+    const first = await until(() => planner.load.value, 'ready');
+    if (first.state !== 'ready') throw new Error('not ready');
+    const active = first.data.associations.filter((a) => a.endedOn === null);
+    expect(active).toHaveLength(1);
+    const profileId = active[0]?.profileId ?? '';
+    const unlinked = await app.requestUnlink({ actorAccountId: meiB, accountId: meiB, profileId });
+    expect(unlinked.ok).toBe(true);
+    const after = await new Promise<PlannerState>((resolve) => {
+      const stop = effect(() => {
+        const value = planner.load.value;
+        if (value.state !== 'ready' || value.data.associations.some((a) => a.endedOn === null)) {
+          return;
+        }
+        queueMicrotask(() => {
+          stop();
+        });
+        resolve(value);
+      });
+    });
+    expect(after.state === 'ready' && after.data.associations).toHaveLength(2);
+    planner.dispose();
+    app.dispose();
+  });
+
   it('a person without a Learn profile has nothing to plan', async () => {
     const { db, app } = await demo();
     const yuki = (await db.accounts.where('email').equals('yuki@contoso.example').first())?.id;

@@ -8,6 +8,7 @@ import {
   startReminders,
   textsIn,
 } from '../../../src/state/planner/start';
+import { plannerDataFrom } from '../../../src/rules/planner/data';
 import {
   REMINDER_TAG,
   createReminders,
@@ -250,6 +251,30 @@ describe('startReminders (the check on start)', () => {
     };
     expect(learnNextOn(noLearn)).toBeNull();
     expect(learnNextOn(null)).toBeNull();
+  });
+
+  it('a removed Learn profile ("not my MCID") has no day to watch, as the planner has no profile', () => {
+    // The case the two used to answer differently: the reminders watched the
+    // day while the planner said there was nothing to plan for.
+    const learn = { id: 'p', personId: 'ana', kind: 'learn' as const, mcid: '1234567' };
+    const gone = { ...learn, removedOn: '2026-11-01' };
+    const tables = {
+      organizations: [{ id: 'o', name: 'Contoso', domains: ['contoso.example'] }],
+      accounts: [
+        { id: 'a', orgId: 'o', personId: 'ana', email: 'ana@contoso.example', deletedOn: null },
+      ],
+      profiles: [gone],
+      associations: [],
+      achievements: [],
+    };
+    expect(plannerDataFrom(tables, 'a', '2026-11-25')).toEqual({ state: 'no-profile' });
+    const seen = { profiles: [{ profile: gone }], limits: { nextAssociationOn: '2026-11-25' } };
+    expect(learnNextOn(seen)).toBeNull();
+    // The same profile, not removed: both plan for it.
+    expect(plannerDataFrom({ ...tables, profiles: [learn] }, 'a', '2026-11-25').state).toBe(
+      'ready',
+    );
+    expect(learnNextOn({ ...seen, profiles: [{ profile: learn }] })).toBe('2026-11-25');
   });
 });
 

@@ -1,4 +1,5 @@
 import { DateText } from '../../components/date-text';
+import { Fact } from '../../components/fact';
 import { useWords } from '../../components/use-words';
 import type { AchievementView } from './view-model';
 
@@ -26,21 +27,15 @@ export function AchievementList({
                 {t.me.kinds[a.kind]} · <span class="mono">{a.code}</span>
               </p>
               <dl class="facts facts-inline">
-                <div>
-                  <dt>{t.me.completedOn}</dt>
-                  <dd>
-                    <DateText iso={a.completedOn} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t.me.creditOn}</dt>
-                  <dd>
-                    <DateText iso={a.creditOn} from />{' '}
-                    <span class={`pill ${a.counted ? 'pill-ok' : 'pill-pending'}`}>
-                      {a.counted ? t.me.counted : t.me.pending}
-                    </span>
-                  </dd>
-                </div>
+                <Fact term={t.me.completedOn}>
+                  <DateText iso={a.completedOn} />
+                </Fact>
+                <Fact term={t.me.creditOn}>
+                  <DateText iso={a.creditOn} from />{' '}
+                  <span class={`pill ${a.counted ? 'pill-ok' : 'pill-pending'}`}>
+                    {a.counted ? t.me.counted : t.me.pending}
+                  </span>
+                </Fact>
               </dl>
             </li>
           ))}

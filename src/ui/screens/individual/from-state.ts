@@ -4,7 +4,7 @@
  * minimal structure the screens need, so the UI depends on no store module.
  */
 import type { ProfileKind } from '../../../rules';
-import type { QueueItem, QueueState } from '../../components/queue-list';
+import type { QueueItem } from '../../components/queue-list';
 import type { AchievementKind, AchievementView, MeView, ProfileSlot } from './view-model';
 import { accountView, type AccountIn } from './account-view';
 import { linkedHere, profileView } from './profile-view';
@@ -46,17 +46,10 @@ export interface MyStateIn {
   limits: { associationsUsed: number; yearlyLimit: number; nextAssociationOn: string };
 }
 
-export interface OutboxIn {
-  id: string;
-  type: 'link' | 'unlink';
+/** An outbox entry: the queue's own fields as they are, and whose and which profile. */
+export interface OutboxIn extends Omit<QueueItem, 'profileKind' | 'profileLabel'> {
   accountId: string;
   profile: { kind: ProfileKind; id: string; mcid?: string | null };
-  state: QueueState;
-  attempts: number;
-  nextAttemptAt: number | null;
-  code: string | null;
-  nextAllowedOn: string | null;
-  lastError: string | null;
 }
 
 function slot(my: MyStateIn, kind: ProfileKind): ProfileSlot {

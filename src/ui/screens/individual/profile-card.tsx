@@ -1,4 +1,5 @@
 import { DateText } from '../../components/date-text';
+import { Fact } from '../../components/fact';
 import { useWords } from '../../components/use-words';
 import type { ProfileSlot } from './view-model';
 
@@ -40,41 +41,32 @@ export function ProfileCard({ slot, today, orgName, onRemove, onNotMine }: Profi
       )}
       <dl class="facts">
         {profile && learn ? (
-          <div>
-            <dt>{t.me.mcid}</dt>
-            <dd class="mono">{profile.mcid ?? '—'}</dd>
-          </div>
+          <Fact term={t.me.mcid} class="mono">
+            {profile.mcid ?? '—'}
+          </Fact>
         ) : null}
         {profile ? (
-          <div>
-            <dt>{t.me.account}</dt>
-            <dd class="break">{profile.label}</dd>
-          </div>
+          <Fact term={t.me.account} class="break">
+            {profile.label}
+          </Fact>
         ) : null}
         {link ? (
-          <div>
-            <dt>{t.me.linkedSince}</dt>
-            <dd>
-              <DateText iso={link.startedOn} />
-            </dd>
-          </div>
+          <Fact term={t.me.linkedSince}>
+            <DateText iso={link.startedOn} />
+          </Fact>
         ) : null}
-        <div>
-          <dt>{t.me.usedInWindow(policy)}</dt>
-          <dd data-testid={`used-${slot.kind}`}>{t.me.nOfLimit(slot.usedInWindow, slot.limit)}</dd>
-        </div>
-        <div>
-          <dt>{t.me.nextStart}</dt>
-          <dd data-testid={`next-${slot.kind}`}>
-            <DateText iso={slot.nextAssociationOn} style="long" from />
-            {slot.nextAssociationOn <= today ? (
-              <span class="muted" aria-hidden="true">
-                {' '}
-                ✓
-              </span>
-            ) : null}
-          </dd>
-        </div>
+        <Fact term={t.me.usedInWindow(policy)} testId={`used-${slot.kind}`}>
+          {t.me.nOfLimit(slot.usedInWindow, slot.limit)}
+        </Fact>
+        <Fact term={t.me.nextStart} testId={`next-${slot.kind}`}>
+          <DateText iso={slot.nextAssociationOn} style="long" from />
+          {slot.nextAssociationOn <= today ? (
+            <span class="muted" aria-hidden="true">
+              {' '}
+              ✓
+            </span>
+          ) : null}
+        </Fact>
       </dl>
       <div class="card-actions">
         {link ? (

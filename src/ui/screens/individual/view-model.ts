@@ -70,8 +70,7 @@ export interface MeView {
 }
 
 /** What an action answers: the state layer's shape, narrowed to what the screens read. */
-export type ActionResult =
-  { ok: true } | { ok: false; code: string; nextAllowedOn?: string | null | undefined };
+export type { ActionOutcome as ActionResult } from '../../../state/result';
 
 /** What the link screen knows before the person chooses. */
 export interface LinkView {

@@ -7,6 +7,7 @@
  * accounts, and only each person links their own profile (DESIGN.md rule 2).
  */
 import type { Catalog } from '../../../rules/org/catalog';
+import type { ActionOutcome as ActionResult } from '../../../state/result';
 import type { ReportViewRow } from '../../../rules/org/report-rows';
 import type { OrgUserRow } from '../../../rules/org/users';
 
@@ -23,8 +24,8 @@ export interface OrgActor {
   isAdmin: boolean;
 }
 
-export type ActionResult =
-  { ok: true } | { ok: false; code: string; nextAllowedOn?: string | null | undefined };
+/** What an action answers: the state layer's shape, narrowed to what the screens read. */
+export type { ActionResult };
 
 /** What every section shows: the day, the organization, who is looking. */
 export interface OrgContext {
