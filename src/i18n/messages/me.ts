@@ -5,6 +5,8 @@
  */
 import type { Policy } from '../../rules';
 
+export type MeMessages = typeof en;
+
 const en = {
   me: {
     title: 'My Learn profile',
@@ -116,9 +118,7 @@ const en = {
   },
 };
 
-export type MeMessages = typeof en;
-
-const ja: MeMessages = {
+const ja: typeof en = {
   me: {
     title: 'My Learn プロファイル',
     signedInAs: 'あなた',

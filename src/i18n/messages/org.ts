@@ -18,6 +18,8 @@ type UserState =
 type Status = 'counted' | 'pending' | 'scheduled-removal' | 'removed';
 type Reason = 'unlinked' | 'moved' | 'account-deleted';
 
+export type OrgMessages = typeof en;
+
 const en = {
   title: 'Organization',
   tabsLabel: 'Organization sections',
@@ -185,9 +187,7 @@ const en = {
   },
 };
 
-export type OrgMessages = typeof en;
-
-const ja: OrgMessages = {
+const ja: typeof en = {
   title: '組織',
   tabsLabel: '組織のセクション',
   tabs: { users: 'ユーザー', report: 'スキル レポート', designations: '指定' },

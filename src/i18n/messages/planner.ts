@@ -5,6 +5,8 @@
  */
 type D = string;
 
+export type PlannerMessages = typeof en;
+
 const en = {
   title: 'Planner',
   intro:
@@ -118,9 +120,7 @@ const en = {
   },
 };
 
-export type PlannerMessages = typeof en;
-
-const ja: PlannerMessages = {
+const ja: typeof en = {
   title: 'プランナー',
   intro:
     '変更する前に試せます。その日に可能かどうかと、その結果決まる日付をすべて表示します。実際に操作するまで何も変わりません。',

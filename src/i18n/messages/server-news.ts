@@ -5,6 +5,8 @@
  */
 const HEADERS = '`Authorization`, `Content-Type` and `Idempotency-Key`';
 
+export type SyncMessages = typeof en;
+
 const en = {
   heading: 'From the server',
   lastChecked: (time: string) => `Last checked with the server at ${time}.`,
@@ -48,9 +50,7 @@ const en = {
   },
 };
 
-export type SyncMessages = typeof en;
-
-const ja: SyncMessages = {
+const ja: typeof en = {
   heading: 'サーバーから',
   lastChecked: (time: string) => `${time} にサーバーで確認しました。`,
   notChecked: 'まだサーバーで確認していません。',

@@ -2,6 +2,8 @@
  * Words of "who am I", the screen a first visit lands on. Apart from the
  * rest of the individual's words so a first visit loads only these.
  */
+export type WelcomeMessages = typeof en;
+
 const en = {
   title: 'Who are you?',
   intro:
@@ -22,9 +24,7 @@ const en = {
   chosen: (name: string) => `You are now ${name}.`,
 };
 
-export type WelcomeMessages = typeof en;
-
-const ja: WelcomeMessages = {
+const ja: typeof en = {
   title: 'あなたはどなたですか？',
   intro:
     'MCID Link はあなた本人としてだけ動作します。リンクとリンク解除はあなた自身のプロファイルだけで、他の人の代わりには行いません。この端末であなたの職場アカウントを選んでください。',
