@@ -50,7 +50,7 @@ describe('ChoiceField', () => {
         onChange={onChange}
       />,
     );
-    const radios = r.qa<HTMLInputElement>('input[type=radio]');
+    const radios = r.qa('input[type=radio]') as HTMLInputElement[];
     expect(radios.map((x) => x.checked)).toEqual([false, true]);
     expect(radios[0]?.closest('label')?.getAttribute('lang')).toBe('ja');
     expect(r.q('fieldset').getAttribute('aria-describedby')).toBe('lang-hint');

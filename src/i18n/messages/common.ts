@@ -36,7 +36,7 @@ const en = {
   save: 'Save',
 };
 
-const ja: typeof en = {
+const ja: CommonMessages = {
   appName: 'MCID Link',
   tagline: 'Microsoft ラーニング アカウントを職場アカウントに関連付ける',
   skipToContent: '本文へ移動',

@@ -118,7 +118,7 @@ const en = {
   },
 };
 
-const ja: typeof en = {
+const ja: MeMessages = {
   me: {
     title: 'My Learn プロファイル',
     signedInAs: 'あなた',

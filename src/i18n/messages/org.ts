@@ -187,7 +187,7 @@ const en = {
   },
 };
 
-const ja: typeof en = {
+const ja: OrgMessages = {
   title: '組織',
   tabsLabel: '組織のセクション',
   tabs: { users: 'ユーザー', report: 'スキル レポート', designations: '指定' },

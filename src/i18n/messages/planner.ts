@@ -120,7 +120,7 @@ const en = {
   },
 };
 
-const ja: typeof en = {
+const ja: PlannerMessages = {
   title: 'プランナー',
   intro:
     '変更する前に試せます。その日に可能かどうかと、その結果決まる日付をすべて表示します。実際に操作するまで何も変わりません。',

@@ -50,7 +50,7 @@ const en = {
   },
 };
 
-const ja: typeof en = {
+const ja: SyncMessages = {
   heading: 'サーバーから',
   lastChecked: (time: string) => `${time} にサーバーで確認しました。`,
   notChecked: 'まだサーバーで確認していません。',

@@ -90,7 +90,7 @@ const en = {
   working: 'Working…',
 };
 
-const ja: typeof en = {
+const ja: SettingsMessages = {
   title: '設定',
   languageSection: '言語',
   languageHelp: '日付は選んだ言語の形式で表示されます。',

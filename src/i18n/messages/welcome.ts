@@ -24,7 +24,7 @@ const en = {
   chosen: (name: string) => `You are now ${name}.`,
 };
 
-const ja: typeof en = {
+const ja: WelcomeMessages = {
   title: 'あなたはどなたですか？',
   intro:
     'MCID Link はあなた本人としてだけ動作します。リンクとリンク解除はあなた自身のプロファイルだけで、他の人の代わりには行いません。この端末であなたの職場アカウントを選んでください。',
