@@ -319,8 +319,7 @@ const ja: OrgMessages = {
     loadFailed: '指定カタログを読み込めませんでした。',
     kinds: { designation: 'ソリューション パートナー指定', specialization: '特殊化' },
     pointsNow: '現在のポイント',
-    points: (n: string, max: string | null) =>
-      max === null ? `${n} ポイント` : `${n} / ${max} ポイント`,
+    points: (n, max) => (max === null ? `${n} ポイント` : `${n} / ${max} ポイント`),
     coming: '今後の変化',
     noChanges: '予定されている変化はありません。',
     on: '日付',
