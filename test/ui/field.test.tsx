@@ -63,14 +63,14 @@ describe('ChoiceField', () => {
 
 describe('OptionsSelect', () => {
   it('offers the list in words and passes on only a value of it', async () => {
-    const onChange = vi.fn();
+    const picked: string[] = [];
     r = mount(
       <OptionsSelect
         id="s"
         value="b"
         options={['a', 'b'] as const}
         labelOf={(o) => o.toUpperCase()}
-        onChange={onChange}
+        onChange={(o) => picked.push(o)}
       />,
     );
     const select = r.q<HTMLSelectElement>('select');
@@ -79,6 +79,6 @@ describe('OptionsSelect', () => {
       select.value = 'a';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    expect(onChange).toHaveBeenCalledWith('a');
+    expect(picked).toEqual(['a']);
   });
 });
