@@ -45,9 +45,10 @@ function brokenCitations(text: string, docs: Docs): string[] {
     else if (section !== undefined && !found.has(section))
       problems.push(`docs/${file} has no section "${section}"`);
   }
-  // "rule 5", "rules 2 and 3", "rules 1, 3 or 5"; not "rules/" (the folder).
-  for (const m of text.matchAll(/\b[Rr]ules? (\d+(?:(?:, | and | or )\d+)*)\b/g)) {
-    for (const n of (m[1] ?? '').split(/, | and | or /).map(Number)) {
+  // "rule 5", "rules 2 and 3", "rules 1, 3 or 5", "rules 1–5"; not "rules/" (the folder).
+  const list = /\b[Rr]ules? (\d+(?:(?:, | and | or |–|-)\d+)*)\b/g;
+  for (const m of text.matchAll(list)) {
+    for (const n of (m[1] ?? '').split(/, | and | or |–|-/).map(Number)) {
       if (!docs.rules.has(n)) problems.push(`rule ${n} is not a rule of docs/policy.md`);
     }
   }
@@ -82,6 +83,9 @@ describe('citations in the code', () => {
     ]);
     expect(brokenCitations('(rules 3 and 12)', docs)).toEqual([
       'rule 12 is not a rule of docs/policy.md',
+    ]);
+    expect(brokenCitations('(rules 1–5), rules 6–10', docs)).toEqual([
+      'rule 10 is not a rule of docs/policy.md',
     ]);
     expect(brokenCitations('DESIGN.md §3', docs)).toEqual([
       'cites DESIGN.md, which is not in the repository',
