@@ -5,7 +5,7 @@ import globals from 'globals';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 /**
- * The import direction of DESIGN.md §3: rules ← store ← sync ← state ← ui.
+ * The import direction of docs/architecture.md: rules ← store ← sync ← state ← ui.
  * Each layer lists the layers it must NOT import, with the reason shown in the
  * lint error, so a wrong import fails `npm test` and says why.
  */
@@ -157,7 +157,7 @@ export default tseslint.config(
   boundary(
     'rules',
     [],
-    'src/rules is the pure policy: it imports nothing of the app (DESIGN.md §2).',
+    'src/rules is the pure policy: it imports nothing of the app (docs/architecture.md).',
     ['dexie', 'preact', 'preact/*', '@preact/*', 'workbox-*'],
   ),
   boundary('store', ['rules'], 'src/store sits on rules only; sync, state and ui sit above it.', [

@@ -23,6 +23,9 @@ export function isLang(value: unknown): value is Lang {
 
 const LOCALE: Record<Lang, string> = { ja: 'ja-JP', en: 'en-US' };
 
+/** Each language in its own words: the same in every language, so one definition. */
+export const LANG_NAMES: Record<Lang, string> = { ja: '日本語', en: 'English' };
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** `2026-02-10` → "2026年2月10日" / "Feb 10, 2026". Invalid input is shown as given. */
@@ -49,8 +52,8 @@ export function formatTime(epochMs: number, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { timeStyle: 'short' }).format(new Date(epochMs));
 }
 
-export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE[lang]).format(n);
+export function formatNumber(n: number, lang: Lang, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(LOCALE[lang], options).format(n);
 }
 
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,5 +1,5 @@
 /**
- * The sync contract's wire types (DESIGN.md §3, "Sync contract"). Pure types,
+ * The sync contract's wire types (docs/sync-contract.md). Pure types,
  * shared by the store (which applies results), the sync engine (which sends
  * and validates them), the embedded Partner Center and the reference server
  * in test/. The valibot schemas that check untrusted answers live in src/sync.

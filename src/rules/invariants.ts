@@ -3,7 +3,7 @@
  * `decideLink`/`decideUnlink` and the admin operations would never have let
  * happen. An import (an edited export file) and the embedded Partner Center's
  * seed are checked with this before they are trusted, so no path gets around
- * the rules (DESIGN.md §2, last paragraph).
+ * the rules (docs/policy.md: "no path may get around these rules").
  *
  * One pass per table with maps: linear in the rows (plus a sort of each
  * person's starts), never a scan per row.

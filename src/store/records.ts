@@ -1,5 +1,5 @@
 /**
- * The shape of every row the app keeps in IndexedDB (DESIGN.md §1).
+ * The shape of every row the app keeps in IndexedDB (docs/architecture.md, "The domain").
  * One interface a table; the schema in `db.ts` indexes these fields.
  * Dates are calendar days `YYYY-MM-DD` (UTC); instants are ISO strings.
  */

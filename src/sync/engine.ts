@@ -3,7 +3,7 @@
  * lock); entries are marked in flight, sent in `seq` order in batches of at
  * most MAX_BATCH with their ids as idempotency keys, and settled only from
  * the remote's answer. What happens to a batch on each failure follows
- * DESIGN.md §3; the table is `onFailure` below.
+ * docs/sync-contract.md; the table is `onFailure` below.
  */
 import { MAX_BATCH, type WireResult } from '../rules';
 import { getSettings, pendingOutbox, type AppDb, type OutboxEntry, type Settings } from '../store';
@@ -193,7 +193,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return new RemoteError('server', `unexpected: ${String(error)}`, { cause: error });
   }
 
-  /** Applies DESIGN.md §3 to a failed batch. Returns true when the drain must stop. */
+  /** Applies docs/sync-contract.md to a failed batch. Returns true when the drain must stop. */
   async function onFailure(
     batch: OutboxEntry[],
     error: RemoteError,

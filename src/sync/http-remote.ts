@@ -1,5 +1,5 @@
 /**
- * The HTTP remote: the sync contract of DESIGN.md §3 against a configured base
+ * The HTTP remote: docs/sync-contract.md against a configured base
  * URL. `fetch` is injected (tests, the worker's own), every answer is checked
  * by `schemas.ts` before use, and every failure becomes a typed `RemoteError`.
  */

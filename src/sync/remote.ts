@@ -1,7 +1,7 @@
 /**
  * The one port the sync engine talks through: the embedded Partner Center
  * and the HTTP remote both implement it. Every failure is a `RemoteError`
- * whose `kind` tells the engine what to do with the batch (DESIGN.md §3).
+ * whose `kind` tells the engine what to do with the batch (docs/sync-contract.md, "Errors, time-outs and retries").
  */
 import type { WireAccountState, WireAction, WireResult } from '../rules';
 

@@ -1,5 +1,5 @@
 /**
- * The schemas every remote answer passes before the app uses it (DESIGN.md §3:
+ * The schemas every remote answer passes before the app uses it (docs/sync-contract.md:
  * "an answer that does not match the schema is an error that is logged and
  * retried, never applied"). Unknown extra fields are allowed and dropped, so a
  * server may extend the contract compatibly.

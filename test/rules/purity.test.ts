@@ -1,5 +1,5 @@
 /**
- * The rules stay pure (DESIGN.md §2): no imports from outside src/rules, and
+ * The rules stay pure (docs/policy.md): no imports from outside src/rules, and
  * nothing that reads the clock or the device's time zone. A decision that
  * depended on either would differ between a phone in Tokyo and one in LA.
  */

@@ -1,4 +1,4 @@
-/** The reference server's strict CORS set-up (the README's contract), as a browser would probe it. */
+/** The reference server's strict CORS set-up (docs/sync-contract.md), as a browser would probe it. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from './server/reference-server';
 

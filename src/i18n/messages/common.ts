@@ -1,4 +1,8 @@
 /** Words of the app shell, shared by every screen. */
+import { LANG_NAMES } from '../lang';
+
+export type CommonMessages = typeof en;
+
 const en = {
   appName: 'MCID Link',
   tagline: 'Your Microsoft Learn profile, linked to your work account',
@@ -11,7 +15,7 @@ const en = {
     settings: 'Settings',
   },
   language: 'Language',
-  languageNames: { ja: '日本語', en: 'English' },
+  languageNames: LANG_NAMES,
   online: 'Online',
   offline: 'Offline — changes wait and sync later',
   queued: (n: number) => (n === 1 ? '1 action waiting to sync' : `${n} actions waiting to sync`),
@@ -32,8 +36,6 @@ const en = {
   save: 'Save',
 };
 
-export type CommonMessages = typeof en;
-
 const ja: CommonMessages = {
   appName: 'MCID Link',
   tagline: 'Microsoft ラーニング アカウントを職場アカウントに関連付ける',
@@ -46,7 +48,7 @@ const ja: CommonMessages = {
     settings: '設定',
   },
   language: '言語',
-  languageNames: { ja: '日本語', en: 'English' },
+  languageNames: LANG_NAMES,
   online: 'オンライン',
   offline: 'オフライン — 変更は同期待ちになり、後で同期されます',
   queued: (n: number) => `同期待ちの操作: ${n} 件`,

@@ -5,6 +5,8 @@
  */
 import type { Policy } from '../../rules';
 
+export type MeMessages = typeof en;
+
 const en = {
   me: {
     title: 'My Learn profile',
@@ -124,8 +126,6 @@ const en = {
     dismissLabel: (what: string) => `Dismiss: ${what}`,
   },
 };
-
-export type MeMessages = typeof en;
 
 const ja: MeMessages = {
   me: {

@@ -18,6 +18,8 @@ type UserState =
 type Status = 'counted' | 'pending' | 'scheduled-removal' | 'removed';
 type Reason = 'unlinked' | 'moved' | 'account-deleted';
 
+export type OrgMessages = typeof en;
+
 const en = {
   title: 'Organization',
   tabsLabel: 'Organization sections',
@@ -185,8 +187,6 @@ const en = {
   },
 };
 
-export type OrgMessages = typeof en;
-
 const ja: OrgMessages = {
   title: '組織',
   tabsLabel: '組織のセクション',
@@ -319,8 +319,7 @@ const ja: OrgMessages = {
     loadFailed: '指定カタログを読み込めませんでした。',
     kinds: { designation: 'ソリューション パートナー指定', specialization: '特殊化' },
     pointsNow: '現在のポイント',
-    points: (n: string, max: string | null) =>
-      max === null ? `${n} ポイント` : `${n} / ${max} ポイント`,
+    points: (n, max) => (max === null ? `${n} ポイント` : `${n} / ${max} ポイント`),
     coming: '今後の変化',
     noChanges: '予定されている変化はありません。',
     on: '日付',

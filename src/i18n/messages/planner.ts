@@ -5,6 +5,8 @@
  */
 type D = string;
 
+export type PlannerMessages = typeof en;
+
 const en = {
   title: 'Planner',
   intro:
@@ -117,8 +119,6 @@ const en = {
     notificationBody: 'From today you can link your MCID to a work account again.',
   },
 };
-
-export type PlannerMessages = typeof en;
 
 const ja: PlannerMessages = {
   title: 'プランナー',

@@ -5,6 +5,8 @@
  */
 const HEADERS = '`Authorization`, `Content-Type` and `Idempotency-Key`';
 
+export type SyncMessages = typeof en;
+
 const en = {
   heading: 'From the server',
   lastChecked: (time: string) => `Last checked with the server at ${time}.`,
@@ -47,8 +49,6 @@ const en = {
     retrying: 'The app keeps trying every few minutes.',
   },
 };
-
-export type SyncMessages = typeof en;
 
 const ja: SyncMessages = {
   heading: 'サーバーから',

@@ -1,8 +1,8 @@
 /** Words of the Settings screen: language, remote, data, storage, privacy. */
 import type { InvariantCode } from '../../rules';
+import { asCalls } from './calls';
 
-/** An import file's rule problem (`checkInvariants`); `date` is formatted for the reader. */
-type RuleText = (date: string) => string;
+export type SettingsMessages = typeof en;
 
 const en = {
   title: 'Settings',
@@ -47,28 +47,27 @@ const en = {
   importChecking: 'Checking the file…',
   importWriting: 'Writing the records…',
   importRows: (done: string, total: string) => `${done} of ${total} records written`,
-  importRules: {
-    EMAIL_NOT_OFFICIAL: () => "the email is not on one of the organization's official domains",
-    CREATOR_NOT_ADMIN: () =>
+  /** An import file's rule problem (`checkInvariants`); `date` is formatted for the reader. */
+  importRules: asCalls<[date: string], InvariantCode>({
+    EMAIL_NOT_OFFICIAL: "the email is not on one of the organization's official domains",
+    CREATOR_NOT_ADMIN:
       'the account was not created by a global admin or account admin of its organization',
-    FIRST_ADMIN_INVALID: () =>
+    FIRST_ADMIN_INVALID:
       "only the organization's first global admin can have been created by nobody",
-    MCID_SHARED: () =>
-      "this MCID is also on another person's profile: an MCID belongs to one person",
-    NOT_OWN_PROFILE: () => 'the profile belongs to another person than the work account',
-    NOT_SIGNED_IN: () => 'the work account had not signed in when this association started',
-    ACCOUNT_DELETED: () =>
-      'the work account was deleted: it can neither start nor keep an association',
-    PROFILE_INCOMPLETE: () => 'a Microsoft Learn profile without an MCID cannot be linked',
-    ENDS_BEFORE_START: () => 'the association ends before it starts',
-    PROFILE_LINKED_TWICE: () =>
+    MCID_SHARED: "this MCID is also on another person's profile: an MCID belongs to one person",
+    NOT_OWN_PROFILE: 'the profile belongs to another person than the work account',
+    NOT_SIGNED_IN: 'the work account had not signed in when this association started',
+    ACCOUNT_DELETED: 'the work account was deleted: it can neither start nor keep an association',
+    PROFILE_INCOMPLETE: 'a Microsoft Learn profile without an MCID cannot be linked',
+    ENDS_BEFORE_START: 'the association ends before it starts',
+    PROFILE_LINKED_TWICE:
       'the profile already has an active association: it links to one organization at a time',
-    ACCOUNT_HAS_OTHER_PROFILE: () => 'the work account already has an active profile of this kind',
+    ACCOUNT_HAS_OTHER_PROFILE: 'the work account already has an active profile of this kind',
     COOL_OFF: (date) =>
       `starts inside the cool-off after this person's previous association start (possible from ${date})`,
     YEARLY_LIMIT: (date) =>
       `more association starts for this person in the rolling window than allowed (possible from ${date})`,
-  } satisfies Record<InvariantCode, RuleText>,
+  }),
   importSee: (path: string) => ` (see ${path})`,
   importMore: (n: number) => `…and ${n} more ${n === 1 ? 'problem' : 'problems'}.`,
   reset: 'Reset: delete all data on this device',
@@ -90,8 +89,6 @@ const en = {
   erased: 'Everything was erased. Close this tab, or reload to start again.',
   working: 'Working…',
 };
-
-export type SettingsMessages = typeof en;
 
 const ja: SettingsMessages = {
   title: '設定',
@@ -137,29 +134,26 @@ const ja: SettingsMessages = {
   importChecking: 'ファイルを確認しています…',
   importWriting: 'レコードを書き込んでいます…',
   importRows: (done: string, total: string) => `${total} 件中 ${done} 件を書き込みました`,
-  importRules: {
-    EMAIL_NOT_OFFICIAL: () => 'メール アドレスが組織の公式ドメインではありません',
-    CREATOR_NOT_ADMIN: () =>
+  importRules: asCalls<[date: string], InvariantCode>({
+    EMAIL_NOT_OFFICIAL: 'メール アドレスが組織の公式ドメインではありません',
+    CREATOR_NOT_ADMIN:
       'このアカウントは組織のグローバル管理者またはアカウント管理者が作成したものではありません',
-    FIRST_ADMIN_INVALID: () => '作成者なしでよいのは組織の最初のグローバル管理者だけです',
-    MCID_SHARED: () =>
-      'この MCID は別の人のプロファイルにもあります。MCID は本人 1 人だけのものです',
-    NOT_OWN_PROFILE: () => 'プロファイルが職場アカウントとは別の人のものです',
-    NOT_SIGNED_IN: () =>
-      'この関連付けの開始時点で、職場アカウントはまだサインインしていませんでした',
-    ACCOUNT_DELETED: () =>
+    FIRST_ADMIN_INVALID: '作成者なしでよいのは組織の最初のグローバル管理者だけです',
+    MCID_SHARED: 'この MCID は別の人のプロファイルにもあります。MCID は本人 1 人だけのものです',
+    NOT_OWN_PROFILE: 'プロファイルが職場アカウントとは別の人のものです',
+    NOT_SIGNED_IN: 'この関連付けの開始時点で、職場アカウントはまだサインインしていませんでした',
+    ACCOUNT_DELETED:
       '職場アカウントは削除されています。関連付けを開始することも続けることもできません',
-    PROFILE_INCOMPLETE: () => 'MCID のない Microsoft ラーニング アカウントはリンクできません',
-    ENDS_BEFORE_START: () => '関連付けの終了日が開始日より前です',
-    PROFILE_LINKED_TWICE: () =>
+    PROFILE_INCOMPLETE: 'MCID のない Microsoft ラーニング アカウントはリンクできません',
+    ENDS_BEFORE_START: '関連付けの終了日が開始日より前です',
+    PROFILE_LINKED_TWICE:
       'このプロファイルには有効な関連付けがすでにあります。関連付けできる組織は一度に 1 つです',
-    ACCOUNT_HAS_OTHER_PROFILE: () =>
-      'この職場アカウントには同じ種類の有効なプロファイルがすでにあります',
+    ACCOUNT_HAS_OTHER_PROFILE: 'この職場アカウントには同じ種類の有効なプロファイルがすでにあります',
     COOL_OFF: (date) =>
       `この人の前回の関連付けの開始からクール オフ期間内に開始しています（${date} から可能）`,
     YEARLY_LIMIT: (date) =>
       `この人の期間内の関連付けの開始が上限を超えています（${date} から可能）`,
-  } satisfies Record<InvariantCode, RuleText>,
+  }),
   importSee: (path: string) => `（${path} を参照）`,
   importMore: (n: number) => `ほかに ${n} 件の問題があります。`,
   reset: 'リセット: この端末のすべてのデータを削除',

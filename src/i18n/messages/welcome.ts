@@ -2,6 +2,8 @@
  * Words of "who am I", the screen a first visit lands on. Apart from the
  * rest of the individual's words so a first visit loads only these.
  */
+export type WelcomeMessages = typeof en;
+
 const en = {
   title: 'Who are you?',
   intro:
@@ -21,8 +23,6 @@ const en = {
   current: 'current',
   chosen: (name: string) => `You are now ${name}.`,
 };
-
-export type WelcomeMessages = typeof en;
 
 const ja: WelcomeMessages = {
   title: 'あなたはどなたですか？',

@@ -34,3 +34,19 @@ export function Notice({ tone, heading, children, focus = true, testId }: Notice
     </div>
   );
 }
+
+/** What an action came to, in words: `ok` for done, otherwise why not. */
+export interface Outcome {
+  ok: boolean;
+  text: string;
+}
+
+/** An action's outcome as a Notice (ok, or an error alert); nothing before there is one. */
+export function OutcomeNotice({ outcome, testId }: { outcome: Outcome | null; testId: string }) {
+  if (!outcome) return null;
+  return (
+    <Notice tone={outcome.ok ? 'ok' : 'error'} testId={testId}>
+      <p>{outcome.text}</p>
+    </Notice>
+  );
+}

@@ -1,5 +1,5 @@
 import type { TargetedEvent } from 'preact';
-import { Field } from './field';
+import { InputField } from './field';
 
 interface TextFieldProps {
   id: string;
@@ -9,32 +9,23 @@ interface TextFieldProps {
   hint?: string;
   /** The problem in words, or null when the value is fine (or not checked yet). */
   error: string | null;
-  inputMode?: 'numeric' | 'text' | 'email';
+  /** `text` unless said; a URL or a secret token are typed text too. */
+  type?: 'text' | 'url' | 'password';
+  inputMode?: 'numeric' | 'text' | 'email' | 'url';
   autoComplete?: string;
   required?: boolean;
 }
 
 /** A labelled text input whose hint and error are tied to it for screen readers. */
-export function TextField(props: TextFieldProps) {
-  const { id, label, value, onInput, hint, error, inputMode, autoComplete, required } = props;
+export function TextField({ onInput, type = 'text', ...field }: TextFieldProps) {
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      {(describedBy) => (
-        <input
-          id={id}
-          type="text"
-          value={value}
-          inputMode={inputMode}
-          autoComplete={autoComplete}
-          spellcheck={false}
-          required={required}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy}
-          onInput={(e: TargetedEvent<HTMLInputElement>) => {
-            onInput(e.currentTarget.value);
-          }}
-        />
-      )}
-    </Field>
+    <InputField
+      {...field}
+      type={type}
+      spellcheck={false}
+      onInput={(e: TargetedEvent<HTMLInputElement>) => {
+        onInput(e.currentTarget.value);
+      }}
+    />
   );
 }

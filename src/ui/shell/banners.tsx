@@ -1,4 +1,24 @@
+import type { ComponentChildren } from 'preact';
 import { useShell } from '../context';
+
+/** A bar across the top that needs the person's answer: an alert, with its actions. */
+function Banner(props: {
+  warn?: boolean;
+  testId: string;
+  text: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div
+      class={`banner${props.warn ? ' banner-warn' : ''}`}
+      role="alert"
+      data-testid={props.testId}
+    >
+      <p>{props.text}</p>
+      {props.children}
+    </div>
+  );
+}
 
 /** "Update available — reload": the new version takes over only when the user agrees. */
 export function UpdateBanner() {
@@ -6,8 +26,7 @@ export function UpdateBanner() {
   const m = shell.messages.value.common;
   if (!shell.updateAvailable.value) return null;
   return (
-    <div class="banner" role="alert" data-testid="update-banner">
-      <p>{m.updateAvailable}</p>
+    <Banner testId="update-banner" text={m.updateAvailable}>
       <div class="banner-actions">
         <button type="button" class="primary" onClick={shell.acceptUpdate}>
           {m.updateReload}
@@ -16,7 +35,7 @@ export function UpdateBanner() {
           {m.updateLater}
         </button>
       </div>
-    </div>
+    </Banner>
   );
 }
 
@@ -26,11 +45,10 @@ export function DbBlockedBanner({ reload }: { reload: () => void }) {
   const m = shell.messages.value.common;
   if (!shell.dbBlocked.value) return null;
   return (
-    <div class="banner banner-warn" role="alert" data-testid="db-blocked-banner">
-      <p>{m.dbBlocked}</p>
+    <Banner warn testId="db-blocked-banner" text={m.dbBlocked}>
       <button type="button" class="primary" onClick={reload}>
         {m.reload}
       </button>
-    </div>
+    </Banner>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * A reference implementation of the sync contract (DESIGN.md §3) on
+ * A reference implementation of the sync contract (docs/sync-contract.md) on
  * node:http, for tests and the benchmark: 127.0.0.1, port 0, Bearer token →
  * actor, an in-memory idempotency table, and faults to inject on the next
  * requests: 5xx, 429, 401, a hang past the client's timeout, a connection
@@ -57,7 +57,7 @@ export interface ReferenceServerOptions {
   /** `true` (default): the batch state read exists; a status: an old server answering it so. */
   batchStates?: true | 404 | 405 | 501;
   /**
-   * Strict CORS as the README's contract asks: only this origin, methods
+   * Strict CORS as docs/sync-contract.md asks: only this origin, methods
    * `GET, POST, OPTIONS`, headers `Authorization, Content-Type, Idempotency-Key`,
    * a cached preflight, no credentials. `'refuse'`: every preflight is refused.
    * Absent: no CORS headers at all (Node clients do not need them).

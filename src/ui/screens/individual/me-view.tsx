@@ -2,9 +2,11 @@ import { SyncNewsPanel } from '../../components/sync-news';
 import { useState } from 'preact/hooks';
 import { reportRemovalDate, type ProfileKind } from '../../../rules';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { Notice } from '../../components/notice';
+import { BusyButton } from '../../components/busy-button';
+import { Notice, OutcomeNotice, type Outcome } from '../../components/notice';
 import { QueueList } from '../../components/queue-list';
 import { refusalText } from '../../components/refusal';
+import { useBusy } from '../../components/use-busy';
 import { useWords } from '../../components/use-words';
 import { AchievementList } from './achievement-list';
 import { ProfileCard } from './profile-card';
@@ -19,8 +21,6 @@ interface MeScreenViewProps {
   /** "This is me": records the person's first sign-in (absent: the view offers no button). */
   onConfirmSelf?: () => Promise<ActionResult>;
 }
-
-type Outcome = { ok: true; text: string } | { ok: false; text: string };
 
 /** The home screen: my profiles and their links, my limits, my credit, my queue. */
 export function MeScreenView({
@@ -71,6 +71,15 @@ export function MeScreenView({
     );
   };
 
+  // Both questions on this screen end something: the same Cancel, busy while it runs.
+  const dangerDialog = { cancelLabel: m.common.cancel, danger: true, busy } as const;
+  const closeRemove = () => {
+    setRemoving(null);
+  };
+  const closeNotMine = () => {
+    setNotMineOpen(false);
+  };
+
   return (
     <section aria-labelledby="screen-title" class="me">
       <h1 id="screen-title" tabIndex={-1}>
@@ -92,11 +101,7 @@ export function MeScreenView({
       {!account.signedIn && onConfirmSelf ? (
         <ConfirmSelf name={account.displayName} onConfirm={onConfirmSelf} />
       ) : null}
-      {outcome ? (
-        <Notice tone={outcome.ok ? 'ok' : 'error'} testId="me-result">
-          <p>{outcome.text}</p>
-        </Notice>
-      ) : null}
+      <OutcomeNotice outcome={outcome} testId="me-result" />
       <div class="cards">
         {[view.learn, view.partnerUniversity].map((slot) => (
           <ProfileCard
@@ -128,16 +133,12 @@ export function MeScreenView({
       </section>
       <SyncNewsPanel profileIds={view.profileIds} />
       <ConfirmDialog
+        {...dangerDialog}
         open={removing !== null}
         title={t.remove.title(what(asked))}
         confirmLabel={t.remove.confirm}
-        cancelLabel={m.common.cancel}
-        danger
-        busy={busy}
         onConfirm={() => void confirmRemove()}
-        onCancel={() => {
-          setRemoving(null);
-        }}
+        onCancel={closeRemove}
       >
         <p data-testid="remove-body">
           {t.remove.body(
@@ -148,16 +149,12 @@ export function MeScreenView({
         <p>{t.remove.countStays(words.policy)}</p>
       </ConfirmDialog>
       <ConfirmDialog
+        {...dangerDialog}
         open={notMineOpen}
         title={t.notMine.title(notMine ?? '')}
         confirmLabel={t.notMine.confirm}
-        cancelLabel={m.common.cancel}
-        danger
-        busy={busy}
         onConfirm={() => void confirmNotMine()}
-        onCancel={() => {
-          setNotMineOpen(false);
-        }}
+        onCancel={closeNotMine}
       >
         <p data-testid="not-mine-body">{t.notMine.body(notMine ?? '')}</p>
         <p>{t.notMine.countStays(words.policy)}</p>
@@ -179,28 +176,20 @@ function ConfirmSelf({
 }) {
   const words = useWords();
   const { t } = words;
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
-    setBusy(true);
     setError(null);
-    const result = await onConfirm();
-    setBusy(false);
+    const result = await run(onConfirm);
     if (!result.ok) setError(refusalText(words, result.code, result.nextAllowedOn));
   };
   return (
     <Notice tone="info" heading={t.me.notSignedInHeading} testId="confirm-self">
       <p>{t.me.notSignedIn(name)}</p>
       {error ? <p role="alert">{error}</p> : null}
-      <button
-        type="button"
-        class="primary"
-        disabled={busy}
-        aria-busy={busy ? 'true' : undefined}
-        onClick={() => void confirm()}
-      >
+      <BusyButton busy={busy} onClick={() => void confirm()}>
         {t.me.thisIsMe(name)}
-      </button>
+      </BusyButton>
     </Notice>
   );
 }

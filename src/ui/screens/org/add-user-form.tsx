@@ -21,10 +21,9 @@ interface AddUserFormProps {
  */
 export function AddUserForm({ org, onAdd }: AddUserFormProps) {
   const { t, m, policy } = useOrgWords();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [emailError, setEmailError] = useState<string | null>(null);
+  const nameField = useTypedField();
+  const emailField = useTypedField();
+  const [name, email] = [nameField.value.trim(), emailField.value];
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -32,7 +31,7 @@ export function AddUserForm({ org, onAdd }: AddUserFormProps) {
     event.preventDefault();
     setResult(null);
     const problem = validateEmail(email, org.domains);
-    const nameBad = name.trim() === '' ? t.users.nameRequired : null;
+    const nameBad = name === '' ? t.users.nameRequired : null;
     const emailBad =
       problem === null
         ? null
@@ -42,21 +41,21 @@ export function AddUserForm({ org, onAdd }: AddUserFormProps) {
             null,
             policy,
           );
-    setNameError(nameBad);
-    setEmailError(emailBad);
+    nameField.setError(nameBad);
+    emailField.setError(emailBad);
     if (nameBad ?? emailBad) {
       document.getElementById(nameBad ? 'add-user-name' : 'add-user-email')?.focus();
       return;
     }
     setBusy(true);
-    const outcome = await onAdd({ displayName: name.trim(), email: email.trim() });
+    const outcome = await onAdd({ displayName: name, email: email.trim() });
     setBusy(false);
     if (outcome.ok) {
-      setResult({ ok: true, text: t.users.added(name.trim(), email.trim().toLowerCase()) });
-      setName('');
-      setEmail('');
+      setResult({ ok: true, text: t.users.added(name, email.trim().toLowerCase()) });
+      nameField.setValue('');
+      emailField.setValue('');
     } else if (EMAIL_CODES.has(outcome.code)) {
-      setEmailError(describeCode(m, outcome.code, null, policy));
+      emailField.setError(describeCode(m, outcome.code, null, policy));
       document.getElementById('add-user-email')?.focus();
     } else {
       setResult({ ok: false, text: describeCode(m, outcome.code, null, policy) });
@@ -68,31 +67,17 @@ export function AddUserForm({ org, onAdd }: AddUserFormProps) {
       <h2 id="add-user-title">{t.users.addHeading}</h2>
       <p class="muted">{t.users.addIntro(org.domains.map((d) => `@${d}`).join(', '))}</p>
       <form class="add-user" noValidate onSubmit={(e) => void submit(e)} data-testid="add-user">
-        <TextField
-          id="add-user-name"
-          label={t.users.name}
-          value={name}
-          onInput={(v) => {
-            setName(v);
-            setNameError(null);
-          }}
-          error={nameError}
-          autoComplete="off"
-          required
-        />
-        <TextField
-          id="add-user-email"
-          label={t.users.email}
-          value={email}
-          onInput={(v) => {
-            setEmail(v);
-            setEmailError(null);
-          }}
-          error={emailError}
-          inputMode="email"
-          autoComplete="off"
-          required
-        />
+        {[
+          { id: 'add-user-name', label: t.users.name, ...nameField.props },
+          {
+            id: 'add-user-email',
+            label: t.users.email,
+            inputMode: 'email' as const,
+            ...emailField.props,
+          },
+        ].map((field) => (
+          <TextField key={field.id} {...field} autoComplete="off" required />
+        ))}
         <button type="submit" class="primary" disabled={busy} aria-busy={busy ? 'true' : undefined}>
           {busy ? t.users.adding : t.users.add}
         </button>
@@ -104,4 +89,15 @@ export function AddUserForm({ org, onAdd }: AddUserFormProps) {
       ) : null}
     </section>
   );
+}
+
+/** A typed value and its problem, shown by a `TextField`: typing again clears the problem. */
+function useTypedField() {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const onInput = (v: string) => {
+    setValue(v);
+    setError(null);
+  };
+  return { value, setValue, setError, props: { value, onInput, error } };
 }

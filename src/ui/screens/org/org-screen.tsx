@@ -14,6 +14,7 @@ import { reportViewRows } from '../../../rules/org/report-rows';
 import { isOrgAdmin, orgUserRowsOn } from '../../../rules/org/users';
 import type { OrgTab } from '../../../state/shell';
 import { Skeleton } from '../../components/skeleton';
+import { TitledScreen } from '../../components/titled-screen';
 import { useFocusHeading } from '../../components/use-focus-heading';
 import { useData } from '../../data-context';
 import { OrgView } from './org-view';
@@ -30,15 +31,12 @@ export function OrgScreen({ tab }: { tab: OrgTab }) {
   if (!app || !ready) return <Skeleton title={t.title} label={m.common.loading} />;
   if (!me) {
     return (
-      <section aria-labelledby="screen-title">
-        <h1 id="screen-title" tabIndex={-1}>
-          {t.title}
-        </h1>
+      <TitledScreen title={t.title}>
         <p>{t.noAccount}</p>
         <p>
           <a href="#/welcome">{t.chooseAccount}</a>
         </p>
-      </section>
+      </TitledScreen>
     );
   }
   const actor = {

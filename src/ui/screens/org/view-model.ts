@@ -4,7 +4,7 @@
  * the views only render them, so each can be tested without a database.
  *
  * There is deliberately no link or unlink action here: admins manage work
- * accounts, and only each person links their own profile (DESIGN.md rule 2).
+ * accounts, and only each person links their own profile (docs/policy.md rule 2).
  */
 import type { Catalog } from '../../../rules/org/catalog';
 import type { ActionOutcome as ActionResult } from '../../../state/result';

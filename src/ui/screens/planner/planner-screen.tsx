@@ -8,6 +8,7 @@ import { useShell } from '../../context';
 import { goTo } from '../../components/go-to';
 import { Notice } from '../../components/notice';
 import { Skeleton } from '../../components/skeleton';
+import { TitledScreen } from '../../components/titled-screen';
 import { useFocusHeading } from '../../components/use-focus-heading';
 import { useData } from '../../data-context';
 import { PlannerView } from './planner-view';
@@ -57,28 +58,22 @@ export function PlannerScreen() {
       return <Skeleton title={t.title} label={m.common.loading} />;
     case 'no-profile':
       return (
-        <section aria-labelledby="screen-title">
-          <h1 id="screen-title" tabIndex={-1}>
-            {t.title}
-          </h1>
+        <TitledScreen title={t.title}>
           <p>{t.noProfile}</p>
           <p>
             <a class="button primary" href="#/link/learn">
               {t.result.doIt}
             </a>
           </p>
-        </section>
+        </TitledScreen>
       );
     case 'error':
       return (
-        <section aria-labelledby="screen-title">
-          <h1 id="screen-title" tabIndex={-1}>
-            {t.title}
-          </h1>
+        <TitledScreen title={t.title}>
           <Notice tone="error">
             <p>{describeCode(m, 'UNKNOWN', null, words.policy)}</p>
           </Notice>
-        </section>
+        </TitledScreen>
       );
     case 'ready':
       return <PlannerView words={words} data={load.data} reminders={reminders} now={now} />;

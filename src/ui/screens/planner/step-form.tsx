@@ -11,6 +11,7 @@ import {
 } from '../../../rules/planner/form';
 import type { PlanStep } from '../../../rules/planner/types';
 import { Field } from '../../components/field';
+import { OptionsSelect } from '../../components/options-select';
 import type { PlannerWords } from './use-planner-words';
 
 export interface AccountOption {
@@ -70,21 +71,14 @@ export function StepForm(props: StepFormProps) {
         error={problems.kind ? t.problems.kindUnknown : null}
       >
         {(describedBy) => (
-          <select
+          <OptionsSelect
             id="plan-kind"
             value={kind}
-            aria-describedby={describedBy}
-            onChange={(e: TargetedEvent<HTMLSelectElement>) => {
-              const next = STEP_KINDS.find((k) => k === e.currentTarget.value);
-              if (next) setKind(next);
-            }}
-          >
-            {STEP_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t.form.kinds[k]}
-              </option>
-            ))}
-          </select>
+            options={STEP_KINDS}
+            labelOf={(k) => t.form.kinds[k]}
+            onChange={setKind}
+            describedBy={describedBy}
+          />
         )}
       </Field>
       <Field

@@ -19,7 +19,8 @@ export function importIssueLines(
     if (issue.code === undefined) return m.importIssue(path, issue.reason);
     const date = issue.date === undefined ? '—' : formatDate(issue.date, lang);
     const see = issue.other === undefined ? '' : m.importSee(issue.other);
-    return m.importIssue(path, m.importRules[issue.code](date) + see);
+    const rule = m.importRules[issue.code];
+    return m.importIssue(path, (typeof rule === 'string' ? rule : rule(date)) + see);
   });
   const more = Math.max(total, issues.length) - shown.length;
   if (more > 0) lines.push(m.importMore(more));

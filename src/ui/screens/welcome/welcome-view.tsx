@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import { BusyButton } from '../../components/busy-button';
 import { Notice } from '../../components/notice';
 import { SkeletonLines } from '../../components/skeleton';
+import { useBusy } from '../../components/use-busy';
 import type { ActionResult, WelcomeAccount, WelcomeView } from '../individual';
 import { useWelcomeWords, type WelcomeWords } from './welcome-words';
 
@@ -59,14 +61,12 @@ type ChoicesProps = Extract<WelcomeScreenViewProps, { view: WelcomeView }> & {
 /** The accounts to continue as, and the demo data. */
 function Choices({ view, onChoose, onLoadDemo, words }: ChoicesProps) {
   const { t } = words;
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [result, setResult] = useState<Outcome | null>(null);
 
   const loadDemo = async () => {
-    setBusy(true);
     setResult(null);
-    setResult(await outcomeOf(await onLoadDemo()));
-    setBusy(false);
+    setResult(await run(async () => outcomeOf(await onLoadDemo())));
   };
 
   return (
@@ -125,15 +125,9 @@ function Choices({ view, onChoose, onLoadDemo, words }: ChoicesProps) {
       <section class="card" aria-labelledby="demo-title">
         <h2 id="demo-title">{t.demoHeading}</h2>
         <p>{t.demoIntro}</p>
-        <button
-          type="button"
-          class="primary"
-          disabled={busy}
-          aria-busy={busy ? 'true' : undefined}
-          onClick={() => void loadDemo()}
-        >
+        <BusyButton busy={busy} onClick={() => void loadDemo()}>
           {busy ? t.loadingDemo : t.loadDemo}
-        </button>
+        </BusyButton>
       </section>
     </>
   );
