@@ -46,9 +46,9 @@ export {
   type LimitCheck,
 } from './limits';
 export { creditDate, reportRemovalDate } from './credit';
-// skillsReport is its own door, `rules/report`: only an organization's
+// skillsReport is its own entry point, `rules/report`: only an organization's
 // screens run it, so a first visit never downloads it.
-export type { CreditStatus, EndReason, ReportInput, ReportRow } from './report';
+export type { CreditStatus, EndReason, ReportInput, ReportRow, UndatedReportRow } from './report';
 export {
   EMAIL_PROBLEMS,
   MCID_MAX_DIGITS,

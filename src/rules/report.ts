@@ -71,39 +71,76 @@ function checkInput(input: ReportInput): void {
   );
 }
 
-function statusOf(today: number, from: string, until: string | null): CreditStatus {
-  if (today < toDayNumber(from)) return 'pending';
-  if (until === null) return 'counted';
-  return today < toDayNumber(until) ? 'scheduled-removal' : 'removed';
+/** The status of a row's credit on `today`: counting, coming, leaving, or gone. */
+export function creditStatusOn(
+  today: string,
+  countsFrom: string,
+  countsUntil: string | null,
+): CreditStatus {
+  const day = toDayNumber(today, 'today');
+  if (day < toDayNumber(countsFrom)) return 'pending';
+  if (countsUntil === null) return 'counted';
+  return day < toDayNumber(countsUntil) ? 'scheduled-removal' : 'removed';
 }
 
-export function skillsReport(
+/** A report row without its day: every date it has, and no status. */
+export type UndatedReportRow = Omit<ReportRow, 'status'> & {
+  orgId: string;
+  /** The position of the row's association in the input's `associations`. */
+  linkIndex: number;
+};
+
+/**
+ * The report's rows for every organization in `input`, with the dates that
+ * decide each status but no status: what a store keeps, so that a new day
+ * needs no rewrite (the status is `creditStatusOn` at read time).
+ *
+ * An account's deletion ends its links from its day when that day is on or
+ * before `deletionsUpTo`; with no bound, every recorded deletion counts (a
+ * deletion is recorded on its day, so the store's rows hold for every day
+ * since).
+ */
+export function undatedReportRows(
   input: ReportInput,
-  orgId: string,
-  today: string,
   policy: Policy = DEFAULT_POLICY,
-): ReportRow[] {
-  const day = toDayNumber(today, 'today');
+  deletionsUpTo: string | null = null,
+): UndatedReportRow[] {
   checkPolicy(policy);
   checkInput(input);
-  const accounts = new Map(input.accounts.filter((a) => a.orgId === orgId).map((a) => [a.id, a]));
-  const rows: ReportRow[] = [];
-  for (const link of input.associations) {
+  return deriveRows(input, policy, deletionsUpTo);
+}
+
+function deriveRows(
+  input: ReportInput,
+  policy: Policy,
+  deletionsUpTo: string | null,
+): UndatedReportRow[] {
+  const bound = deletionsUpTo === null ? null : toDayNumber(deletionsUpTo, 'today');
+  const accounts = new Map(input.accounts.map((a) => [a.id, a]));
+  const byProfile = new Map<string, AchievementFacts[]>();
+  for (const a of input.achievements) {
+    const list = byProfile.get(a.profileId);
+    if (list) list.push(a);
+    else byProfile.set(a.profileId, [a]);
+  }
+  const rows: UndatedReportRow[] = [];
+  input.associations.forEach((link, linkIndex) => {
     const account = accounts.get(link.accountId);
-    if (!account) continue;
+    if (!account) return;
     let endedOn = link.endedOn ?? null;
     let endReason = endedOn === null ? null : (link.endReason ?? null);
     const deleted = account.deletedOn ?? null;
-    if (deleted !== null && toDayNumber(deleted) <= day) {
+    if (deleted !== null && (bound === null || toDayNumber(deleted) <= bound)) {
       if (endedOn === null || minDate(deleted, endedOn) !== endedOn) endReason = 'account-deleted';
       endedOn = endedOn === null ? deleted : minDate(deleted, endedOn);
     }
     const countsUntil = endedOn === null ? null : reportRemovalDate(endedOn, policy);
-    for (const a of input.achievements) {
-      if (a.profileId !== link.profileId) continue;
+    for (const a of byProfile.get(link.profileId) ?? []) {
       const countsFrom = creditDate(a.completedOn, link.startedOn, policy);
       if (endedOn !== null && toDayNumber(countsFrom) > toDayNumber(endedOn)) continue;
       rows.push({
+        orgId: account.orgId,
+        linkIndex,
         achievementId: a.id,
         accountId: link.accountId,
         profileId: link.profileId,
@@ -116,21 +153,60 @@ export function skillsReport(
         endReason,
         countsFrom,
         countsUntil,
-        status: statusOf(day, countsFrom, countsUntil),
       });
     }
-  }
-  return rows.sort(byRow);
+  });
+  return rows;
 }
 
-function byRow(a: ReportRow, b: ReportRow): number {
-  const keys = (r: ReportRow) => [r.accountId, r.startedOn, r.countsFrom, r.achievementId];
-  const ka = keys(a);
-  const kb = keys(b);
-  for (let i = 0; i < ka.length; i++) {
-    const x = ka[i] ?? '';
-    const y = kb[i] ?? '';
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
+/** The row on `today`: its status added, the organization left out (the report is one's). */
+export function reportRowOn(row: UndatedReportRow, today: string): ReportRow {
+  const { orgId: _org, linkIndex: _link, ...rest } = row;
+  return { ...rest, status: creditStatusOn(today, row.countsFrom, row.countsUntil) };
+}
+
+/** The skills report of `orgId` on `today`, in the rules' order (`compareReportRows`). */
+export function skillsReport(
+  input: ReportInput,
+  orgId: string,
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): ReportRow[] {
+  toDayNumber(today, 'today');
+  checkPolicy(policy);
+  checkInput(input);
+  const mine: ReportInput = {
+    ...input,
+    accounts: input.accounts.filter((a) => a.orgId === orgId),
+  };
+  return deriveRows(mine, policy, today)
+    .map((r) => reportRowOn(r, today))
+    .sort(compareReportRows);
+}
+
+/** The rules' order of report rows: account, start, credit day, achievement. */
+export function compareReportRows(
+  a: Pick<ReportRow, 'accountId' | 'startedOn' | 'countsFrom' | 'achievementId'>,
+  b: Pick<ReportRow, 'accountId' | 'startedOn' | 'countsFrom' | 'achievementId'>,
+): number {
+  return (
+    cmp(a.accountId, b.accountId) ||
+    cmp(a.startedOn, b.startedOn) ||
+    cmp(a.countsFrom, b.countsFrom) ||
+    cmp(a.achievementId, b.achievementId)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The rules' order as one string (compared by code units): what a store
+ * indexes to keep the rules' order among rows that tie on a sort key.
+ */
+export function reportOrderKey(
+  r: Pick<ReportRow, 'accountId' | 'startedOn' | 'countsFrom' | 'achievementId'>,
+): string {
+  return `${r.accountId}\u0000${r.startedOn}\u0000${r.countsFrom}\u0000${r.achievementId}`;
 }

@@ -2,20 +2,25 @@
  * The one schema file: every `db.version(n).stores()` of the app's database,
  * with its upgrade functions beside it (Dexie's own habit).
  *
- * Version 1 shipped first, then 2 and 3; version 4 is what the app opens now. A database
+ * Version 1 shipped first, then 2, 3 and 4; version 5 is what the app opens now. A database
  * left at version 1 on a device is upgraded in place by `upgradeToV2` the
  * first time the new code opens it (test/store/migration.test.ts).
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { deriveAll } from './org-derived';
+import { reportUpkeep } from './report-upkeep';
 import type {
   Achievement,
   Association,
   CatalogRecord,
   LearningProfile,
   Organization,
+  OrgUserRecord,
   OutboxEntry,
   Person,
   ReconcileDue,
+  ReportCount,
+  ReportRecord,
   Settings,
   SyncNews,
   WorkAccount,
@@ -48,8 +53,11 @@ export type AppDb = DexieOf<
     catalog: CatalogRecord;
     syncNews: SyncNews;
     reconcileDue: ReconcileDue;
+    reportRows: ReportRecord;
+    reportCounts: ReportCount;
+    orgUsers: OrgUserRecord;
   },
-  { settings: 'key'; syncNews: 'key'; reconcileDue: 'accountId' }
+  { settings: 'key'; syncNews: 'key'; reconcileDue: 'accountId'; reportCounts: 'key' }
 >;
 
 /** Every table of the current schema, in the order export and import walk them. */
@@ -109,6 +117,41 @@ export const SCHEMA_V4 = {
 } as const;
 
 /**
+ * Version 5: what the organization's screens read, kept by the store in the
+ * same transaction as each change (`report-upkeep.ts`), so that a screen
+ * reads one page through an index instead of deriving the whole report
+ * (issue 17). Derived data, not exported (not in TABLE_NAMES): import, demo
+ * and this upgrade derive it from the sources.
+ * - `reportRows`: one index per sort of the report, each ending with the
+ *   rules' order so that ties keep it;
+ * - `reportCounts`: per (credit day, removal day), the status counts of any day;
+ * - `orgUsers`: `*lists`, one multi-entry key per list an account is in, in
+ *   name order.
+ * Derived with the rules' policy of this version: a change of the policy's
+ * numbers ships with a new version whose upgrade derives them again.
+ */
+export const SCHEMA_V5 = {
+  reportRows:
+    'id, [orgId+countsFrom+order], [orgId+untilKey+order], [orgId+nameKey+order], [orgId+code+order], [orgId+completedOn+order]',
+  reportCounts: 'key, orgId',
+  orgUsers: 'id, orgId, *lists',
+} as const;
+
+/** The v4 → v5 transform: derive the organization's rows from what the device holds. */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  const [accounts, associations, achievements, profiles] = await Promise.all([
+    tx.table<WorkAccount, string>('accounts').toArray(),
+    tx.table<Association, string>('associations').toArray(),
+    tx.table<Achievement, string>('achievements').toArray(),
+    tx.table<LearningProfile, string>('profiles').toArray(),
+  ]);
+  const derived = deriveAll({ accounts, associations, achievements, profiles });
+  await tx.table('reportRows').bulkAdd(derived.reports);
+  await tx.table('reportCounts').bulkAdd(derived.counts);
+  await tx.table('orgUsers').bulkAdd(derived.users);
+}
+
+/**
  * The v1 → v2 transform. Version 1 stored emails and domains as typed, so
  * `Ann@Contoso.example` and `ann@contoso.example` could both exist and the new
  * `[orgId+email]` lookup would miss one: emails and domains become lower case.
@@ -142,13 +185,15 @@ export function openDbV1(name: string): AppDb {
   return db;
 }
 
-/** The app's database at the current version (4). */
+/** The app's database at the current version (5), its derived rows kept by `reportUpkeep`. */
 export function openDb(name: string = DB_NAME): AppDb {
   const db = new Dexie(name) as AppDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3);
   db.version(4).stores(SCHEMA_V4);
+  db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
+  db.use(reportUpkeep);
   return db;
 }
 

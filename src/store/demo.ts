@@ -16,6 +16,7 @@
 import { addDays, addMonths, todayUtc } from '../rules';
 import type { AppDb } from './db';
 import { clearTables } from './reset';
+import { callerWritesDerived, derivedRows } from './report-upkeep';
 import { getSettings } from './settings';
 import type {
   Achievement,
@@ -235,7 +236,8 @@ function build(today: string): { b: Builder; ids: DemoAccounts } {
 export async function loadDemo(db: AppDb, now: Date): Promise<DemoAccounts> {
   const { b, ids } = build(todayUtc(now));
   await guardQuota(() =>
-    db.transaction('rw', db.tables, async () => {
+    db.transaction('rw', db.tables, async (tx) => {
+      callerWritesDerived(tx);
       await clearTables(db, true);
       await db.organizations.bulkAdd(b.orgs);
       await db.people.bulkAdd(b.people);
@@ -243,6 +245,10 @@ export async function loadDemo(db: AppDb, now: Date): Promise<DemoAccounts> {
       await db.profiles.bulkAdd(b.profiles);
       await db.achievements.bulkAdd(b.achievements);
       await db.associations.bulkAdd(b.associations);
+      const derived = derivedRows(b);
+      await db.reportRows.bulkAdd(derived.reportRows);
+      await db.reportCounts.bulkAdd(derived.reportCounts);
+      await db.orgUsers.bulkAdd(derived.orgUsers);
       await db.settings.put({ ...(await getSettings(db)), currentAccountId: ids.hana });
     }),
   );

@@ -1,266 +1,274 @@
 /**
- * Reads for the organization's screens (admins): its users and its skills
- * report. Usable inside `liveQuery`, like every query of the store.
+ * Reads for the organization's screens (admins): one page of its users, one
+ * page of its skills report, the report's counts, and the whole report in
+ * chunks (CSV export, designations). They read the rows the store keeps
+ * (`report-upkeep.ts`), through an index in the order the screen shows, so
+ * a page of 50 costs about 50 rows whatever the size of the organization.
+ * The status of a report row is decided here, on `today`, by the rules.
+ * Usable inside `liveQuery`, like every query of the store.
  */
+import { Dexie } from 'dexie';
+import type { CreditStatus } from '../rules';
+import { reportRowOn } from '../rules/report';
+import { matches, queryKey } from '../rules/org/paging';
 import {
-  DEFAULT_POLICY,
-  reportRemovalDate,
-  type Policy,
-  type ProfileKind,
-  type ReportInput,
-  type ReportRow,
-} from '../rules';
-import { skillsReport } from '../rules/report';
+  countSelected,
+  queryReport,
+  statusCountsOn,
+  statusMatches,
+  type ReportQuery,
+  type ReportSortKey,
+  type ReportViewRow,
+} from '../rules/org/report-rows';
+import type { UsersQuery } from '../rules/org/users';
 import type { AppDb } from './db';
-import { whereAnyOf } from './where';
-import type { Achievement, Association, WorkAccount } from './records';
+import type { OrgUserRecord, ReportRecord } from './records';
 
-export type UserState = 'never-signed-in' | 'signed-in' | 'learn-linked' | 'pu-linked' | 'deleted';
+export type { OrgUserRecord };
+/** A report row with whose it is, as the report screen shows it. */
+export type OrgReportRow = ReportViewRow;
 
-/**
- * One (account, profile) pair of which a link ended for a reason other than
- * the account's deletion: what the users list needs to say "link ended, its
- * achievements leave the report on …" without computing the skills report.
- * Whether the pair's achievements are still in the report depends on the day
- * (the rules decide it, in the state layer); with the pair's links and the
- * profile's earliest achievement the rules reach the same answer as with all
- * of them, since every date of a link's rows follows from its earliest
- * credit date.
- */
-export interface EndedPair {
-  profileId: string;
-  /** Every link of the pair, ended or not, in the store's order. */
-  links: Association[];
-  /** The profile's earliest achievement (by completion day, then id); null when it has none. */
-  earliest: Achievement | null;
+/** A page that was asked for past the end is the last one. */
+function clampPage(page: number, size: number, total: number): number {
+  const pages = Math.max(1, Math.ceil(total / size));
+  return Math.min(Math.max(0, Math.floor(page)), pages - 1);
 }
 
-export interface OrgUser {
-  account: WorkAccount;
-  state: UserState;
-  learnLinked: boolean;
-  puLinked: boolean;
-  /** For a deleted account: the day its achievements leave the skills report (rule 7). */
-  removalOn: string | null;
-  /** The pairs with an ended link (moved, unlinked), usually none. */
-  endedPairs: EndedPair[];
+export interface UsersPage {
+  /** The page's accounts, in name order (`nameOrderKey`). */
+  users: OrgUserRecord[];
+  /** 0-based, clamped into range. */
+  page: number;
+  /** How many the query selects. */
+  total: number;
+  /** How many accounts the organization has (deleted ones included). */
+  everyone: number;
 }
 
-function stateOf(account: WorkAccount, learn: boolean, pu: boolean): UserState {
-  if (account.deletedOn !== null) return 'deleted';
-  if (learn) return 'learn-linked';
-  if (pu) return 'pu-linked';
-  return account.firstSignInOn === null ? 'never-signed-in' : 'signed-in';
-}
-
-async function orgAccounts(db: AppDb, orgId: string): Promise<WorkAccount[]> {
-  return db.accounts.where('orgId').equals(orgId).toArray();
-}
-
-async function linksOf(db: AppDb, accountIds: readonly string[]): Promise<Association[]> {
-  return whereAnyOf(db.associations, 'accountId', accountIds);
-}
-
-const PROFILE_KINDS: readonly ProfileKind[] = ['learn', 'partner-university'];
-/** As in where.ts: a lookup per key costs about this many rows of a scan. */
-const ROWS_PER_LOOKUP = 50;
-
-/** Every profile's kind, from the `kind` index's keys (a fraction of the cost of whole rows). */
-async function allKinds(db: AppDb): Promise<Map<string, ProfileKind>> {
-  const keys = await Promise.all(
-    PROFILE_KINDS.map((kind) => db.profiles.where('kind').equals(kind).primaryKeys()),
-  );
-  const kinds = new Map<string, ProfileKind>();
-  PROFILE_KINDS.forEach((kind, i) => {
-    for (const id of keys[i] ?? []) kinds.set(id, kind);
-  });
-  return kinds;
-}
-
-/** The kinds of a few profiles, looked up one by one. */
-async function kindsOf(db: AppDb, ids: readonly string[]): Promise<Map<string, ProfileKind>> {
-  return new Map((await whereAnyOf(db.profiles, 'id', ids)).map((p) => [p.id, p.kind]));
-}
-
-/** Whether a link may still leave achievements in the report after it ended (not by deletion). */
-function endedNotDeleted(link: Association): boolean {
-  return link.endedOn !== null && link.endReason !== 'account-deleted';
+function listRange(orgId: string, list: UsersQuery['state']): [string, string] {
+  const prefix = `${orgId}\u0000${list}\u0000`;
+  return [prefix, `${prefix}\uffff`];
 }
 
 /**
- * The pairs with an ended link, and the earliest achievement of their
- * profiles: only those profiles' achievements are read (none at all when no
- * link ended), never the organization's 100,000.
+ * One page of the organization's users: with no text, through the `lists`
+ * index (its count is the total); with text, the organization's accounts
+ * are read and matched by name or email.
  */
-async function endedPairsOf(
-  db: AppDb,
-  links: readonly Association[],
-): Promise<Map<string, EndedPair[]>> {
-  const pairKey = (l: Association) => `${l.accountId}\u0000${l.profileId}`;
-  const ended = new Set(links.filter(endedNotDeleted).map(pairKey));
-  const byAccount = new Map<string, EndedPair[]>();
-  if (ended.size === 0) return byAccount;
-  const pairs = new Map<string, EndedPair>();
-  for (const l of links) {
-    const key = pairKey(l);
-    if (!ended.has(key)) continue;
-    let pair = pairs.get(key);
-    if (!pair) {
-      pair = { profileId: l.profileId, links: [], earliest: null };
-      pairs.set(key, pair);
-      const list = byAccount.get(l.accountId);
-      if (list) list.push(pair);
-      else byAccount.set(l.accountId, [pair]);
-    }
-    pair.links.push(l);
-  }
-  const profileIds = [...new Set([...pairs.values()].map((p) => p.profileId))];
-  const earliest = new Map<string, Achievement>();
-  for (const a of await whereAnyOf(db.achievements, 'profileId', profileIds)) {
-    const prev = earliest.get(a.profileId);
-    if (
-      !prev ||
-      a.completedOn < prev.completedOn ||
-      (a.completedOn === prev.completedOn && a.id < prev.id)
-    )
-      earliest.set(a.profileId, a);
-  }
-  for (const pair of pairs.values()) pair.earliest = earliest.get(pair.profileId) ?? null;
-  return byAccount;
-}
-
-// The same order as String#localeCompare without arguments, at a fraction of its cost.
-const byText = new Intl.Collator().compare;
-
-/**
- * The organization's users with their state, by name. Reads the accounts,
- * their links and the kinds of the linked profiles; achievements only of the
- * profiles whose link to the organization ended (see `EndedPair`). The skills
- * report is not computed.
- *
- * The reads are few and mostly at once: three counts (index keys), then the
- * accounts, the links and the profiles' kinds together. For a large share of
- * a table (an organization of 10,000 in a database of 10,000) one scan is
- * read, as `whereAnyOf` decides; the profiles' kinds then come from the
- * `kind` index's keys, not from the profiles.
- */
-export async function orgUsers(
+export async function orgUsersPage(
   db: AppDb,
   orgId: string,
-  policy: Policy = DEFAULT_POLICY,
-): Promise<OrgUser[]> {
-  const [accountCount, linkCount, profileCount] = await Promise.all([
-    db.accounts.where('orgId').equals(orgId).count(),
-    db.associations.count(),
-    db.profiles.count(),
-  ]);
-  if (accountCount === 0) return [];
-  const many = (keys: number, rows: number) => keys * ROWS_PER_LOOKUP >= rows;
-  const [accounts, scanned, everyKind] = await Promise.all([
-    orgAccounts(db, orgId),
-    many(accountCount, linkCount) ? db.associations.toArray() : null,
-    many(accountCount, profileCount) ? allKinds(db) : null,
-  ]);
-  const ids = new Set(accounts.map((a) => a.id));
-  const allLinks = scanned
-    ? scanned.filter((l) => ids.has(l.accountId))
-    : await linksOf(db, [...ids]);
-  const links = allLinks.filter((l) => l.endedOn === null);
-  const [kinds, endedPairs] = await Promise.all([
-    everyKind ??
-      kindsOf(
-        db,
-        links.map((l) => l.profileId),
-      ),
-    endedPairsOf(db, allLinks),
-  ]);
-  const linked = new Map<string, Set<string>>();
-  for (const l of links) {
-    const kind = kinds.get(l.profileId);
-    if (kind) linked.set(l.accountId, (linked.get(l.accountId) ?? new Set()).add(kind));
+  query: UsersQuery,
+  page: number,
+  size: number,
+): Promise<UsersPage> {
+  const everyoneRange = listRange(orgId, 'all');
+  const everyone = await db.orgUsers
+    .where('lists')
+    .between(...everyoneRange)
+    .count();
+  const text = queryKey(query.text);
+  if (text === '') {
+    const range = db.orgUsers.where('lists').between(...listRange(orgId, query.state));
+    const total = query.state === 'all' ? everyone : await range.clone().count();
+    const at = clampPage(page, size, total);
+    const users = await range
+      .offset(at * size)
+      .limit(size)
+      .toArray();
+    return { users, page: at, total, everyone };
   }
-  return accounts
-    .map((account) => {
-      const held = linked.get(account.id);
-      const learnLinked = held?.has('learn') ?? false;
-      const puLinked = held?.has('partner-university') ?? false;
-      return {
-        account,
-        state: stateOf(account, learnLinked, puLinked),
-        learnLinked,
-        puLinked,
-        removalOn: account.deletedOn === null ? null : reportRemovalDate(account.deletedOn, policy),
-        endedPairs: endedPairs.get(account.id) ?? [],
-      };
-    })
-    .sort(
-      (a, b) =>
-        byText(a.account.displayName, b.account.displayName) ||
-        byText(a.account.email, b.account.email),
-    );
+  const inList = listRange(orgId, query.state)[0];
+  const selected = (
+    await db.orgUsers
+      .where('lists')
+      .between(...everyoneRange)
+      .toArray()
+  ).filter((u) => matches(u.search, text) && u.lists.some((l) => l.startsWith(inList)));
+  const at = clampPage(page, size, selected.length);
+  return {
+    users: selected.slice(at * size, at * size + size),
+    page: at,
+    total: selected.length,
+    everyone,
+  };
 }
 
-export interface OrgReportRow extends ReportRow {
-  displayName: string;
-  email: string;
-}
-
-/**
- * The skills report of one organization (rules 6–7, decided by the rules
- * module). The rules compare each link with the achievements they are given,
- * so they get them one profile at a time: the work stays proportional to the
- * organization's data, not to the product of links and achievements.
- */
-export async function orgSkillsReport(
+/** The four status counts of the organization's report on `today`. */
+export async function orgReportCounts(
   db: AppDb,
   orgId: string,
   today: string,
-  policy: Policy = DEFAULT_POLICY,
-): Promise<OrgReportRow[]> {
-  const accounts = await orgAccounts(db, orgId);
-  const byId = new Map(accounts.map((a) => [a.id, a]));
-  const links = await linksOf(db, [...byId.keys()]);
-  const profileIds = [...new Set(links.map((l) => l.profileId))];
-  const achievements = await whereAnyOf(db.achievements, 'profileId', profileIds);
+): Promise<Record<CreditStatus, number>> {
+  return statusCountsOn(await db.reportCounts.where('orgId').equals(orgId).toArray(), today);
+}
 
-  const linksByProfile = group(links, (l) => l.profileId);
-  const achievementsByProfile = group(achievements, (a) => a.profileId);
-  const rows: OrgReportRow[] = [];
-  for (const [profileId, profileLinks] of linksByProfile) {
-    const input: ReportInput = {
-      accounts: [...new Set(profileLinks.map((l) => l.accountId))].flatMap((id) => {
-        const account = byId.get(id);
-        return account ? [account] : [];
-      }),
-      associations: profileLinks,
-      achievements: achievementsByProfile.get(profileId) ?? [],
+/** A stored row as the screen shows it: the rules' row on `today` with whose it is. */
+function viewRow(record: ReportRecord, today: string): ReportViewRow {
+  const row = reportRowOn(record, today);
+  return {
+    achievementId: row.achievementId,
+    accountId: row.accountId,
+    profileId: row.profileId,
+    code: row.code,
+    title: row.title,
+    kind: row.kind,
+    completedOn: row.completedOn,
+    startedOn: row.startedOn,
+    endedOn: row.endedOn,
+    endReason: row.endReason,
+    countsFrom: row.countsFrom,
+    countsUntil: row.countsUntil,
+    status: row.status,
+    displayName: record.displayName,
+    email: record.email,
+  };
+}
+
+type IndexedSort = Exclude<ReportSortKey, 'status'>;
+type ReportCollection = ReturnType<AppDb['reportRows']['toCollection']>;
+
+/**
+ * The index that keeps each sort's order (its value, then the rules' order),
+ * and the stored value it sorts by (the rules' `sortValue` of the row).
+ */
+const SORTS: Record<IndexedSort, { index: string; value: (r: ReportRecord) => string }> = {
+  countsFrom: { index: '[orgId+countsFrom+order]', value: (r) => r.countsFrom },
+  countsUntil: { index: '[orgId+untilKey+order]', value: (r) => r.untilKey },
+  name: { index: '[orgId+nameKey+order]', value: (r) => r.nameKey },
+  code: { index: '[orgId+code+order]', value: (r) => r.code },
+  completedOn: { index: '[orgId+completedOn+order]', value: (r) => r.completedOn },
+};
+
+function sortedRows(
+  db: AppDb,
+  orgId: string,
+  sort: IndexedSort,
+  dir: ReportQuery['dir'],
+): ReportCollection {
+  const rows = db.reportRows
+    .where(SORTS[sort].index)
+    .between([orgId, Dexie.minKey, Dexie.minKey], [orgId, Dexie.maxKey, Dexie.maxKey]);
+  return dir === 'desc' ? rows.reverse() : rows;
+}
+
+/** Every row of the organization, as the screen shows them on `today`. */
+async function allRows(db: AppDb, orgId: string, today: string): Promise<ReportViewRow[]> {
+  const records = await sortedRows(db, orgId, 'countsFrom', 'asc').toArray();
+  return records.map((r) => viewRow(r, today));
+}
+
+/**
+ * Whether the page is read by walking an index in the query's order. A
+ * search, or a sort by status (which depends on the day), reads the
+ * organization's rows and sorts them instead — still without deriving
+ * anything.
+ */
+function walksIndex(query: ReportQuery): query is ReportQuery & { sort: IndexedSort } {
+  return queryKey(query.text) === '' && query.sort !== 'status';
+}
+
+export interface ReportPage {
+  rows: ReportViewRow[];
+  /** 0-based, clamped into range. */
+  page: number;
+  /** How many rows the query selects. */
+  total: number;
+  /** The organization's rows per status on `today`, whatever the query. */
+  counts: Record<CreditStatus, number>;
+}
+
+/**
+ * One page of the organization's skills report on `today`, equal to that page
+ * of `queryReport` over the whole report (test/store/org-derived.property.test.ts).
+ */
+export async function orgReportPage(
+  db: AppDb,
+  orgId: string,
+  today: string,
+  query: ReportQuery,
+  page: number,
+  size: number,
+): Promise<ReportPage> {
+  const counts = await orgReportCounts(db, orgId, today);
+  if (!walksIndex(query)) {
+    const selected = queryReport(await allRows(db, orgId, today), query);
+    const at = clampPage(page, size, selected.length);
+    return {
+      rows: selected.slice(at * size, at * size + size),
+      page: at,
+      total: selected.length,
+      counts,
     };
-    for (const row of skillsReport(input, orgId, today, policy)) {
-      const account = byId.get(row.accountId);
-      rows.push({ ...row, displayName: account?.displayName ?? '', email: account?.email ?? '' });
+  }
+  const total = countSelected(counts, query.status);
+  const at = clampPage(page, size, total);
+  let rows = sortedRows(db, orgId, query.sort, query.dir);
+  if (query.status !== 'all') {
+    rows = rows.filter((r) => statusMatches(viewRow(r, today).status, query.status));
+  }
+  const records = await rows
+    .offset(at * size)
+    .limit(size)
+    .toArray();
+  return { rows: records.map((r) => viewRow(r, today)), page: at, total, counts };
+}
+
+export interface ChunkOptions {
+  /** Rows per chunk. */
+  size?: number;
+  /** Stops reading before the next chunk. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Every row the query selects, in its order, a chunk at a time: the CSV
+ * export of a whole organization and the designations' points read these.
+ * Each chunk is its own short read (from the last row's index key on), so the
+ * page stays responsive between chunks and a change in between does not
+ * restart the export.
+ */
+export async function* orgReportChunks(
+  db: AppDb,
+  orgId: string,
+  today: string,
+  query: ReportQuery,
+  options: ChunkOptions = {},
+): AsyncGenerator<ReportViewRow[], void, undefined> {
+  const size = Math.max(1, options.size ?? 2000);
+  if (!walksIndex(query)) {
+    const selected = queryReport(await allRows(db, orgId, today), query);
+    for (let i = 0; i < selected.length; i += size) {
+      options.signal?.throwIfAborted();
+      yield selected.slice(i, i + size);
     }
+    return;
   }
-  // The rules' own order (account, start, credit day, achievement), across profiles.
-  return rows.sort(
-    (a, b) =>
-      cmp(a.accountId, b.accountId) ||
-      cmp(a.startedOn, b.startedOn) ||
-      cmp(a.countsFrom, b.countsFrom) ||
-      cmp(a.achievementId, b.achievementId),
-  );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
+  const { index, value } = SORTS[query.sort];
+  let after: [string, string, string] | null = null;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const where = db.reportRows.where(index);
+    const lo: unknown[] = after ?? [orgId, Dexie.minKey, Dexie.minKey];
+    const range =
+      query.dir === 'asc'
+        ? where.between(lo, [orgId, Dexie.maxKey, Dexie.maxKey], after === null, true)
+        : where
+            .between(
+              [orgId, Dexie.minKey, Dexie.minKey],
+              after ?? [orgId, Dexie.maxKey, Dexie.maxKey],
+              true,
+              after === null,
+            )
+            .reverse();
+    const records: ReportRecord[] = await range.limit(size).toArray();
+    if (records.length === 0) return;
+    const last = records[records.length - 1];
+    if (last) after = [orgId, value(last), last.order];
+    const rows = records
+      .map((r) => viewRow(r, today))
+      .filter((r) => statusMatches(r.status, query.status));
+    if (rows.length > 0) yield rows;
+    if (records.length < size) return;
   }
-  return map;
 }

@@ -3,7 +3,7 @@
  * One interface a table; the schema in `db.ts` indexes these fields.
  * Dates are calendar days `YYYY-MM-DD` (UTC); instants are ISO strings.
  */
-import type { AchievementFacts, EndReason, ProfileKind, Role } from '../rules';
+import type { AchievementFacts, EndReason, ProfileKind, Role, UndatedReportRow } from '../rules';
 
 export type { EndReason, Role };
 export type AchievementKind = 'certification' | 'assessment' | 'training';
@@ -174,4 +174,75 @@ export interface SyncNews {
   checkedAt: string | null;
   /** Changes not yet dismissed, newest first. */
   changes: SyncChange[];
+}
+
+/**
+ * One row of an organization's skills report (schema v5): the rules' undated
+ * row (`rules.undatedReportRows`) with whose it is and the keys its indexes
+ * sort by. The store keeps these in the same transaction as every change of
+ * the accounts, links and achievements they come from (`report-upkeep.ts`);
+ * the status is decided at read time, so a new day rewrites nothing.
+ */
+export interface ReportRecord extends UndatedReportRow {
+  /** `profileId \0 associationId \0 achievementId`: a profile's rows are one key range. */
+  id: string;
+  displayName: string;
+  email: string;
+  /** The rules' order (`rules.reportOrderKey`), then `id`: ties on any sort key keep it. */
+  order: string;
+  /** The name order (`rules/org/paging` `nameOrderKey`): folded name, then email. */
+  nameKey: string;
+  /** `countsUntil`, or `\uffff` while the link is active: "no end" sorts after any end. */
+  untilKey: string;
+  /** What the filter box searches: name, email, code, title (`searchKey`). */
+  search: string;
+}
+
+/**
+ * How many of an organization's report rows share one (credit day, removal
+ * day) pair (schema v5). A few hundred pairs per organization: the four
+ * status counts on any day come from these without reading the rows.
+ */
+export interface ReportCount {
+  /** `orgId \0 countsFrom \0 countsUntil` (empty while the link is active). */
+  key: string;
+  orgId: string;
+  countsFrom: string;
+  countsUntil: string | null;
+  n: number;
+}
+
+/** A link of an account whose pair has an ended link: what the users list says of a move. */
+export interface EndedPair {
+  profileId: string;
+  /** Every link of the pair, ended or not. */
+  links: Association[];
+  /** The profile's earliest achievement (by completion day, then id); null when it has none. */
+  earliest: Achievement | null;
+}
+
+/**
+ * One work account as the organization's users list shows it (schema v5),
+ * kept with the report's rows. Whether an ended link's achievements are still
+ * in the report depends on the day: the rules decide it at read time from
+ * `endedPairs` (`rules/org/users` `orgUserRowsOn`).
+ */
+export interface OrgUserRecord {
+  /** The account's id. */
+  id: string;
+  orgId: string;
+  account: WorkAccount;
+  learnLinked: boolean;
+  puLinked: boolean;
+  /** For a deleted account: the day its achievements leave the skills report (rule 7). */
+  removalOn: string | null;
+  endedPairs: EndedPair[];
+  /**
+   * `orgId \0 list \0 nameKey \0 id` for every list the account is in (`all`,
+   * `active`, each of its states): one multi-entry index gives each list's
+   * page in name order, and its count.
+   */
+  lists: string[];
+  /** What the filter box searches: name and email (`searchKey`). */
+  search: string;
 }

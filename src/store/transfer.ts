@@ -13,6 +13,7 @@ import type { AppDb, TableName } from './db';
 import { TABLE_NAMES } from './db';
 import { IMPORT_ISSUES_SHOWN, ImportError, type ImportIssue } from './errors';
 import { guardQuota } from './storage';
+import { DERIVED_TABLES, callerWritesDerived, derivedRows } from './report-upkeep';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -225,8 +226,12 @@ const CHUNK_ROWS = 5000;
 
 /**
  * Writes checked tables into the (cleared) database inside the caller's
- * transaction, in TABLE_NAMES order (what a row points at comes first). Every chunk's bulkAdd is issued at once, so IndexedDB never
- * waits for the page between chunks; progress counts the chunks as they land.
+ * transaction, in TABLE_NAMES order (what a row points at comes first), and
+ * then what the organization's screens read, derived from them in one pass
+ * (the caller marked the transaction with `callerWritesDerived`, so the
+ * store does not follow each chunk). Every chunk's bulkAdd is issued at once,
+ * so IndexedDB never waits for the page between chunks; progress counts the
+ * rows as they land, derived rows included.
  */
 export async function writeTables(
   db: AppDb,
@@ -234,12 +239,16 @@ export async function writeTables(
   options: ImportOptions = {},
 ): Promise<void> {
   const size = Math.max(1, options.chunkRows ?? CHUNK_ROWS);
-  const total = TABLE_NAMES.reduce((n, name) => n + t[name].length, 0);
+  const derived = derivedRows(t);
+  const parts: { table: string; rows: readonly object[] }[] = [
+    ...TABLE_NAMES.map((name) => ({ table: name, rows: t[name] })),
+    ...DERIVED_TABLES.map((name) => ({ table: name, rows: derived[name] })),
+  ];
+  const total = parts.reduce((n, p) => n + p.rows.length, 0);
   let done = 0;
   options.onProgress?.({ phase: 'writing', done, total });
   const writes: Promise<unknown>[] = [];
-  for (const name of TABLE_NAMES) {
-    const rows: readonly object[] = t[name];
+  for (const { table: name, rows } of parts) {
     const table = db.table(name);
     for (let i = 0; i < rows.length; i += size) {
       const chunk = rows.slice(i, i + size);
@@ -266,7 +275,8 @@ export async function importJson(
   // This transaction is crucial: clear and add commit together, or the
   // device would be left with half of the old data and half of the new.
   await guardQuota(() =>
-    db.transaction('rw', db.tables, async () => {
+    db.transaction('rw', db.tables, async (tx) => {
+      callerWritesDerived(tx);
       await Promise.all(db.tables.map((table) => table.clear()));
       await writeTables(db, t, options);
     }),

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { onVersionChange, openDb, openDbV1, type OutboxEntry } from '../../src/store';
+import { deriveAll } from '../../src/store/org-derived';
 
 /** A populated version-1 database, written with the real v1 schema. */
 async function populateV1(name: string) {
@@ -83,7 +84,7 @@ describe('schema v1 → v2', () => {
     const before = await populateV1(name);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
 
     for (const [table, rows] of Object.entries(before)) {
       expect(await db.table(table).count(), table).toBe(rows.length);
@@ -109,6 +110,18 @@ describe('schema v1 → v2', () => {
       await db.accounts.where('[orgId+email]').equals(['o1', 'ann@contoso.example']).count(),
     ).toBe(1);
     expect(await db.catalog.count()).toBe(0);
+    // Version 5 derived what the organization's screens read from the migrated rows.
+    const derived = deriveAll({
+      accounts: await db.accounts.toArray(),
+      associations: await db.associations.toArray(),
+      achievements: await db.achievements.toArray(),
+      profiles: await db.profiles.toArray(),
+    });
+    expect(derived.reports.length).toBeGreaterThan(0);
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    expect(await db.reportRows.toArray()).toEqual([...derived.reports].sort(byId));
+    expect(await db.orgUsers.toArray()).toEqual([...derived.users].sort(byId));
+    expect(await db.reportCounts.count()).toBe(derived.counts.length);
     db.close();
   });
 });
@@ -130,9 +143,9 @@ describe('versionchange', () => {
 
     // A newer tab (or the service worker) upgrades the same database.
     const newer = new Dexie(name);
-    newer.version(5).stores({ settings: 'key', extra: 'id' });
+    newer.version(6).stores({ settings: 'key', extra: 'id' });
     await newer.open();
-    expect(seen).toEqual([5]);
+    expect(seen).toEqual([6]);
     expect(db.isOpen()).toBe(false);
     // No silent reopen against the old schema: later calls fail loudly.
     await expect(db.settings.count()).rejects.toThrow();
@@ -147,7 +160,7 @@ describe('versionchange', () => {
     const stop = onVersionChange(db, () => calls++);
     stop();
     const newer = new Dexie(name);
-    newer.version(5).stores({ settings: 'key' });
+    newer.version(6).stores({ settings: 'key' });
     await newer.open();
     expect(calls).toBe(0);
     newer.close();

@@ -55,3 +55,13 @@ export function queryKey(query: string): string {
 export function matches(key: string, q: string): boolean {
   return q === '' || key.includes(q);
 }
+
+/**
+ * The order of names in the organization's lists: the name folded as the
+ * filter box folds it (case and width), then the email, compared by code
+ * units. It is what an index keeps, so a page of 10,000 people is read in
+ * order without sorting them all (the store indexes this same key).
+ */
+export function nameOrderKey(displayName: string, email: string): string {
+  return `${displayName.normalize('NFKC').toLowerCase()}\u0000${email}`;
+}

@@ -73,6 +73,28 @@ export interface OrgUserRow {
   key: string;
 }
 
+/** Every state that applies to an account, most telling first (deleted, links, sign-in). */
+export function userStates(
+  account: { deletedOn: string | null; firstSignInOn: string | null },
+  learnLinked: boolean,
+  puLinked: boolean,
+): UserState[] {
+  const states: UserState[] = [];
+  if (account.deletedOn !== null) states.push('deleted');
+  if (learnLinked) states.push('learn-linked');
+  if (puLinked) states.push('partner-university-linked');
+  states.push(account.firstSignInOn === null ? 'never-signed-in' : 'signed-in');
+  return states;
+}
+
+/** The lists of the users screen: everyone, the accounts not deleted, and one per state. */
+export type UserList = UsersQuery['state'];
+
+/** The lists an account appears in (a store indexes each account under these). */
+export function userLists(states: readonly UserState[]): UserList[] {
+  return ['all', ...(states.includes('deleted') ? [] : ['active' as const]), ...states];
+}
+
 /**
  * The store's users (in its order, by name) with every state that applies,
  * and, from the report, the ended links still leaving it. A deletion is shown
@@ -102,11 +124,7 @@ export function orgUserRows(
     }
   }
   return users.map(({ account, learnLinked, puLinked, removalOn }) => {
-    const states: UserState[] = [];
-    if (account.deletedOn !== null) states.push('deleted');
-    if (learnLinked) states.push('learn-linked');
-    if (puLinked) states.push('partner-university-linked');
-    states.push(account.firstSignInOn === null ? 'never-signed-in' : 'signed-in');
+    const states = userStates(account, learnLinked, puLinked);
     const endedHere = [...(ended.get(account.id)?.values() ?? [])].filter(
       (e) => !active.has(`${account.id}\u0000${e.profileId}`),
     );
