@@ -140,6 +140,9 @@ const SORTS: Record<IndexedSort, { index: string; value: (r: ReportRecord) => st
   completedOn: { index: '[orgId+completedOn+order]', value: (r) => r.completedOn },
 };
 
+// The upper bound of an organization's rows is `[orgId, maxKey]` (after any
+// `[orgId, value, order]`): `[orgId, maxKey, maxKey]` holds the same array
+// twice, which IndexedDB's key conversion refuses (fake-indexeddb does, by the spec).
 function sortedRows(
   db: AppDb,
   orgId: string,
@@ -148,7 +151,7 @@ function sortedRows(
 ): ReportCollection {
   const rows = db.reportRows
     .where(SORTS[sort].index)
-    .between([orgId, Dexie.minKey, Dexie.minKey], [orgId, Dexie.maxKey, Dexie.maxKey]);
+    .between([orgId, Dexie.minKey, Dexie.minKey], [orgId, Dexie.maxKey]);
   return dir === 'desc' ? rows.reverse() : rows;
 }
 
@@ -252,11 +255,11 @@ export async function* orgReportChunks(
     const lo: unknown[] = after ?? [orgId, Dexie.minKey, Dexie.minKey];
     const range =
       query.dir === 'asc'
-        ? where.between(lo, [orgId, Dexie.maxKey, Dexie.maxKey], after === null, true)
+        ? where.between(lo, [orgId, Dexie.maxKey], after === null, true)
         : where
             .between(
               [orgId, Dexie.minKey, Dexie.minKey],
-              after ?? [orgId, Dexie.maxKey, Dexie.maxKey],
+              after ?? [orgId, Dexie.maxKey],
               true,
               after === null,
             )
