@@ -32,15 +32,19 @@ import {
   type MyView,
   type NewWorkAccount,
   type OrgReportRow,
-  type OrgUser,
   type OutboxEntry,
   type PersistResult,
+  type ReportPage,
   type Settings,
   type StorageUse,
   type SyncNews,
   type TypedPreview,
   type TypedRequest,
+  type UsersPage,
 } from '../store';
+import { csvLines, csvStart } from '../rules/org/csv';
+import { reportCsvRecords, type CsvLabels, type ReportQuery } from '../rules/org/report-rows';
+import type { UsersQuery } from '../rules/org/users';
 import type { ImportProgress } from '../store/transfer';
 import type { SyncProblem } from '../sync';
 import { liveSignal, type LiveSignal } from './live';
@@ -78,6 +82,27 @@ export interface SyncView {
 export type ImportStep = { phase: 'reading' } | ImportProgress;
 
 export type { SyncChange, SyncNews } from '../store';
+export type { OrgReportRow, ReportPage, UsersPage } from '../store';
+
+/** How the whole report is exported: its words, and how far it has got. */
+export interface ReportExportOptions {
+  labels: CsvLabels;
+  /** After each chunk: rows done of the selection's total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the export before its next chunk; it answers `CANCELLED`. */
+  signal?: AbortSignal;
+  /** Rows per chunk (default 2,000). */
+  chunkSize?: number;
+}
+
+/** A finished export: the CSV text in parts (the BOM and header first), and how many rows. */
+export interface ReportExport {
+  parts: string[];
+  rows: number;
+}
+
+/** The whole report, in its rules' order: what the designations' points are made from. */
+const WHOLE_REPORT: ReportQuery = { text: '', status: 'all', sort: 'countsFrom', dir: 'asc' };
 export type { SyncProblem } from '../sync';
 
 const NO_NEWS: SyncNews = { key: 'pull', checkedAt: null, changes: [] };
@@ -121,8 +146,34 @@ export interface AppState {
   /** The person has read these changes (all when omitted). */
   dismissSyncChanges: (ids?: readonly string[]) => Promise<ActionResult>;
   syncNow: () => void;
-  orgUsers: (orgId: string) => LiveSignal<OrgUser[] | null>;
-  skillsReport: (orgId: string) => LiveSignal<OrgReportRow[] | null>;
+  /**
+   * One page of the organization's users (in name order), live: it re-reads
+   * when they change. The same arguments give the same signal while watched.
+   */
+  orgUsersPage: (
+    orgId: string,
+    query: UsersQuery,
+    page: number,
+    size: number,
+  ) => LiveSignal<UsersPage | null>;
+  /** One page of the organization's skills report on today, with its four status counts; live. */
+  reportPage: (
+    orgId: string,
+    query: ReportQuery,
+    page: number,
+    size: number,
+  ) => LiveSignal<ReportPage | null>;
+  /** Every row of the report (all statuses), read in chunks; live. For the designations' points. */
+  reportRows: (orgId: string) => LiveSignal<readonly OrgReportRow[] | null>;
+  /**
+   * The query's whole selection as CSV, read a chunk at a time, with
+   * progress; `CANCELLED` when the signal aborts it.
+   */
+  exportReport: (
+    orgId: string,
+    query: ReportQuery,
+    options: ReportExportOptions,
+  ) => Promise<ActionResult<ReportExport>>;
   /** The stored designation catalog (null until one is saved: the UI shows the sample). */
   catalog: LiveSignal<CatalogRecord | null>;
 
@@ -269,14 +320,66 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
     syncNews,
     dismissSyncChanges: (ids) => attempt(() => nothing(dismissSyncChanges(db, ids))),
     syncNow: () => options.onSyncNow?.(),
-    orgUsers: (orgId) =>
-      cached(`users:${orgId}`, async () => (await orgReads()).orgUsers(db, orgId), null),
-    skillsReport: (orgId) =>
+    orgUsersPage: (orgId, query, page, size) =>
       cached(
-        `report:${orgId}`,
-        async () => (await orgReads()).orgSkillsReport(db, orgId, today()),
+        `users:${JSON.stringify([orgId, query.state, query.text, page, size])}`,
+        async () => (await orgReads()).orgUsersPage(db, orgId, query, page, size),
         null,
       ),
+    reportPage: (orgId, query, page, size) => {
+      const day = today();
+      const { text, status, sort, dir } = query;
+      return cached(
+        `report:${JSON.stringify([orgId, day, status, sort, dir, text, page, size])}`,
+        async () => (await orgReads()).orgReportPage(db, orgId, day, query, page, size),
+        null,
+      );
+    },
+    reportRows: (orgId) => {
+      const day = today();
+      return cached<readonly OrgReportRow[] | null>(
+        `rows:${JSON.stringify([orgId, day])}`,
+        async () => {
+          const { orgReportChunks } = await orgReads();
+          const rows: OrgReportRow[] = [];
+          for await (const chunk of orgReportChunks(db, orgId, day, WHOLE_REPORT, {
+            size: 5000,
+          })) {
+            rows.push(...chunk);
+          }
+          return rows;
+        },
+        null,
+      );
+    },
+    exportReport: async (orgId, query, { labels, onProgress, signal, chunkSize }) => {
+      try {
+        return await attempt(async () => {
+          const { orgReportChunks, orgReportPage } = await orgReads();
+          const day = today();
+          const { total } = await orgReportPage(db, orgId, day, query, 0, 1);
+          const parts = [csvStart(labels.header)];
+          let rows = 0;
+          onProgress?.(0, total);
+          const chunks = orgReportChunks(db, orgId, day, query, {
+            size: chunkSize ?? 2000,
+            ...(signal ? { signal } : {}),
+          });
+          for await (const chunk of chunks) {
+            parts.push(csvLines(reportCsvRecords(chunk, labels)));
+            rows += chunk.length;
+            onProgress?.(rows, Math.max(total, rows));
+            // A task boundary between chunks: the progress is painted, Cancel can be pressed.
+            await painted();
+          }
+          signal?.throwIfAborted();
+          return { parts, rows };
+        });
+      } catch (error) {
+        if (signal?.aborted) return { ok: false, code: 'CANCELLED' };
+        throw error;
+      }
+    },
 
     setCurrentAccount: (accountId) =>
       attempt(() => nothing(updateSettings(db, { currentAccountId: accountId }))),

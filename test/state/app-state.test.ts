@@ -172,8 +172,12 @@ describe('createAppState', () => {
     const yuki = await db.accounts.where('email').equals('yuki@contoso.example').first();
     if (!yuki) throw new Error('no Yuki in the demo');
     expect(yuki.firstSignInOn).toBeNull();
-    const users = app.orgUsers(yuki.orgId);
-    const stateOf = () => users.value?.find((u) => u.account.id === yuki.id)?.state;
+    const users = app.orgUsersPage(yuki.orgId, { text: 'yuki', state: 'all' }, 0, 50);
+    const stateOf = () => {
+      const found = users.value?.users.find((u) => u.account.id === yuki.id);
+      if (!found) return undefined;
+      return found.account.firstSignInOn === null ? 'never-signed-in' : 'signed-in';
+    };
     const data = meData(app);
     expect((await data.chooseAccount(yuki.id)).ok).toBe(true);
     await until(
@@ -189,19 +193,21 @@ describe('createAppState', () => {
     app.dispose();
   });
 
-  it('admin actions: add a user (refusals as codes), delete one; orgUsers follows', async () => {
+  it('admin actions: add a user (refusals as codes), delete one; the users page follows', async () => {
     const { app, db } = await demoState();
     const { adminA } = await idsOf(db);
     const orgId = (await db.accounts.get(adminA ?? ''))?.orgId ?? '';
-    const users = app.orgUsers(orgId);
-    expect(app.orgUsers(orgId)).toBe(users);
+    const everyone = { text: '', state: 'all' } as const;
+    const users = app.orgUsersPage(orgId, everyone, 0, 100);
+    expect(app.orgUsersPage(orgId, { ...everyone }, 0, 100)).toBe(users);
+    expect(app.orgUsersPage(orgId, everyone, 1, 100)).not.toBe(users);
     const before =
       (
         await until(
           () => users.value,
           (u) => u !== null,
         )
-      )?.length ?? 0;
+      )?.total ?? 0;
     const input = {
       actorAccountId: adminA ?? '',
       orgId,
@@ -212,19 +218,69 @@ describe('createAppState', () => {
     const added = await app.addUser({ ...input, email: 'new@contoso.example' });
     if (!added.ok) throw new Error(added.code);
     await until(
-      () => users.value?.length,
+      () => users.value?.total,
       (n) => n === before + 1,
     );
+    expect(users.value?.everyone).toBe(before + 1);
     expect((await app.deleteUser(adminA ?? '', added.value.id)).ok).toBe(true);
     await until(
-      () => users.value?.find((u) => u.account.id === added.value.id)?.state,
-      (s) => s === 'deleted',
+      () => users.value?.users.find((u) => u.account.id === added.value.id)?.account.deletedOn,
+      (on) => on === '2026-11-25',
     );
-    const report = app.skillsReport(orgId);
+    const report = app.reportPage(
+      orgId,
+      { text: '', status: 'all', sort: 'countsFrom', dir: 'asc' },
+      0,
+      50,
+    );
     await until(
       () => report.value,
-      (rows) => (rows?.length ?? 0) > 0,
+      (page) => (page?.rows.length ?? 0) > 0,
     );
+    app.dispose();
+  });
+
+  it('the whole report for the designations follows a change, read in chunks', async () => {
+    const { app, db } = await demoState();
+    const { adminA } = await idsOf(db);
+    const orgId = (await db.accounts.get(adminA ?? ''))?.orgId ?? '';
+    const rows = app.reportRows(orgId);
+    const stop = effect(() => void rows.value);
+    const before =
+      (
+        await until(
+          () => rows.value,
+          (r) => r !== null,
+        )
+      )?.length ?? 0;
+    expect(before).toBeGreaterThan(0);
+    const counts = await until(
+      () =>
+        app.reportPage(orgId, { text: '', status: 'all', sort: 'name', dir: 'asc' }, 0, 25).value,
+      (p) => p !== null,
+    );
+    expect(counts?.total).toBe(before);
+    // A new certification on a linked profile of the organization adds a row.
+    const ours = new Set(
+      (await db.accounts.where('orgId').equals(orgId).toArray()).map((a) => a.id),
+    );
+    const linked = await db.associations
+      .filter((a) => a.endedOn === null && ours.has(a.accountId))
+      .first();
+    if (!linked) throw new Error('no open link in the demo organization');
+    await db.achievements.add({
+      id: 'new-cert',
+      profileId: linked.profileId,
+      code: 'AZ-900',
+      title: 'AZ-900 exam',
+      kind: 'certification',
+      completedOn: '2026-11-20',
+    });
+    await until(
+      () => rows.value?.length,
+      (n) => n === before + 1,
+    );
+    stop();
     app.dispose();
   });
 

@@ -111,18 +111,19 @@ describe('the organization queries of the app state', () => {
       releaseAfterMs: 30,
     });
     const orgId = (await db.organizations.toArray())[0]?.id ?? '';
-    const report = app.skillsReport(orgId);
-    expect(app.skillsReport(orgId)).toBe(report);
+    const query = { text: '', status: 'current', sort: 'countsFrom', dir: 'asc' } as const;
+    const report = app.reportPage(orgId, query, 0, 50);
+    expect(app.reportPage(orgId, { ...query }, 0, 50)).toBe(report);
     await watchUntil(
       () => report.value,
-      (rows) => Array.isArray(rows),
+      (page) => Array.isArray(page?.rows),
     );
     await sleep(80);
-    const fresh = app.skillsReport(orgId);
+    const fresh = app.reportPage(orgId, query, 0, 50);
     expect(fresh).not.toBe(report);
     await watchUntil(
       () => fresh.value,
-      (rows) => Array.isArray(rows),
+      (page) => Array.isArray(page?.rows),
     );
     app.dispose();
   });

@@ -25,7 +25,21 @@ export function toCsv(
   header: readonly string[],
   rows: Iterable<readonly (string | number | null)[]>,
 ): string {
-  const lines = [header.map(csvCell).join(',')];
-  for (const row of rows) lines.push(row.map(csvCell).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return csvStart(header) + csvLines(rows);
+}
+
+/**
+ * The start of a CSV document written in parts: the BOM and the header.
+ * `csvStart(h) + csvLines(a) + csvLines(b)` equals `toCsv(h, [...a, ...b])`,
+ * so a long export is built a chunk at a time.
+ */
+export function csvStart(header: readonly string[]): string {
+  return `${BOM}${header.map(csvCell).join(',')}\r\n`;
+}
+
+/** Records as CSV lines, each ending in CRLF (empty for no records). */
+export function csvLines(rows: Iterable<readonly (string | number | null)[]>): string {
+  let text = '';
+  for (const row of rows) text += `${row.map(csvCell).join(',')}\r\n`;
+  return text;
 }
