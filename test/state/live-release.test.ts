@@ -115,15 +115,15 @@ describe('the organization queries of the app state', () => {
     const report = app.reportPage(orgId, query, 0, 50);
     expect(app.reportPage(orgId, { ...query }, 0, 50)).toBe(report);
     await watchUntil(
-      () => report.value,
-      (page) => Array.isArray(page?.rows),
+      () => report.value?.rows,
+      (rows) => Array.isArray(rows),
     );
     await sleep(80);
     const fresh = app.reportPage(orgId, query, 0, 50);
     expect(fresh).not.toBe(report);
     await watchUntil(
-      () => fresh.value,
-      (page) => Array.isArray(page?.rows),
+      () => fresh.value?.rows,
+      (rows) => Array.isArray(rows),
     );
     app.dispose();
   });

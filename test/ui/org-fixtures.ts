@@ -4,8 +4,24 @@
  * and Mei with a pending credit. Built through the state derivations, as the
  * container does.
  */
+import { signal, type ReadonlySignal } from '@preact/signals';
+import { csvLines, csvStart } from '../../src/rules/org/csv';
+import { pageOf } from '../../src/rules/org/paging';
+import {
+  queryReport,
+  reportCsvRecords,
+  statusCounts,
+  type ReportViewRow,
+} from '../../src/rules/org/report-rows';
+import { queryUsers, type OrgUserRow } from '../../src/rules/org/users';
 import type { AppDb } from '../../src/store';
-import type { OrgData, ReportData, UsersData } from '../../src/ui/screens/org/view-model';
+import type {
+  DesignationsData,
+  OrgData,
+  OrgReads,
+  ReportPageView,
+  UsersPageView,
+} from '../../src/ui/screens/org/view-model';
 import { account, cert, learn, link, orgViews, seed, type World } from '../rules/org/fixtures';
 
 export const TODAY = '2026-11-25';
@@ -48,14 +64,79 @@ export function world(): World {
   };
 }
 
+export interface MemoryOptions {
+  /** Rows per chunk of the CSV export (default 2). */
+  chunk?: number;
+  /** Awaited before each chunk: a test holds the export here. */
+  beforeChunk?: () => Promise<void>;
+}
+
+/**
+ * The sections' reads over rows already made (the store's, through
+ * `orgViews`), paged and filtered by the rules as the store pages them: the
+ * views can be tested without a live database. Each page is there at once.
+ */
+export function memoryReads(
+  users: readonly OrgUserRow[],
+  report: readonly ReportViewRow[],
+  options: MemoryOptions = {},
+): OrgReads {
+  const kept = new Map<string, ReadonlySignal<unknown>>();
+  const once = <T>(key: string, make: () => T): ReadonlySignal<T> => {
+    let found = kept.get(key) as ReadonlySignal<T> | undefined;
+    if (!found) {
+      found = signal(make());
+      kept.set(key, found);
+    }
+    return found;
+  };
+  const chunk = options.chunk ?? 2;
+  return {
+    usersPage: (query, page, size) =>
+      once<UsersPageView | null>(JSON.stringify(['users', query, page, size]), () => {
+        const shown = pageOf(queryUsers(users, query), page, size);
+        return { users: shown.items, page: shown.page, total: shown.total, everyone: users.length };
+      }),
+    reportPage: (query, page, size) =>
+      once<ReportPageView | null>(JSON.stringify(['report', query, page, size]), () => {
+        const shown = pageOf(queryReport(report, query), page, size);
+        return {
+          rows: shown.items,
+          page: shown.page,
+          total: shown.total,
+          counts: statusCounts(report),
+        };
+      }),
+    reportRows: () => once<readonly ReportViewRow[] | null>('rows', () => report),
+    exportReport: async (query, { labels, onProgress, signal: stop }) => {
+      const selected = queryReport(report, query);
+      const parts = [csvStart(labels.header)];
+      onProgress(0, selected.length);
+      for (let i = 0; i < selected.length; i += chunk) {
+        await options.beforeChunk?.();
+        if (stop.aborted) return { ok: false, code: 'CANCELLED' };
+        const part = selected.slice(i, i + chunk);
+        parts.push(csvLines(reportCsvRecords(part, labels)));
+        onProgress(i + part.length, selected.length);
+      }
+      return { ok: true, parts, rows: selected.length };
+    },
+  };
+}
+
 let shared: Promise<AppDb> | null = null;
 
-/** The organization view's data for `orgId`, read through the store's queries. */
+/**
+ * The organization view's data for `orgId`, read through the store's
+ * queries: the context, the sections' reads over them, and the rows
+ * themselves (the designations take the whole report).
+ */
 export async function orgData(
   orgId = 'a',
   actorId = 'admin',
   isAdmin = true,
-): Promise<OrgData & UsersData & ReportData> {
+  options: MemoryOptions = {},
+): Promise<OrgData & DesignationsData & { users: OrgUserRow[]; report: readonly ReportViewRow[] }> {
   shared ??= seed(world());
   const { users, report } = await orgViews(await shared, orgId, TODAY);
   return {
@@ -68,5 +149,6 @@ export async function orgData(
     actor: { id: actorId, displayName: 'Aiko Admin', isAdmin },
     users,
     report,
+    reads: memoryReads(users, report, options),
   };
 }

@@ -85,10 +85,11 @@ describe('company A, as its global admin', () => {
         card(r as Rendered, 'Sam Lee').querySelector('[data-testid=no-response]'),
       ).not.toBeNull();
     });
-    const users = s.orgUsers(s.me.value?.account.orgId ?? '').value ?? [];
-    expect(users.find((u) => u.account.email === 'sam@contoso.example')?.state).toBe(
-      'never-signed-in',
-    );
+    const orgId = s.me.value?.account.orgId ?? '';
+    const sam = s.orgUsersPage(orgId, { text: 'sam@', state: 'never-signed-in' }, 0, 25);
+    await until(() => {
+      expect(sam.value?.users.map((u) => u.account.email)).toEqual(['sam@contoso.example']);
+    });
   });
 
   it('deletes Hana: the store ends her links and the report lists her rows as scheduled removals', async () => {
@@ -105,10 +106,14 @@ describe('company A, as its global admin', () => {
       );
     });
     const orgId = s.me.value?.account.orgId ?? '';
+    const hana = s.reportPage(
+      orgId,
+      { text: 'Hana Tanaka', status: 'all', sort: 'name', dir: 'asc' },
+      0,
+      100,
+    );
     await until(() => {
-      const rows = (s.skillsReport(orgId).value ?? []).filter(
-        (row) => row.displayName === 'Hana Tanaka',
-      );
+      const rows = hana.value?.rows ?? [];
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((row) => row.countsUntil === '2026-12-10')).toBe(true);
     });
@@ -129,8 +134,9 @@ describe('company A, as its global admin', () => {
 describe('each section reads only what it shows (issue 8: 10,000 users, 100,000 achievements)', () => {
   it('Users never starts the skills report; Report starts it; back on Users the list is there at once', async () => {
     const s = await demoAs('Aoi Sato');
-    const report = vi.spyOn(s, 'skillsReport');
-    const users = vi.spyOn(s, 'orgUsers');
+    const report = vi.spyOn(s, 'reportPage');
+    const rows = vi.spyOn(s, 'reportRows');
+    const users = vi.spyOn(s, 'orgUsersPage');
     const tab = signal<OrgTab>('users');
     const Switch = () => <OrgScreen tab={tab.value} />;
     r = mount(<Switch />, 'en', true, s);
@@ -142,6 +148,7 @@ describe('each section reads only what it shows (issue 8: 10,000 users, 100,000 
     });
     expect(users).toHaveBeenCalled();
     expect(report).not.toHaveBeenCalled();
+    expect(rows).not.toHaveBeenCalled();
 
     await act(() => {
       tab.value = 'report';
@@ -152,25 +159,29 @@ describe('each section reads only what it shows (issue 8: 10,000 users, 100,000 
       expect(r?.qa('[data-testid=report-table] tbody tr').length).toBeGreaterThan(0);
     });
     expect(report).toHaveBeenCalled();
+    users.mockClear();
 
     await act(() => {
       tab.value = 'users';
     });
     expect(r.qa('[data-testid=section-loading]')).toHaveLength(0);
     expect(r.qa('[data-testid=user]').length).toBeGreaterThan(3);
+    expect(rows).not.toHaveBeenCalled();
   });
 
   it('Designations reads the report, not the users list', async () => {
     vi.stubGlobal('fetch', () => Promise.resolve(new Response('{}')));
     const s = await demoAs('Aoi Sato');
-    const users = vi.spyOn(s, 'orgUsers');
-    const report = vi.spyOn(s, 'skillsReport');
+    const users = vi.spyOn(s, 'orgUsersPage');
+    const report = vi.spyOn(s, 'reportRows');
+    const page = vi.spyOn(s, 'reportPage');
     r = mount(<OrgScreen tab="designations" />, 'en', true, s);
     await until(() => {
       expect(r?.qa('[data-testid=section-loading]')).toHaveLength(0);
     });
     expect(report).toHaveBeenCalled();
     expect(users).not.toHaveBeenCalled();
+    expect(page).not.toHaveBeenCalled();
     vi.unstubAllGlobals();
   });
 });

@@ -4,7 +4,7 @@ import { orgUserRows } from '../../src/rules/org/users';
 import { OrgView } from '../../src/ui/screens/org/org-view';
 import type { ActionResult, CatalogState } from '../../src/ui/screens/org/view-model';
 import { account } from '../rules/org/fixtures';
-import { orgData } from './org-fixtures';
+import { memoryReads, orgData } from './org-fixtures';
 import { choose, click, mount, submit, type, type Rendered } from './org-support';
 
 let r: Rendered | null = null;
@@ -139,7 +139,7 @@ describe('the users list', () => {
       })),
       [],
     );
-    const data = { ...(await orgData()), users };
+    const data = { ...(await orgData()), reads: memoryReads(users, []) };
     r = mount(<OrgView tab="users" data={data} catalog={loading} actions={actions()} />);
     expect(r.qa('[data-testid=user]')).toHaveLength(50);
     expect(r.q('.pager-range').textContent).toBe('1–50 of 120');

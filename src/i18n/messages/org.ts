@@ -126,6 +126,10 @@ const en = {
     linkEnded: (reason: string, date: string) => `Link ended ${date} (${reason})`,
     export: 'Export CSV',
     exported: (n: string) => `Exported ${n} rows as CSV.`,
+    exporting: (done: string, total: string) => `Exporting: ${done} of ${total} rows…`,
+    exportProgress: 'Export progress',
+    cancelExport: 'Cancel export',
+    exportCancelled: 'Export cancelled. Nothing was downloaded.',
     results: (n: string) => `${n} rows`,
     none: 'No rows match.',
     csvHeader: [
@@ -294,6 +298,10 @@ const ja: OrgMessages = {
     linkEnded: (reason: string, date: string) => `${date} にリンク終了（${reason}）`,
     export: 'CSV をエクスポート',
     exported: (n: string) => `${n} 行を CSV にエクスポートしました。`,
+    exporting: (done: string, total: string) => `エクスポート中: ${total} 行中 ${done} 行…`,
+    exportProgress: 'エクスポートの進行状況',
+    cancelExport: 'エクスポートを中止',
+    exportCancelled: 'エクスポートを中止しました。ファイルは保存されていません。',
     results: (n: string) => `${n} 行`,
     none: '該当する行はありません。',
     csvHeader: [

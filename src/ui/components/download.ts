@@ -1,10 +1,16 @@
 /**
  * Saves text as a file through a Blob URL and an <a download>: no network,
  * no connect-src, works offline. The URL is revoked once the click has
- * handed the blob to the browser's download.
+ * handed the blob to the browser's download. The text may come in parts
+ * (a long export built a chunk at a time): the Blob joins them.
  */
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadText(
+  text: string | readonly string[],
+  fileName: string,
+  type: string,
+): void {
+  const parts: string[] = typeof text === 'string' ? [text] : [...text];
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

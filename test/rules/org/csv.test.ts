@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { skillsReport } from '../../../src/rules/report';
-import { BOM, csvCell, toCsv } from '../../../src/rules/org/csv';
-import {
-  reportCsvRecords,
-  reportViewRows,
-  type CsvLabels,
-} from '../../../src/rules/org/report-rows';
+import { BOM, csvCell, csvLines, csvStart, toCsv } from '../../../src/rules/org/csv';
+import { reportCsvRecords, type CsvLabels } from '../../../src/rules/org/report-rows';
 import { account, cert, link } from './fixtures';
 
 /** A strict RFC 4180 reader, to check that what we write reads back the same. */
@@ -125,13 +121,11 @@ describe('the report as CSV', () => {
       associations: [link('p', 'u', '2026-01-01', '2026-11-20', 'account-deleted')],
       achievements: [cert('c', 'p', 'AZ-104', '2026-03-01')],
     };
-    const rows = reportViewRows(
-      skillsReport(input, 'a', '2026-11-25').map((r) => ({
-        ...r,
-        displayName: '=cmd|x',
-        email: 'u@a.example',
-      })),
-    );
+    const rows = skillsReport(input, 'a', '2026-11-25').map((r) => ({
+      ...r,
+      displayName: '=cmd|x',
+      email: 'u@a.example',
+    }));
     const text = toCsv(labels.header, reportCsvRecords(rows, labels));
     expect(readCsv(text.slice(1))[1]).toEqual([
       "'=cmd|x",
@@ -146,5 +140,20 @@ describe('the report as CSV', () => {
       '2026-11-20',
       'Deleted',
     ]);
+  });
+});
+
+describe('a CSV written in parts', () => {
+  it('is the same text as the whole document: the BOM and header once, then each part', () => {
+    const header = ['a', 'b'];
+    const rows = [
+      ['1', '=2'],
+      ['x,y', null],
+      ['"q"', 'line\nbreak'],
+    ];
+    expect(
+      csvStart(header) + csvLines(rows.slice(0, 2)) + csvLines([]) + csvLines(rows.slice(2)),
+    ).toBe(toCsv(header, rows));
+    expect(csvLines([])).toBe('');
   });
 });

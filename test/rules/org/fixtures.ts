@@ -12,8 +12,8 @@ import {
   type LearningProfile,
   type WorkAccount,
 } from '../../../src/store';
-import { orgSkillsReport, orgUsers } from '../../../src/store/queries-org';
-import { reportViewRows, type ReportViewRow } from '../../../src/rules/org/report-rows';
+import { orgReportChunks, orgUsersPage, type OrgUserRecord } from '../../../src/store/queries-org';
+import type { ReportViewRow } from '../../../src/rules/org/report-rows';
 import { orgUserRows, orgUserRowsOn, type OrgUserRow } from '../../../src/rules/org/users';
 import { expect } from 'vitest';
 
@@ -80,19 +80,41 @@ export async function seed(world: World): Promise<AppDb> {
   return db;
 }
 
+/** Every account of the organization as the store keeps it for the users list, in name order. */
+export async function storedUsers(db: AppDb, orgId: string): Promise<OrgUserRecord[]> {
+  const everyone = { text: '', state: 'all' } as const;
+  const { total } = await orgUsersPage(db, orgId, everyone, 0, 1);
+  return (await orgUsersPage(db, orgId, everyone, 0, Math.max(1, total))).users;
+}
+
+/** Every row of the organization's report on `today` (all statuses), read in chunks. */
+export async function storedReport(
+  db: AppDb,
+  orgId: string,
+  today: string,
+  chunk = 2,
+): Promise<ReportViewRow[]> {
+  const whole = { text: '', status: 'all', sort: 'countsFrom', dir: 'asc' } as const;
+  const rows: ReportViewRow[] = [];
+  for await (const part of orgReportChunks(db, orgId, today, whole, { size: chunk })) {
+    rows.push(...part);
+  }
+  return rows;
+}
+
 /**
  * What the organization view gets for `orgId` on `today`: the users list as
- * the Users section makes it (without the report), and the report rows.
- * Every call also checks that list against the one made from the full
- * report, which it must equal.
+ * the Users section makes it (without the report), and the report rows, both
+ * read through the store's paged reads. Every call also checks that list
+ * against the one made from the full report, which it must equal.
  */
 export async function orgViews(
   db: AppDb,
   orgId: string,
   today: string,
 ): Promise<{ users: OrgUserRow[]; report: readonly ReportViewRow[] }> {
-  const report = reportViewRows(await orgSkillsReport(db, orgId, today));
-  const stored = await orgUsers(db, orgId);
+  const report = await storedReport(db, orgId, today);
+  const stored = await storedUsers(db, orgId);
   const users = orgUserRowsOn(stored, today);
   expect(users).toEqual(orgUserRows(stored, report));
   return { users, report };

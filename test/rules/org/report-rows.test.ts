@@ -148,9 +148,10 @@ describe('filter and sort', () => {
     const q = (over: Partial<typeof DEFAULT_REPORT_QUERY>) =>
       queryReport(report, { ...DEFAULT_REPORT_QUERY, ...over }).map((r) => r.achievementId);
     expect(q({ sort: 'countsFrom', dir: 'desc' })).toEqual(['a3', 'a1', 'a2']);
-    // Counted first (ties keep the store's order, by account), then pending.
+    // Counted first (ties in the rules' order, by account), then pending;
+    // descending reverses both (a total order, as the store's pages keep it).
     expect(q({ sort: 'status' })).toEqual(['a1', 'a2', 'a3']);
-    expect(q({ sort: 'status', dir: 'desc' })).toEqual(['a3', 'a1', 'a2']);
+    expect(q({ sort: 'status', dir: 'desc' })).toEqual(['a3', 'a2', 'a1']);
     expect(q({ status: 'pending' })).toEqual(['a3']);
     expect(q({ sort: 'name' })[0]).toBe('a2');
   });

@@ -9,10 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/rules';
 import { skillsReport } from '../../../src/rules/report';
 import { type Association } from '../../../src/store';
-import { orgSkillsReport, orgUsers } from '../../../src/store/queries-org';
-import { reportViewRows } from '../../../src/rules/org/report-rows';
 import { endedLinkRows, orgUserRows, orgUserRowsOn } from '../../../src/rules/org/users';
-import { account, cert, learn, link, seed, type World } from './fixtures';
+import {
+  account,
+  cert,
+  learn,
+  link,
+  seed,
+  storedReport,
+  storedUsers as orgUsers,
+  type World,
+} from './fixtures';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -64,7 +71,7 @@ describe('the users list without the report', () => {
       const db = await seed(w);
       for (const orgId of ['a', 'b']) {
         const users = await orgUsers(db, orgId);
-        // The full report as the rules define it, over the whole world (orgSkillsReport
+        // The full report as the rules define it, over the whole world (the store
         // gives the same rows, per profile; it is read on a few of the days below).
         for (let today = '2026-01-01'; today < '2027-04-01'; today = addDays(today, 6)) {
           const report = skillsReport(w, orgId, today);
@@ -73,7 +80,7 @@ describe('the users list without the report', () => {
           );
         }
         for (const today of ['2026-06-01', '2026-11-25', '2027-01-10']) {
-          const report = reportViewRows(await orgSkillsReport(db, orgId, today));
+          const report = await storedReport(db, orgId, today);
           expect(orgUserRowsOn(users, today)).toEqual(orgUserRows(users, report));
         }
       }

@@ -7,10 +7,10 @@ import { Notice } from '../../components/notice';
 import { TextField } from '../../components/text-field';
 import { DesignationCard } from './designation-card';
 import { useOrgWords } from './org-words';
-import type { CatalogActions, CatalogState, ReportData } from './view-model';
+import type { CatalogActions, CatalogState, DesignationsData } from './view-model';
 
 interface DesignationsViewProps {
-  data: ReportData;
+  data: DesignationsData;
   catalog: CatalogState;
   actions: CatalogActions;
 }
@@ -43,7 +43,7 @@ function Ready({
   catalog,
   actions,
 }: {
-  data: ReportData;
+  data: DesignationsData;
   catalog: Catalog;
   actions: CatalogActions;
 }) {

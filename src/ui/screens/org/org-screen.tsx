@@ -1,6 +1,7 @@
 import { SyncNewsPanel } from '../../components/sync-news';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { AppState } from '../../../state/app-state';
+import type { AppState, UsersPage } from '../../../state/app-state';
 import type { Catalog } from '../../../rules/org/catalog';
 import {
   appCatalogStore,
@@ -10,7 +11,6 @@ import {
   type CatalogStore,
 } from '../../../state/org/catalog-store';
 import { SAMPLE_CATALOG_PATH } from '../../../rules/org/catalog';
-import { reportViewRows } from '../../../rules/org/report-rows';
 import { isOrgAdmin, orgUserRowsOn } from '../../../rules/org/users';
 import type { OrgTab } from '../../../state/shell';
 import { Skeleton } from '../../components/skeleton';
@@ -19,7 +19,13 @@ import { useFocusHeading } from '../../components/use-focus-heading';
 import { useData } from '../../data-context';
 import { OrgView } from './org-view';
 import { useOrgWords } from './org-words';
-import type { ActionResult, CatalogState, OrgData } from './view-model';
+import type {
+  ActionResult,
+  CatalogState,
+  OrgData,
+  OrgReads,
+  UsersPageView,
+} from './view-model';
 
 /** The organization view for the account this device acts as (route `#/org/<tab>`). */
 export function OrgScreen({ tab }: { tab: OrgTab }) {
@@ -46,13 +52,65 @@ export function OrgScreen({ tab }: { tab: OrgTab }) {
   };
   const org = me.org ?? { id: me.account.orgId, name: '', domains: [] };
   if (!actor.isAdmin) {
-    const empty: OrgData = { today: app.today(), org, actor, users: [], report: [] };
+    const empty: OrgData = { today: app.today(), org, actor, reads: noReads };
     return <OrgView tab={tab} data={empty} catalog={{ status: 'loading' }} actions={noActions} />;
   }
   return <AdminOrgScreen app={app} tab={tab} org={org} actor={actor} />;
 }
 
 const refused = (): Promise<ActionResult> => Promise.resolve({ ok: false, code: 'NOT_ADMIN' });
+const nothingYet = signal(null);
+/** Someone who is not an admin reads nothing of the organization. */
+const noReads: OrgReads = {
+  usersPage: () => nothingYet,
+  reportPage: () => nothingYet,
+  reportRows: () => nothingYet,
+  exportReport: () => Promise.resolve({ ok: false, code: 'NOT_ADMIN' }),
+};
+
+// The users page as the list shows it, made once per page read (the state
+// layer gives the same signal for the same page while it is watched).
+const usersRows = new WeakMap<
+  ReadonlySignal<UsersPage | null>,
+  ReadonlySignal<UsersPageView | null>
+>();
+
+/**
+ * The sections' reads from the app state, for one organization: each
+ * section asks for its own page, so Users never starts the skills report
+ * (100,000 achievements), and Report and Designations never start the users list.
+ */
+function orgReads(app: AppState, orgId: string): OrgReads {
+  return {
+    usersPage: (query, page, size) => {
+      const live = app.orgUsersPage(orgId, query, page, size);
+      let rows = usersRows.get(live);
+      if (!rows) {
+        rows = computed(() => {
+          const read = live.value;
+          return read
+            ? {
+                users: orgUserRowsOn(read.users, app.today()),
+                page: read.page,
+                total: read.total,
+                everyone: read.everyone,
+              }
+            : null;
+        });
+        usersRows.set(live, rows);
+      }
+      return rows;
+    },
+    reportPage: (query, page, size) => app.reportPage(orgId, query, page, size),
+    reportRows: () => app.reportRows(orgId),
+    exportReport: async (query, options) => {
+      const done = await app.exportReport(orgId, query, options);
+      return done.ok
+        ? { ok: true, parts: done.value.parts, rows: done.value.rows }
+        : { ok: false, code: done.code };
+    },
+  };
+}
 const noActions = {
   addUser: refused,
   deleteUser: refused,
@@ -67,22 +125,12 @@ function AdminOrgScreen(props: {
   actor: OrgData['actor'];
 }) {
   const { app, tab, org, actor } = props;
-  // Reading a live signal here subscribes this component to it. Each section
-  // reads only what it shows: Users never starts the skills report (100,000
-  // achievements), Report and Designations never start the users list.
-  const users = tab === 'users' ? app.orgUsers(org.id).value : null;
-  const report = tab === 'users' ? null : app.skillsReport(org.id).value;
+  const reads = useMemo(() => orgReads(app, org.id), [app, org.id]);
   const today = app.today();
   const data = useMemo<OrgData>(
-    () => ({
-      today,
-      org,
-      actor,
-      users: users ? orgUserRowsOn(users, today) : null,
-      report: report ? reportViewRows(report) : null,
-    }),
+    () => ({ today, org, actor, reads }),
     // org and actor are rebuilt each render from the same values: their ids decide.
-    [users, report, today, org.id, actor.id],
+    [reads, today, org.id, actor.id],
   );
   const catalog = useCatalog(app, tab === 'designations');
 

@@ -2,6 +2,7 @@ import type { OrgTab } from '../../../state/shell';
 import { DesignationsView } from './designations-view';
 import { useOrgWords } from './org-words';
 import { ReportView } from './report-view';
+import { SectionLoading } from './section-loading';
 import { UsersView } from './users-view';
 import type { CatalogActions, CatalogState, OrgData, UserActions } from './view-model';
 
@@ -14,19 +15,11 @@ export interface OrgViewProps {
 
 const TABS: readonly OrgTab[] = ['users', 'report', 'designations'];
 
-/** A section whose data is being read: blocks of about its height, under the section links. */
-function SectionLoading() {
-  const { m } = useOrgWords();
-  return (
-    <div class="card" aria-busy="true" data-testid="section-loading">
-      <p class="visually-hidden">{m.common.loading}</p>
-      <div class="skeleton" aria-hidden="true">
-        {Array.from({ length: 6 }, (_, i) => (
-          <div key={i} class={i % 3 === 0 ? 'skeleton-block' : 'skeleton-line'} />
-        ))}
-      </div>
-    </div>
-  );
+/** Designations: the whole report, read when the section opens (a skeleton until then). */
+function DesignationsSection({ data, catalog, actions }: Omit<OrgViewProps, 'tab'>) {
+  const report = data.reads.reportRows().value;
+  if (!report) return <SectionLoading />;
+  return <DesignationsView data={{ ...data, report }} catalog={catalog} actions={actions} />;
 }
 
 /**
@@ -56,30 +49,10 @@ export function OrgView({ tab, data, catalog, actions }: OrgViewProps) {
             </ul>
           </nav>
           <p class="privacy-note small">{t.privacyNote}</p>
-          {tab === 'users' ? (
-            data.users ? (
-              <UsersView data={{ ...data, users: data.users }} actions={actions} />
-            ) : (
-              <SectionLoading />
-            )
-          ) : null}
-          {tab === 'report' ? (
-            data.report ? (
-              <ReportView data={{ ...data, report: data.report }} />
-            ) : (
-              <SectionLoading />
-            )
-          ) : null}
+          {tab === 'users' ? <UsersView data={data} actions={actions} /> : null}
+          {tab === 'report' ? <ReportView data={data} /> : null}
           {tab === 'designations' ? (
-            data.report ? (
-              <DesignationsView
-                data={{ ...data, report: data.report }}
-                catalog={catalog}
-                actions={actions}
-              />
-            ) : (
-              <SectionLoading />
-            )
+            <DesignationsSection data={data} catalog={catalog} actions={actions} />
           ) : null}
         </>
       ) : (

@@ -1,36 +1,51 @@
 import type { TargetedEvent } from 'preact';
 import { SearchField } from '../../components/search-field';
-import { useMemo, useState } from 'preact/hooks';
-import { toCsv } from '../../../rules/org/csv';
-import { pageOf, type PageSize } from '../../../rules/org/paging';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { describeCode } from '../../../i18n/describe';
+import type { PageSize } from '../../../rules/org/paging';
 import {
   DEFAULT_REPORT_QUERY,
   STATUS_FILTERS,
-  queryReport,
-  reportCsvRecords,
-  statusCounts,
   type ReportQuery,
   type ReportSortKey,
 } from '../../../rules/org/report-rows';
-import { Notice } from '../../components/notice';
+import { Notice, type NoticeTone } from '../../components/notice';
 import { downloadText } from '../../components/download';
 import { useOrgWords } from './org-words';
 import { Pager } from './pager';
 import { ReportTable } from './report-table';
-import type { ReportData } from './view-model';
+import { SectionLoading } from './section-loading';
+import type { ReportData, ReportPageView } from './view-model';
+
+/** How far a running export has got. */
+interface Exporting {
+  done: number;
+  total: number;
+}
 
 /** The skills report: what counts, what is coming, what is leaving; filter, sort, export. */
 export function ReportView({ data }: { data: ReportData }) {
-  const { t, num, policy } = useOrgWords();
+  const { t, m, num, policy } = useOrgWords();
   const r = t.report;
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_REPORT_QUERY);
   const [pageNo, setPageNo] = useState(0);
   const [size, setSize] = useState<PageSize>(50);
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useState<{ tone: NoticeTone; text: string } | null>(null);
+  const [exporting, setExporting] = useState<Exporting | null>(null);
+  const running = useRef<AbortController | null>(null);
+  // Leaving the screen stops an export that is still reading.
+  useEffect(
+    () => () => {
+      running.current?.abort();
+    },
+    [],
+  );
 
-  const counts = useMemo(() => statusCounts(data.report), [data.report]);
-  const selected = useMemo(() => queryReport(data.report, query), [data.report, query]);
-  const page = pageOf(selected, pageNo, size);
+  // This page, read by the state layer; while the next one loads, the last one stays.
+  const asked = data.reads.reportPage(query, pageNo, size).value;
+  const last = useRef<ReportPageView | null>(null);
+  if (asked) last.current = asked;
+  const page = asked ?? last.current;
 
   const change = (patch: Partial<ReportQuery>) => {
     setQuery({ ...query, ...patch });
@@ -40,24 +55,49 @@ export function ReportView({ data }: { data: ReportData }) {
   const sortBy = (key: ReportSortKey) => {
     change({ sort: key, dir: query.sort === key && query.dir === 'asc' ? 'desc' : 'asc' });
   };
-  const exportCsv = () => {
-    const text = toCsv(
-      r.csvHeader,
-      reportCsvRecords(selected, { header: r.csvHeader, status: r.statuses, endReason: r.reasons }),
-    );
-    downloadText(text, r.fileName(data.today), 'text/csv;charset=utf-8');
-    setExported(r.exported(num(selected.length)));
+  const exportCsv = async (total: number) => {
+    const controller = new AbortController();
+    running.current = controller;
+    setExported(null);
+    setExporting({ done: 0, total });
+    const outcome = await data.reads.exportReport(query, {
+      labels: { header: r.csvHeader, status: r.statuses, endReason: r.reasons },
+      onProgress: (done, all) => {
+        if (!controller.signal.aborted) setExporting({ done, total: all });
+      },
+      signal: controller.signal,
+    });
+    if (running.current !== controller) return;
+    running.current = null;
+    setExporting(null);
+    if (outcome.ok) {
+      downloadText(outcome.parts, r.fileName(data.today), 'text/csv;charset=utf-8');
+      setExported({ tone: 'ok', text: r.exported(num(outcome.rows)) });
+    } else if (outcome.code === 'CANCELLED') {
+      setExported({ tone: 'info', text: r.exportCancelled });
+    } else {
+      setExported({ tone: 'error', text: describeCode(m, outcome.code, null, policy) });
+    }
+  };
+  const cancelExport = () => {
+    running.current?.abort();
   };
 
+  if (!page) return <SectionLoading />;
   return (
-    <section class="card" aria-labelledby="report-title">
+    <section
+      class="card"
+      aria-labelledby="report-title"
+      aria-busy={asked ? undefined : 'true'}
+      data-testid="report-section"
+    >
       <h2 id="report-title">{r.heading}</h2>
       <p class="muted">{r.intro(policy)}</p>
       <dl class="summary" aria-label={r.summary} data-testid="report-summary">
         {(['counted', 'pending', 'scheduled-removal', 'removed'] as const).map((s) => (
           <div key={s} data-status={s}>
             <dt>{r.statuses[s]}</dt>
-            <dd>{num(counts[s])}</dd>
+            <dd>{num(page.counts[s])}</dd>
           </div>
         ))}
       </dl>
@@ -87,26 +127,49 @@ export function ReportView({ data }: { data: ReportData }) {
             ))}
           </select>
         </div>
-        <button type="button" onClick={exportCsv} disabled={selected.length === 0}>
+        <button
+          type="button"
+          onClick={() => void exportCsv(page.total)}
+          disabled={page.total === 0 || exporting !== null}
+        >
           {r.export}
         </button>
       </div>
+      <div class="export-progress" data-testid="export-progress">
+        {exporting ? (
+          <>
+            <progress
+              max={Math.max(1, exporting.total)}
+              value={exporting.done}
+              aria-label={r.exportProgress}
+            />
+            <button type="button" class="small" onClick={cancelExport}>
+              {r.cancelExport}
+            </button>
+          </>
+        ) : null}
+        <p class="small" role="status" aria-live="polite" data-testid="export-status">
+          {exporting ? r.exporting(num(exporting.done), num(exporting.total)) : ''}
+        </p>
+      </div>
       <p class="results" role="status" data-testid="report-count">
-        {r.results(num(selected.length))}
+        {r.results(num(page.total))}
       </p>
       {exported ? (
-        <Notice tone="ok" focus={false} testId="export-result">
-          <p>{exported}</p>
+        <Notice tone={exported.tone} focus={false} testId="export-result">
+          <p>{exported.text}</p>
         </Notice>
       ) : null}
-      {page.items.length === 0 ? (
+      {page.rows.length === 0 ? (
         <p>{r.none}</p>
       ) : (
-        <ReportTable rows={page.items} sort={query.sort} dir={query.dir} onSort={sortBy} />
+        <ReportTable rows={page.rows} sort={query.sort} dir={query.dir} onSort={sortBy} />
       )}
       <Pager
         id="report-pager"
-        page={page}
+        page={page.page}
+        shown={page.rows.length}
+        total={page.total}
         size={size}
         onPage={setPageNo}
         onSize={(s) => {

@@ -1,13 +1,12 @@
 import type { TargetedEvent } from 'preact';
 import { SearchField } from '../../components/search-field';
-import { useMemo, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { describeCode } from '../../../i18n/describe';
 import { reportRemovalDate } from '../../../rules';
-import { pageOf, type PageSize } from '../../../rules/org/paging';
+import type { PageSize } from '../../../rules/org/paging';
 import {
   DEFAULT_USERS_QUERY,
   USER_STATES,
-  queryUsers,
   type OrgUserRow,
   type UsersQuery,
 } from '../../../rules/org/users';
@@ -16,8 +15,9 @@ import { Notice } from '../../components/notice';
 import { AddUserForm } from './add-user-form';
 import { useOrgWords } from './org-words';
 import { Pager } from './pager';
+import { SectionLoading } from './section-loading';
 import { UserCard } from './user-card';
-import type { UsersData, UserActions } from './view-model';
+import type { UsersData, UserActions, UsersPageView } from './view-model';
 
 const FILTERS: readonly UsersQuery['state'][] = ['active', 'all', ...USER_STATES];
 
@@ -31,8 +31,11 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const selected = useMemo(() => queryUsers(data.users, query), [data.users, query]);
-  const page = pageOf(selected, pageNo, size);
+  // This page, read by the state layer; while the next one loads, the last one stays.
+  const asked = data.reads.usersPage(query, pageNo, size).value;
+  const last = useRef<UsersPageView | null>(null);
+  if (asked) last.current = asked;
+  const page = asked ?? last.current;
   const removalOn = reportRemovalDate(data.today);
 
   const change = (patch: Partial<UsersQuery>) => {
@@ -54,6 +57,7 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
     );
   };
 
+  if (!page) return <SectionLoading />;
   return (
     <>
       <AddUserForm org={data.org} onAdd={actions.addUser} />
@@ -92,13 +96,13 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
           </div>
         </div>
         <p class="results" role="status" data-testid="users-count">
-          {t.users.count(num(selected.length), num(data.users.length))}
+          {t.users.count(num(page.total), num(page.everyone))}
         </p>
-        {page.items.length === 0 ? (
+        {page.users.length === 0 ? (
           <p>{t.users.none}</p>
         ) : (
-          <ul class="user-list" data-testid="user-list">
-            {page.items.map((u) => (
+          <ul class="user-list" data-testid="user-list" aria-busy={asked ? undefined : 'true'}>
+            {page.users.map((u) => (
               <UserCard
                 key={u.id}
                 user={u}
@@ -113,7 +117,9 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
         )}
         <Pager
           id="users-pager"
-          page={page}
+          page={page.page}
+          shown={page.users.length}
+          total={page.total}
           size={size}
           onPage={setPageNo}
           onSize={(s) => {
