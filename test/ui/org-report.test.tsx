@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReportView } from '../../src/ui/screens/org/report-view';
 import { orgData } from './org-fixtures';
@@ -8,6 +9,7 @@ let r: Rendered | null = null;
 afterEach(() => {
   r?.unmount();
   r = null;
+  vi.restoreAllMocks();
 });
 
 const rowsText = (view: Rendered) =>
@@ -109,5 +111,76 @@ describe('CSV export', () => {
     expect(r.q('[data-testid=export-result]').textContent).toBe(
       '4 行を CSV にエクスポートしました。',
     );
+  });
+});
+
+describe('CSV export of a large selection, in chunks', () => {
+  /** An export held before each chunk until the test lets it go on. */
+  function held() {
+    const waiting: (() => void)[] = [];
+    return {
+      beforeChunk: () =>
+        new Promise<void>((resolve) => {
+          waiting.push(resolve);
+        }),
+      next: async () => {
+        await act(async () => {
+          waiting.shift()?.();
+          await settle();
+        });
+      },
+    };
+  }
+
+  it('shows its progress in a polite live region, disables the button, and downloads at the end', async () => {
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:test/2';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const gate = held();
+    r = mount(<ReportView data={await orgData('a', 'admin', true, { chunk: 2, ...gate })} />);
+    const button = r.byText('Export CSV') as HTMLButtonElement;
+    await click(button);
+    const status = r.q('[data-testid=export-status]');
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toBe('Exporting: 0 of 4 rows…');
+    expect(button.disabled).toBe(true);
+    await gate.next();
+    expect(status.textContent).toBe('Exporting: 2 of 4 rows…');
+    const bar = r.q<HTMLProgressElement>('[data-testid=export-progress] progress');
+    expect(bar.getAttribute('aria-label')).toBe('Export progress');
+    expect([bar.value, bar.max]).toEqual([2, 4]);
+    expect(blobs).toHaveLength(0);
+    await gate.next();
+    expect(blobs).toHaveLength(1);
+    expect(r.qa('[data-testid=export-progress] progress')).toHaveLength(0);
+    expect(status.textContent).toBe('');
+    expect(button.disabled).toBe(false);
+    expect(r.q('[data-testid=export-result]').textContent).toBe('Exported 4 rows as CSV.');
+    const text = new TextDecoder().decode(await (blobs[0] as Blob).arrayBuffer());
+    // One header, then every row of the selection (the BOM is decoded away).
+    expect(text.split('\r\n').filter((l) => l.startsWith('Name,'))).toHaveLength(1);
+    expect(text.split('\r\n')).toHaveLength(6);
+  });
+
+  it('stops on Cancel: nothing is downloaded, and it says so', async () => {
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:test/3');
+    const gate = held();
+    r = mount(<ReportView data={await orgData('a', 'admin', true, { chunk: 1, ...gate })} />, 'ja');
+    await click(r.byText('CSV をエクスポート'));
+    await gate.next();
+    expect(r.q('[data-testid=export-status]').textContent).toBe('エクスポート中: 4 行中 1 行…');
+    await click(r.byText('エクスポートを中止'));
+    await gate.next();
+    expect(create).not.toHaveBeenCalled();
+    expect(r.q('[data-testid=export-result]').textContent).toBe(
+      'エクスポートを中止しました。ファイルは保存されていません。',
+    );
+    expect(r.q('[data-testid=export-status]').textContent).toBe('');
+    expect((r.byText('CSV をエクスポート') as HTMLButtonElement).disabled).toBe(false);
   });
 });

@@ -10,8 +10,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppState, type AppState } from '../../src/state/app-state';
 import type { OrgTab } from '../../src/state/shell';
 import { openDb } from '../../src/store';
+import { account, cert, learn, link, seed } from '../rules/org/fixtures';
 import { OrgScreen } from '../../src/ui/screens/org/org-screen';
-import { click, mount, submit, type, until, type Rendered } from './org-support';
+import { choose, click, mount, submit, type, until, type Rendered } from './org-support';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 
@@ -229,5 +230,97 @@ describe('the designation catalog', () => {
       expect(s.catalog.value?.json).toContain('AZ-800');
     });
     vi.unstubAllGlobals();
+  });
+});
+
+/**
+ * A larger organization through the real store: 120 users and 130 report
+ * rows, so each list has three pages of 50.
+ */
+async function largeOrg(): Promise<AppState> {
+  const n = (i: number) => String(i).padStart(3, '0');
+  const users = Array.from({ length: 120 }, (_, i) =>
+    account(`u${n(i)}`, 'a', { displayName: `User ${n(i)}`, email: `u${n(i)}@a.example` }),
+  );
+  const admin = account('admin', 'a', {
+    displayName: 'Zed Admin',
+    email: 'zed@a.example',
+    roles: ['global-admin'],
+  });
+  const db = await seed({
+    accounts: [admin, ...users],
+    associations: users.slice(0, 65).map((u) => link(`p-${u.id}`, u.id, '2026-01-01')),
+    achievements: users
+      .slice(0, 65)
+      .flatMap((u) => [
+        cert(`${u.id}-1`, `p-${u.id}`, 'AZ-104', '2026-03-01'),
+        cert(`${u.id}-2`, `p-${u.id}`, 'AZ-305', '2026-04-01'),
+      ]),
+    profiles: users.slice(0, 65).map((u) => learn(`p-${u.id}`)),
+  });
+  await db.organizations.add({ id: 'a', name: 'Contoso Japan', domains: ['a.example'] });
+  const s = createAppState(db, { now: () => NOW, persist: () => Promise.resolve('granted') });
+  app = s;
+  expect((await s.setCurrentAccount('admin')).ok).toBe(true);
+  await until(() => {
+    expect(s.me.value?.account.id).toBe('admin');
+  });
+  return s;
+}
+
+describe('paged reads of a larger organization (issue 17)', () => {
+  it('Users: page 2 shows users 51–100 and the count; a filter goes back to page 1', async () => {
+    r = mount(<OrgScreen tab="users" />, 'en', true, await largeOrg());
+    await until(() => {
+      expect(r?.q('.pager-range').textContent).toBe('1–50 of 121');
+    });
+    expect(r.qa('[data-testid=user]')).toHaveLength(50);
+    expect(r.q('[data-testid=users-count]').textContent).toBe('121 of 121 users');
+    await click(r.byText('Next page'));
+    // While page 2 is read, page 1 stays (no flash to the skeleton).
+    expect(r.qa('[data-testid=section-loading]')).toHaveLength(0);
+    expect(r.qa('[data-testid=user]')).toHaveLength(50);
+    await until(() => {
+      expect(r?.q('.pager-range').textContent).toBe('51–100 of 121');
+    });
+    const ids = r.qa('[data-testid=user]').map((u) => u.dataset.id);
+    expect(ids[0]).toBe('u050');
+    expect(ids.at(-1)).toBe('u099');
+    await type(r.q<HTMLInputElement>('#users-filter'), 'user 11');
+    await until(() => {
+      expect(r?.q('.pager-range').textContent).toBe('1–10 of 10');
+    });
+    expect(r.q('[data-testid=users-count]').getAttribute('role')).toBe('status');
+    expect(r.q('[data-testid=users-count]').textContent).toBe('10 of 121 users');
+    expect(r.qa('[data-testid=user]')[0]?.dataset.id).toBe('u110');
+  });
+
+  it('Report: page 2 shows rows 51–100 and the count; a status filter goes back to page 1', async () => {
+    r = mount(<OrgScreen tab="report" />, 'en', true, await largeOrg());
+    await until(() => {
+      expect(r?.q('.pager-range').textContent).toBe('1–50 of 130');
+    });
+    expect(r.q('[data-testid=report-count]').textContent).toBe('130 rows');
+    expect(r.q('[data-testid=report-summary]').textContent).toBe(
+      'Counted130Pending0Scheduled removal0Removed0',
+    );
+    await click(r.byText('Person', 'th button'));
+    await until(() => {
+      expect(r?.q('tbody tr th').textContent).toContain('User 000');
+    });
+    await click(r.byText('Next page'));
+    expect(r.qa('[data-testid=section-loading]')).toHaveLength(0);
+    await until(() => {
+      expect(r?.q('.pager-range').textContent).toBe('51–100 of 130');
+    });
+    // Two rows a person, by name: rows 51–100 are users 025–049.
+    const names = r.qa('tbody tr th').map((th) => th.firstChild?.textContent);
+    expect(names[0]).toBe('User 025');
+    expect(names.at(-1)).toBe('User 049');
+    await choose(r.q<HTMLSelectElement>('#report-status'), 'counted');
+    await until(() => {
+      expect(r?.q('.pager-range').textContent).toBe('1–50 of 130');
+    });
+    expect(r.q('[data-testid=report-count]').getAttribute('role')).toBe('status');
   });
 });
