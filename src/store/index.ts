@@ -58,7 +58,7 @@ export {
 export { listAccounts, myView, type AccountChoice, type MyView } from './queries-me';
 // The organization's reads are an entry point of their own, `store/queries-org`:
 // only an admin's organization screens run them.
-export type { OrgReportRow, OrgUserRecord, ReportPage, UsersPage } from './queries-org';
+export type { OrgReportRow, ReportPage, UsersPage } from './queries-org';
 export { resetAll } from './reset';
 // Export and import (`store/transfer`) and the demo data (`store/demo`) are
 // their own entry points, not re-exported here: with the import's schema validator

@@ -245,7 +245,7 @@ describe('createAppState', () => {
     const { adminA } = await idsOf(db);
     const orgId = (await db.accounts.get(adminA ?? ''))?.orgId ?? '';
     const rows = app.reportRows(orgId);
-    const stop = effect(() => void rows.value);
+    const stop = rows.subscribe(() => undefined);
     const before =
       (
         await until(

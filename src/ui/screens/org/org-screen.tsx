@@ -19,13 +19,7 @@ import { useFocusHeading } from '../../components/use-focus-heading';
 import { useData } from '../../data-context';
 import { OrgView } from './org-view';
 import { useOrgWords } from './org-words';
-import type {
-  ActionResult,
-  CatalogState,
-  OrgData,
-  OrgReads,
-  UsersPageView,
-} from './view-model';
+import type { ActionResult, CatalogState, OrgData, OrgReads, UsersPageView } from './view-model';
 
 /** The organization view for the account this device acts as (route `#/org/<tab>`). */
 export function OrgScreen({ tab }: { tab: OrgTab }) {

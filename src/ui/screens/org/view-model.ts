@@ -59,8 +59,7 @@ export interface ReportPageView {
 
 /** A finished CSV export (its text in parts), or why not (`CANCELLED` when stopped). */
 export type ExportOutcome =
-  | { ok: true; parts: readonly string[]; rows: number }
-  | { ok: false; code: string };
+  { ok: true; parts: readonly string[]; rows: number } | { ok: false; code: string };
 
 export interface ExportOptions {
   labels: CsvLabels;
