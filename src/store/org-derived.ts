@@ -45,8 +45,8 @@ export function reportRecords(
     associations: sources.associations as Association[],
     achievements: sources.achievements as Achievement[],
   };
-  return undatedReportRows(input, policy).map((row) => {
-    const link = sources.associations[row.linkIndex];
+  return undatedReportRows(input, policy).map(({ linkIndex, ...row }) => {
+    const link = sources.associations[linkIndex];
     const account = accounts.get(row.accountId);
     const displayName = account?.displayName ?? '';
     const email = account?.email ?? '';
