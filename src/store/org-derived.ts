@@ -173,3 +173,13 @@ export function deriveAll(
     users: userRecords(sources.accounts, sources, policy),
   };
 }
+
+/** The derived tables' rows of `sources`, by table: what import and demo write. */
+export function derivedRows(sources: OrgSources): {
+  reportRows: ReportRecord[];
+  reportCounts: ReportCount[];
+  orgUsers: OrgUserRecord[];
+} {
+  const { reports, counts, users } = deriveAll(sources, DEFAULT_POLICY);
+  return { reportRows: reports, reportCounts: counts, orgUsers: users };
+}
