@@ -9,6 +9,8 @@ import {
   type DBCore,
   type DBCoreIndex,
   type DBCoreKeyRange,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
   type DBCoreRangeType,
   type DBCoreTable,
   type DBCoreTransaction,
@@ -245,4 +247,57 @@ export async function rebuild(t: Tables): Promise<void> {
   await t.put('reportRows', derived.reports);
   await t.put('reportCounts', derived.counts);
   await t.put('orgUsers', derived.users);
+}
+
+function collect(table: string, rows: readonly unknown[], touched: Touched): void {
+  for (const row of rows) {
+    if (typeof row !== 'object' || row === null) continue;
+    if (table === 'accounts') touched.accounts.add((row as WorkAccount).id);
+    else if (table === 'profiles') touched.profiles.add((row as LearningProfile).id);
+    else if (table === 'achievements') touched.profiles.add((row as Achievement).profileId);
+    else if (table === 'associations') {
+      touched.profiles.add((row as Association).profileId);
+      touched.accounts.add((row as Association).accountId);
+    }
+  }
+}
+
+function keysOf(
+  table: DBCoreTable,
+  req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>,
+): unknown[] {
+  if (req.type === 'delete') return req.keys as unknown[];
+  const extract = table.schema.primaryKey.extractKey;
+  const keys = req.keys as unknown[] | undefined;
+  return keys ?? (extract ? req.values.map((v) => extract(v) as unknown) : []);
+}
+
+/**
+ * One write of a source and what follows it, in the writing transaction: the
+ * rows it touched (as they were and as they are) are derived again; a clear
+ * derives everything again.
+ */
+export async function writeAndFollow(
+  down: DBCore,
+  table: DBCoreTable,
+  req: DBCoreMutateRequest,
+  psd: object,
+): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  const t = new Tables(down, trans, psd);
+  if (req.type === 'deleteRange') {
+    const res = await t.run(() => table.mutate(req));
+    await rebuild(t);
+    return res;
+  }
+  const touched: Touched = { profiles: new Set(), accounts: new Set() };
+  // The rows as they were: a change may move a row away from what it touched.
+  if (req.type !== 'add') {
+    const keys = keysOf(table, req);
+    collect(table.name, await t.run(() => table.getMany({ trans, keys })), touched);
+  }
+  const res = await t.run(() => table.mutate(req));
+  if (req.type !== 'delete') collect(table.name, req.values, touched);
+  await refresh(t, touched);
+  return res;
 }

@@ -18,14 +18,11 @@
 import {
   Dexie,
   type DBCore,
-  type DBCoreMutateRequest,
-  type DBCoreTable,
   type DBCoreTransaction,
   type Middleware,
   type Transaction,
 } from 'dexie';
-import { DERIVED_TABLES, SOURCE_TABLES, type Touched } from './derived-tables';
-import type { Achievement, Association, LearningProfile, WorkAccount } from './records';
+import { DERIVED_TABLES, SOURCE_TABLES } from './derived-tables';
 
 const SOURCES = new Set<string>(SOURCE_TABLES);
 
@@ -61,29 +58,6 @@ function isUpgrade(trans: DBCoreTransaction): boolean {
   return 'mode' in trans && trans.mode === 'versionchange';
 }
 
-function collect(table: string, rows: readonly unknown[], touched: Touched): void {
-  for (const row of rows) {
-    if (typeof row !== 'object' || row === null) continue;
-    if (table === 'accounts') touched.accounts.add((row as WorkAccount).id);
-    else if (table === 'profiles') touched.profiles.add((row as LearningProfile).id);
-    else if (table === 'achievements') touched.profiles.add((row as Achievement).profileId);
-    else if (table === 'associations') {
-      touched.profiles.add((row as Association).profileId);
-      touched.accounts.add((row as Association).accountId);
-    }
-  }
-}
-
-function keysOf(
-  table: DBCoreTable,
-  req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>,
-): unknown[] {
-  if (req.type === 'delete') return req.keys as unknown[];
-  const extract = table.schema.primaryKey.extractKey;
-  const keys = req.keys as unknown[] | undefined;
-  return keys ?? (extract ? req.values.map((v) => extract(v) as unknown) : []);
-}
-
 export const reportUpkeep: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'ReportUpkeep',
@@ -107,23 +81,8 @@ export const reportUpkeep: Middleware<DBCore> = {
             const { trans } = req;
             if (isUpgrade(trans) || callerWrites.has(trans)) return table.mutate(req);
             const psd = zones.PSD;
-            const { Tables, refresh, rebuild } = await derivation();
-            const t = new Tables(down, trans, psd);
-            if (req.type === 'deleteRange') {
-              const res = await t.run(() => table.mutate(req));
-              await rebuild(t);
-              return res;
-            }
-            const touched: Touched = { profiles: new Set(), accounts: new Set() };
-            // The rows as they were: a change may move a row away from what it touched.
-            if (req.type !== 'add') {
-              const keys = keysOf(table, req);
-              collect(name, await t.run(() => table.getMany({ trans, keys })), touched);
-            }
-            const res = await t.run(() => table.mutate(req));
-            if (req.type !== 'delete') collect(name, req.values, touched);
-            await refresh(t, touched);
-            return res;
+            const { writeAndFollow } = await derivation();
+            return writeAndFollow(down, table, req, psd);
           },
         };
       },
