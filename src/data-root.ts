@@ -14,7 +14,7 @@
 import type { SwBridge } from './pwa/sw-bridge';
 import { createAppState, type AppState } from './state/app-state';
 import { parseRoute, type ShellState } from './state/shell';
-import { isUnsettled, onVersionChange, openDb } from './store';
+import { isUnsettled, onVersionChange, openDb, preloadDerivation } from './store';
 import type { DrainOptions, DrainReport, PageTriggers, PartnerCenterDb, PullScope } from './sync';
 
 export interface DataRoot {
@@ -169,7 +169,11 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
     if (idle !== null) return;
     idle = setTimeout(() => {
       idle = null;
-      if (!stopped) void loadSync();
+      if (stopped) return;
+      // The derivation of the organization's rows follows every write of the
+      // data: have it before the person's first action, not during it.
+      preloadDerivation();
+      void loadSync();
     }, START_PULL_DELAY_MS);
   });
 

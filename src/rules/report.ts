@@ -160,9 +160,25 @@ function deriveRows(
 }
 
 /** The row on `today`: its status added, the organization left out (the report is one's). */
-export function reportRowOn(row: UndatedReportRow, today: string): ReportRow {
-  const { orgId: _org, linkIndex: _link, ...rest } = row;
-  return { ...rest, status: creditStatusOn(today, row.countsFrom, row.countsUntil) };
+export function reportRowOn(
+  row: Omit<UndatedReportRow, 'linkIndex'>,
+  today: string,
+): ReportRow {
+  return {
+    achievementId: row.achievementId,
+    accountId: row.accountId,
+    profileId: row.profileId,
+    code: row.code,
+    title: row.title,
+    kind: row.kind,
+    completedOn: row.completedOn,
+    startedOn: row.startedOn,
+    endedOn: row.endedOn,
+    endReason: row.endReason,
+    countsFrom: row.countsFrom,
+    countsUntil: row.countsUntil,
+    status: creditStatusOn(today, row.countsFrom, row.countsUntil),
+  };
 }
 
 /** The skills report of `orgId` on `today`, in the rules' order (`compareReportRows`). */

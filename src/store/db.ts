@@ -7,7 +7,6 @@
  * first time the new code opens it (test/store/migration.test.ts).
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import { deriveAll } from './org-derived';
 import { reportUpkeep } from './report-upkeep';
 import type {
   Achievement,
@@ -145,6 +144,8 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
     tx.table<Achievement, string>('achievements').toArray(),
     tx.table<LearningProfile, string>('profiles').toArray(),
   ]);
+  // The derivation is its own chunk (a first visit never upgrades data it does not have).
+  const { deriveAll } = await Dexie.waitFor(import('./org-derived'));
   const derived = deriveAll({ accounts, associations, achievements, profiles });
   await tx.table('reportRows').bulkAdd(derived.reports);
   await tx.table('reportCounts').bulkAdd(derived.counts);

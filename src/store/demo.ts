@@ -16,7 +16,8 @@
 import { addDays, addMonths, todayUtc } from '../rules';
 import type { AppDb } from './db';
 import { clearTables } from './reset';
-import { callerWritesDerived, derivedRows } from './report-upkeep';
+import { derivedRows } from './org-derived';
+import { callerWritesDerived } from './report-upkeep';
 import { getSettings } from './settings';
 import type {
   Achievement,

@@ -60,6 +60,7 @@ export { listAccounts, myView, type AccountChoice, type MyView } from './queries
 // only an admin's organization screens run them.
 export type { OrgReportRow, ReportPage, UsersPage } from './queries-org';
 export { resetAll } from './reset';
+export { preloadDerivation } from './report-upkeep';
 // Export and import (`store/transfer`) and the demo data (`store/demo`) are
 // their own entry points, not re-exported here: with the import's schema validator
 // they are as large as the rest of the store's code, a first visit needs

@@ -45,8 +45,8 @@ export function reportRecords(
     associations: sources.associations as Association[],
     achievements: sources.achievements as Achievement[],
   };
-  return undatedReportRows(input, policy).map((row) => {
-    const link = sources.associations[row.linkIndex];
+  return undatedReportRows(input, policy).map(({ linkIndex, ...row }) => {
+    const link = sources.associations[linkIndex];
     const account = accounts.get(row.accountId);
     const displayName = account?.displayName ?? '';
     const email = account?.email ?? '';
@@ -172,4 +172,14 @@ export function deriveAll(
     counts: [...countDeltas(reports).values()],
     users: userRecords(sources.accounts, sources, policy),
   };
+}
+
+/** The derived tables' rows of `sources`, by table: what import and demo write. */
+export function derivedRows(sources: OrgSources): {
+  reportRows: ReportRecord[];
+  reportCounts: ReportCount[];
+  orgUsers: OrgUserRecord[];
+} {
+  const { reports, counts, users } = deriveAll(sources, DEFAULT_POLICY);
+  return { reportRows: reports, reportCounts: counts, orgUsers: users };
 }

@@ -7,7 +7,6 @@
  * The status of a report row is decided here, on `today`, by the rules.
  * Usable inside `liveQuery`, like every query of the store.
  */
-import { Dexie } from 'dexie';
 import type { CreditStatus } from '../rules';
 import { reportRowOn } from '../rules/report';
 import { matches, queryKey } from '../rules/org/paging';
@@ -105,27 +104,18 @@ export async function orgReportCounts(
 
 /** A stored row as the screen shows it: the rules' row on `today` with whose it is. */
 function viewRow(record: ReportRecord, today: string): ReportViewRow {
-  const row = reportRowOn(record, today);
-  return {
-    achievementId: row.achievementId,
-    accountId: row.accountId,
-    profileId: row.profileId,
-    code: row.code,
-    title: row.title,
-    kind: row.kind,
-    completedOn: row.completedOn,
-    startedOn: row.startedOn,
-    endedOn: row.endedOn,
-    endReason: row.endReason,
-    countsFrom: row.countsFrom,
-    countsUntil: row.countsUntil,
-    status: row.status,
-    displayName: record.displayName,
-    email: record.email,
-  };
+  return { ...reportRowOn(record, today), displayName: record.displayName, email: record.email };
 }
 
 type IndexedSort = Exclude<ReportSortKey, 'status'>;
+
+/**
+ * Every key `[orgId, value, order]` of one organization: `[orgId]` is below
+ * them all, `[orgId, []]` above (an array sorts after any string).
+ */
+function orgRange(orgId: string): [unknown[], unknown[]] {
+  return [[orgId], [orgId, []]];
+}
 type ReportCollection = ReturnType<AppDb['reportRows']['toCollection']>;
 
 /**
@@ -140,18 +130,13 @@ const SORTS: Record<IndexedSort, { index: string; value: (r: ReportRecord) => st
   completedOn: { index: '[orgId+completedOn+order]', value: (r) => r.completedOn },
 };
 
-// The upper bound of an organization's rows is `[orgId, maxKey]` (after any
-// `[orgId, value, order]`): `[orgId, maxKey, maxKey]` holds the same array
-// twice, which IndexedDB's key conversion refuses (fake-indexeddb does, by the spec).
 function sortedRows(
   db: AppDb,
   orgId: string,
   sort: IndexedSort,
   dir: ReportQuery['dir'],
 ): ReportCollection {
-  const rows = db.reportRows
-    .where(SORTS[sort].index)
-    .between([orgId, Dexie.minKey, Dexie.minKey], [orgId, Dexie.maxKey]);
+  const rows = db.reportRows.where(SORTS[sort].index).between(...orgRange(orgId), true, true);
   return dir === 'desc' ? rows.reverse() : rows;
 }
 
@@ -252,18 +237,12 @@ export async function* orgReportChunks(
   for (;;) {
     options.signal?.throwIfAborted();
     const where = db.reportRows.where(index);
-    const lo: unknown[] = after ?? [orgId, Dexie.minKey, Dexie.minKey];
+    const [lo, hi] = orgRange(orgId);
+    // From the last row read on, that row excluded.
     const range =
       query.dir === 'asc'
-        ? where.between(lo, [orgId, Dexie.maxKey], after === null, true)
-        : where
-            .between(
-              [orgId, Dexie.minKey, Dexie.minKey],
-              after ?? [orgId, Dexie.maxKey],
-              true,
-              after === null,
-            )
-            .reverse();
+        ? where.between(after ?? lo, hi, after === null, true)
+        : where.between(lo, after ?? hi, true, after === null).reverse();
     const records: ReportRecord[] = await range.limit(size).toArray();
     if (records.length === 0) return;
     const last = records[records.length - 1];

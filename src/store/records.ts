@@ -183,7 +183,7 @@ export interface SyncNews {
  * the accounts, links and achievements they come from (`report-upkeep.ts`);
  * the status is decided at read time, so a new day rewrites nothing.
  */
-export interface ReportRecord extends UndatedReportRow {
+export interface ReportRecord extends Omit<UndatedReportRow, 'linkIndex'> {
   /** `profileId \0 associationId \0 achievementId`: a profile's rows are one key range. */
   id: string;
   displayName: string;

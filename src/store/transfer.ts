@@ -13,7 +13,9 @@ import type { AppDb, TableName } from './db';
 import { TABLE_NAMES } from './db';
 import { IMPORT_ISSUES_SHOWN, ImportError, type ImportIssue } from './errors';
 import { guardQuota } from './storage';
-import { DERIVED_TABLES, callerWritesDerived, derivedRows } from './report-upkeep';
+import { derivedRows } from './org-derived';
+import { DERIVED_TABLES } from './derived-tables';
+import { callerWritesDerived } from './report-upkeep';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ChaosProxy, ChaosWorld } from '../reliability/chaos-world';
+import type { ChaosPerson, ChaosProxy, ChaosWorld } from '../reliability/chaos-world';
 import type { ReferenceServer } from '../sync/server/reference-server';
 import { launch, waitForController, watchedPage, type Watched } from './support/browser';
 import {
@@ -31,6 +31,13 @@ let world: ChaosWorld;
 
 let remote: RemoteWorld;
 
+/** The world's person `n` (a test's own: see `started`). */
+function person(n: number): ChaosPerson {
+  const found = world.people[n];
+  if (!found) throw new Error(`the world has no person ${String(n)}`);
+  return found;
+}
+
 beforeAll(async () => {
   browser = await launch();
   host = await startStaticServer(DIST, '/');
@@ -43,8 +50,13 @@ afterAll(async () => {
   await host.close();
 });
 
-/** A tab with the chaos world imported, acting as its first person. */
-async function started(context: BrowserContext): Promise<Watched> {
+/**
+ * A tab with the chaos world imported, acting as `person`. Every test imports
+ * the same world (the same ids) and the reference server is shared by the
+ * file: each test acts as its own person, so what one test queued can never
+ * change what the server answers another.
+ */
+async function started(context: BrowserContext, person: ChaosPerson): Promise<Watched> {
   const tab = await watchedPage(context);
   tab.page.on('dialog', (dialog) => {
     void dialog.accept();
@@ -55,7 +67,7 @@ async function started(context: BrowserContext): Promise<Watched> {
   await importWorld(page, host.url, world);
   await connectRemote(page, host.url, proxy);
   await page.goto(`${host.url}#/welcome`);
-  await page.locator('button.account-choice', { hasText: world.people[0]?.email ?? '' }).click();
+  await page.locator('button.account-choice', { hasText: person.email }).click();
   await page.getByTestId('who-name').waitFor();
   return tab;
 }
@@ -70,6 +82,7 @@ async function link(page: Page): Promise<void> {
 interface Entry {
   id: string;
   state: string;
+  profile: { id: string };
 }
 
 /** The outbox, read with plain IndexedDB at whatever version the database is. */
@@ -96,7 +109,7 @@ function outbox(page: Page): Promise<Entry[]> {
 describe('upgrades under load', () => {
   it('a schema upgrade in another tab: this tab lets go, says reload, and the queue survives', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
-    const old = await started(context);
+    const old = await started(context, person(0));
     // The remote is unreachable: the action stays queued.
     proxy.down = true;
     await link(old.page);
@@ -150,18 +163,24 @@ describe('upgrades under load', () => {
     const after = await outbox(fresh.page);
     expect(after.map((e) => e.id)).toEqual([queued?.id]);
     expect(after[0]?.state).toMatch(/queued|sending|retry/);
-    proxy.down = false;
     for (const tab of [old, fresh]) {
       expect(tab.violations).toEqual([]);
       expect(tab.errors).toEqual([]);
     }
+    // The network comes back only once this context is gone: its queued link
+    // must not reach the shared server (it used to, now and then, while the
+    // context closed).
     await context.close();
+    proxy.down = false;
   });
 
   it('a worker update accepted mid-delivery waits for the drain, and the action is applied once', async () => {
     // A fresh browser profile: no database left from the test above.
     const context = await browser.newContext({ locale: 'en-US' });
-    const tab = await started(context);
+    const me = person(1);
+    // Nothing on the server for this person yet: the link below is the first.
+    expect(server.world.associations.filter((a) => a.profileId === me.profileId)).toEqual([]);
+    const tab = await started(context, me);
     const { page } = tab;
     const v1 = await page.getByTestId('app-version').textContent();
     // The server applies the link and then never answers: the drain holds the lock
@@ -169,7 +188,10 @@ describe('upgrades under load', () => {
     server.faults.push({ kind: 'hang' });
     await link(page);
     const [entry] = await outbox(page);
+    expect(entry?.profile.id).toBe(me.profileId);
     await expect.poll(() => server.applyCounts.get(entry?.id ?? ''), { timeout: 10_000 }).toBe(1);
+    // Handled means applied here: a refusal is counted too, and the retry would repeat it.
+    expect(server.results.get(entry?.id ?? '')?.status).toBe('applied');
 
     host.deploy(DIST_V2);
     await page.evaluate(async () => {
@@ -195,7 +217,7 @@ describe('upgrades under load', () => {
       .poll(
         async () => {
           await page.evaluate(() => window.dispatchEvent(new Event('online')));
-          return (await outbox(page))[0]?.state;
+          return (await outbox(page)).find((e) => e.id === entry?.id)?.state;
         },
         { timeout: 40_000, interval: 1_000 },
       )

@@ -7,7 +7,6 @@ import {
   updateSettings,
   type AppDb,
 } from '../../src/store';
-import { orgSkillsReport, orgUsers } from '../../src/store/queries-org';
 import {
   previewLinkTyped,
   removeWrongMcid,
@@ -17,7 +16,7 @@ import {
 } from '../../src/store/ops-link';
 import { checkInvariants } from '../../src/rules/invariants';
 import { loadDemo } from '../../src/store/demo';
-import { NOW, TODAY, freshDb, refusal } from './fixtures';
+import { NOW, TODAY, allUsers, freshDb, refusal, stateOf, wholeReport } from './fixtures';
 
 async function learnOf(db: AppDb, accountId: string) {
   const view = await myView(db, accountId, TODAY);
@@ -66,7 +65,7 @@ describe('demo data shows each rule', () => {
     const db = freshDb();
     const ids = await loadDemo(db, NOW);
     const fromA = (
-      await orgSkillsReport(db, (await db.accounts.get(ids.meiA))?.orgId ?? '', TODAY)
+      await wholeReport(db, (await db.accounts.get(ids.meiA))?.orgId ?? '', TODAY)
     ).filter((r) => r.accountId === ids.meiA);
     const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
     expect(fromA.sort(byCode).map((r) => [r.code, r.endReason, r.countsUntil, r.status])).toEqual([
@@ -74,7 +73,7 @@ describe('demo data shows each rule', () => {
       ['PL-300', 'moved', '2026-12-10', 'scheduled-removal'],
     ]);
     const fromB = (
-      await orgSkillsReport(db, (await db.accounts.get(ids.meiB))?.orgId ?? '', TODAY)
+      await wholeReport(db, (await db.accounts.get(ids.meiB))?.orgId ?? '', TODAY)
     ).filter((r) => r.accountId === ids.meiB);
     expect(fromB.sort(byCode).map((r) => [r.code, r.countsFrom, r.status])).toEqual([
       ['AZ-900', '2026-11-29', 'pending'],
@@ -89,18 +88,19 @@ describe('demo data shows each rule', () => {
     const db = freshDb();
     const ids = await loadDemo(db, NOW);
     const orgA = (await db.accounts.get(ids.adminA))?.orgId ?? '';
-    const users = new Map((await orgUsers(db, orgA)).map((u) => [u.account.id, u]));
-    expect(users.get(ids.taro)).toMatchObject({ state: 'deleted', removalOn: '2026-12-10' });
-    expect(users.get(ids.yuki)).toMatchObject({ state: 'never-signed-in', removalOn: null });
-    expect(users.get(ids.hana)).toMatchObject({
-      state: 'learn-linked',
-      learnLinked: true,
-      puLinked: true,
-    });
-    expect(users.get(ids.sora)?.state).toBe('signed-in');
-    const taroRows = (await orgSkillsReport(db, orgA, TODAY)).filter(
-      (r) => r.accountId === ids.taro,
-    );
+    const users = new Map((await allUsers(db, orgA)).map((u) => [u.account.id, u]));
+    const state = (id: string) => {
+      const user = users.get(id);
+      return user ? stateOf(user) : undefined;
+    };
+    expect(state(ids.taro)).toBe('deleted');
+    expect(users.get(ids.taro)).toMatchObject({ removalOn: '2026-12-10' });
+    expect(state(ids.yuki)).toBe('never-signed-in');
+    expect(users.get(ids.yuki)).toMatchObject({ removalOn: null });
+    expect(state(ids.hana)).toBe('learn-linked');
+    expect(users.get(ids.hana)).toMatchObject({ learnLinked: true, puLinked: true });
+    expect(state(ids.sora)).toBe('signed-in');
+    const taroRows = (await wholeReport(db, orgA, TODAY)).filter((r) => r.accountId === ids.taro);
     expect(taroRows.map((r) => [r.endReason, r.countsUntil, r.status])).toEqual([
       ['account-deleted', '2026-12-10', 'scheduled-removal'],
       ['account-deleted', '2026-12-10', 'scheduled-removal'],
@@ -114,8 +114,8 @@ describe('demo data shows each rule', () => {
     const db = freshDb();
     const ids = await loadDemo(db, NOW);
     const orgB = (await db.accounts.get(ids.adminB))?.orgId ?? '';
-    const users = new Map((await orgUsers(db, orgB)).map((u) => [u.account.id, u.state]));
-    expect(users.get(ids.olivia)).toBe('pu-linked');
+    const users = new Map((await allUsers(db, orgB)).map((u) => [u.account.id, stateOf(u)]));
+    expect(users.get(ids.olivia)).toBe('partner-university-linked');
     const ryo = await learnOf(db, ids.ryo);
     expect(ryo.profile.mcid).toBeNull();
     const req = { actorAccountId: ids.ryo, accountId: ids.ryo, profileId: ryo.profile.id };

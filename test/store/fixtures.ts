@@ -8,6 +8,10 @@ import {
   type WorkAccount,
 } from '../../src/store';
 import { addOrganization, addWorkAccount } from '../../src/store/ops-org';
+import { orgReportChunks, orgUsersPage, type OrgUserRecord } from '../../src/store/queries-org';
+import { compareReportRows } from '../../src/rules/report';
+import type { ReportViewRow } from '../../src/rules/org/report-rows';
+import { userStates, type UserState } from '../../src/rules/org/users';
 
 export const NOW = new Date('2026-11-25T09:00:00Z');
 export const TODAY = '2026-11-25';
@@ -148,4 +152,26 @@ export async function refusal(
     throw error;
   }
   throw new Error('expected a refusal, but the operation succeeded');
+}
+
+/** Every account of `orgId` as the users list keeps them, in its order (one page of all). */
+export async function allUsers(db: AppDb, orgId: string): Promise<OrgUserRecord[]> {
+  return (await orgUsersPage(db, orgId, { text: '', state: 'all' }, 0, 1_000_000)).users;
+}
+
+/** The first state the users list shows for a kept account. */
+export function stateOf(user: OrgUserRecord): UserState | undefined {
+  return userStates(user.account, user.learnLinked, user.puLinked)[0];
+}
+
+/** The whole skills report of `orgId` on `today`, in the rules' order. */
+export async function wholeReport(
+  db: AppDb,
+  orgId: string,
+  today: string,
+): Promise<ReportViewRow[]> {
+  const query = { text: '', status: 'all', sort: 'countsFrom', dir: 'asc' } as const;
+  const rows: ReportViewRow[] = [];
+  for await (const chunk of orgReportChunks(db, orgId, today, query)) rows.push(...chunk);
+  return rows.sort(compareReportRows);
 }

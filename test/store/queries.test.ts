@@ -11,11 +11,12 @@ import {
   type WorkAccount,
 } from '../../src/store';
 import { recordFirstSignIn } from '../../src/store/ops-org';
-import { orgSkillsReport, orgUsers } from '../../src/store/queries-org';
+import { orgReportPage, orgUsersPage } from '../../src/store/queries-org';
+import { DEFAULT_REPORT_QUERY } from '../../src/rules/org/report-rows';
 import { requestLink } from '../../src/store/ops-link';
 import { settleResult } from '../../src/store/drain';
 import { account, cert, learn, link } from '../rules/org/fixtures';
-import { NOW, TODAY, fixture, freshDb, self } from './fixtures';
+import { NOW, TODAY, allUsers, fixture, freshDb, self, stateOf, wholeReport } from './fixtures';
 
 describe('myView', () => {
   it('is null for an unknown account', async () => {
@@ -69,20 +70,22 @@ describe('myView', () => {
   });
 });
 
-describe('orgUsers and orgSkillsReport', () => {
+describe('the users list and the skills report the store keeps', () => {
   it('tracks the user states as things happen', async () => {
     const f = await fixture();
-    const state = async () =>
-      (await orgUsers(f.db, f.orgA.id)).find((u) => u.account.id === f.annA.id)?.state;
+    const state = async () => {
+      const user = (await allUsers(f.db, f.orgA.id)).find((u) => u.account.id === f.annA.id);
+      return user ? stateOf(user) : undefined;
+    };
     expect(await state()).toBe('never-signed-in');
     await recordFirstSignIn(f.db, f.annA.id, NOW);
     expect(await state()).toBe('signed-in');
     await requestLink(f.db, self(f.annA, f.annPu), NOW);
-    expect(await state()).toBe('pu-linked');
+    expect(await state()).toBe('partner-university-linked');
     // 30 days later: the person's cool-off counts the Partner University start too.
     await requestLink(f.db, self(f.annA, f.learn), new Date('2026-12-25T09:00:00Z'));
     expect(await state()).toBe('learn-linked');
-    expect(await orgUsers(f.db, 'nobody')).toEqual([]);
+    expect(await allUsers(f.db, 'nobody')).toEqual([]);
   });
 
   it('reports only the organization\u2019s links, with names', async () => {
@@ -95,11 +98,11 @@ describe('orgUsers and orgSkillsReport', () => {
       completedOn: '2026-10-01',
     });
     await requestLink(f.db, self(f.annA, f.learn), NOW);
-    const rows = await orgSkillsReport(f.db, f.orgA.id, '2026-12-05');
+    const rows = await wholeReport(f.db, f.orgA.id, '2026-12-05');
     expect(rows.map((r) => [r.displayName, r.email, r.code, r.countsFrom, r.status])).toEqual([
       ['Ann', 'ann@contoso.example', 'AZ-900', '2026-12-05', 'counted'],
     ]);
-    expect(await orgSkillsReport(f.db, f.orgB.id, TODAY)).toEqual([]);
+    expect(await wholeReport(f.db, f.orgB.id, TODAY)).toEqual([]);
   });
 });
 
@@ -204,8 +207,8 @@ const pu = (id: string): LearningProfile => ({
   label: id,
 });
 
-describe('orgUsers reads only what the users list needs', () => {
-  // 40 people linked to A, each with 3 achievements (120: more than a scan's worth of lookups).
+describe('the organization screens read a page, not the organization', () => {
+  // 40 people linked to A, each with 3 achievements.
   const many = (n = 40) => ({
     accounts: Array.from({ length: n }, (_, i) => account(`u${String(i)}`, 'a')),
     profiles: Array.from({ length: n }, (_, i) => learn(`p${String(i)}`)),
@@ -216,27 +219,39 @@ describe('orgUsers reads only what the users list needs', () => {
       cert(`x${String(i)}`, `p${String(i % n)}`, 'AZ-900', `2026-0${String(1 + (i % 9))}-10`),
     ),
   });
+  const SOURCES = ['accounts', 'profiles', 'associations', 'achievements'];
 
-  it('reads no achievement when no link of the organization ended', async () => {
+  it('a users page reads the users index only: no account, link, profile or achievement', async () => {
     const { db, reads } = await world(many());
-    const users = await orgUsers(db, 'a');
-    expect(users).toHaveLength(40);
-    expect(users.every((u) => u.state === 'learn-linked' && u.endedPairs.length === 0)).toBe(true);
-    expect(reads.filter((r) => r.table === 'achievements')).toEqual([]);
-    // The counter sees the report's reads: it would see the users list's.
-    await orgSkillsReport(db, 'a', TODAY);
-    expect(reads.filter((r) => r.table === 'achievements').length).toBeGreaterThan(0);
+    const page = await orgUsersPage(db, 'a', { text: '', state: 'active' }, 1, 25);
+    expect(page).toMatchObject({ page: 1, total: 40, everyone: 40 });
+    expect(page.users).toHaveLength(15);
+    expect(page.users.every((u) => stateOf(u) === 'learn-linked')).toBe(true);
+    expect(reads.filter((r) => SOURCES.includes(r.table))).toEqual([]);
+    expect(new Set(reads.map((r) => `${r.table} ${r.index}`))).toEqual(new Set(['orgUsers lists']));
   });
 
-  it('reads only the achievements of a profile whose link ended, and gives its earliest', async () => {
+  it('a report page reads one index of the kept rows and the counts: nothing is derived', async () => {
+    const { db, reads } = await world(many());
+    const page = await orgReportPage(db, 'a', TODAY, DEFAULT_REPORT_QUERY, 0, 25);
+    expect(page.total).toBe(120);
+    expect(page.rows).toHaveLength(25);
+    expect(page.counts).toEqual({ counted: 120, pending: 0, 'scheduled-removal': 0, removed: 0 });
+    expect(reads.filter((r) => SOURCES.includes(r.table))).toEqual([]);
+    expect(new Set(reads.map((r) => `${r.table} ${r.index}`))).toEqual(
+      new Set(['reportCounts orgId', 'reportRows [orgId+countsFrom+order]']),
+    );
+  });
+
+  it('keeps the pairs with an ended link, with the profile’s earliest achievement', async () => {
     const w = many();
     w.associations[0] = link('p0', 'u0', '2026-01-01', '2026-11-20', 'moved');
     // Relinked later to the same account: both links of the pair come along.
     w.associations.push(link('p0', 'u0', '2026-11-22'));
     // Ended by the account's deletion: the report says it through removalOn, not as a pair.
     w.associations[1] = link('p1', 'u1', '2026-01-01', '2026-11-03', 'account-deleted');
-    const { db, reads } = await world(w);
-    const users = new Map((await orgUsers(db, 'a')).map((u) => [u.account.id, u]));
+    const { db } = await world(w);
+    const users = new Map((await allUsers(db, 'a')).map((u) => [u.account.id, u]));
     expect(users.get('u0')?.endedPairs).toEqual([
       {
         profileId: 'p0',
@@ -245,43 +260,15 @@ describe('orgUsers reads only what the users list needs', () => {
       },
     ]);
     expect(users.get('u1')?.endedPairs).toEqual([]);
-    const achievementReads = reads.filter((r) => r.table === 'achievements');
-    expect(achievementReads.filter((r) => r.op !== 'count')).toEqual([
-      { table: 'achievements', op: 'query', index: 'profileId', key: 'p0', values: true },
-    ]);
   });
 
-  it('reads the kinds of 10,000-style shares of linked profiles from the kind index, keys only', async () => {
+  it('tells a Partner University link from a Learn one by the profile’s kind', async () => {
     const w = many();
     w.profiles[3] = pu('p3');
-    const { db, reads } = await world(w);
-    const users = new Map((await orgUsers(db, 'a')).map((u) => [u.account.id, u.state]));
-    expect(users.get('u3')).toBe('pu-linked');
+    const { db } = await world(w);
+    const users = new Map((await allUsers(db, 'a')).map((u) => [u.account.id, stateOf(u)]));
+    expect(users.get('u3')).toBe('partner-university-linked');
     expect(users.get('u4')).toBe('learn-linked');
-    const profileReads = reads.filter((r) => r.table === 'profiles' && r.op !== 'count');
-    expect(profileReads.map((r) => [r.index, r.values])).toEqual([
-      ['kind', false],
-      ['kind', false],
-    ]);
-  });
-
-  it('looks a few linked profiles up one by one in a large table', async () => {
-    const others = Array.from({ length: 200 }, (_, i) =>
-      i % 2 ? learn(`o${String(i)}`) : pu(`o${String(i)}`),
-    );
-    const { db, reads } = await world({
-      accounts: [account('ann', 'a'), account('ben', 'a'), account('cy', 'a')],
-      profiles: [...others, learn('p-ann'), pu('p-ben')],
-      associations: [link('p-ann', 'ann', '2026-01-01'), link('p-ben', 'ben', '2026-01-01')],
-    });
-    const users = await orgUsers(db, 'a');
-    expect(users.map((u) => [u.account.id, u.state, u.learnLinked, u.puLinked])).toEqual([
-      ['ann', 'learn-linked', true, false],
-      ['ben', 'pu-linked', false, true],
-      ['cy', 'signed-in', false, false],
-    ]);
-    const profileReads = reads.filter((r) => r.table === 'profiles' && r.op !== 'count');
-    expect(profileReads.map((r) => r.key).sort()).toEqual(['p-ann', 'p-ben']);
   });
 
   it('orders by name, then email, as localeCompare does (accents, case, Japanese)', async () => {
@@ -294,6 +281,6 @@ describe('orgUsers reads only what the users list needs', () => {
     const expected = [...accounts]
       .sort((x, y) => x.displayName.localeCompare(y.displayName) || x.email.localeCompare(y.email))
       .map((a) => a.id);
-    expect((await orgUsers(db, 'a')).map((u) => u.account.id)).toEqual(expected);
+    expect((await allUsers(db, 'a')).map((u) => u.account.id)).toEqual(expected);
   });
 });

@@ -57,11 +57,25 @@ export function matches(key: string, q: string): boolean {
 }
 
 /**
- * The order of names in the organization's lists: the name folded as the
- * filter box folds it (case and width), then the email, compared by code
- * units. It is what an index keeps, so a page of 10,000 people is read in
- * order without sorting them all (the store indexes this same key).
+ * The order of names in the organization's lists, as one string compared by
+ * code units — what an index keeps, so a page of 10,000 people is read in
+ * order without sorting them all (the store indexes this same key). Close to
+ * the reader's collation: the name without accents, case or width first
+ * ("Émile" beside "emile", "ä" beside "a"), then, among those, unaccented
+ * and lower case first, then the email.
  */
 export function nameOrderKey(displayName: string, email: string): string {
-  return `${displayName.normalize('NFKC').toLowerCase()}\u0000${email}`;
+  const name = displayName.normalize('NFKC');
+  const base = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return `${base}\u0000${swapCase(name)}\u0000${email}`;
+}
+
+// Lower case before upper case among names equal but for case, as collations do.
+function swapCase(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    out += ch === lower ? ch.toUpperCase() : lower;
+  }
+  return out;
 }

@@ -1,0 +1,303 @@
+/**
+ * The work of `report-upkeep.ts`, loaded on the first write of a source (a
+ * first visit that writes none never downloads it): derive the touched
+ * profiles' and accounts' rows again, or all of them, inside the writing
+ * transaction, at the DBCore level below Dexie's table API.
+ */
+import {
+  Dexie,
+  type DBCore,
+  type DBCoreIndex,
+  type DBCoreKeyRange,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreRangeType,
+  type DBCoreTable,
+  type DBCoreTransaction,
+} from 'dexie';
+import { DEFAULT_POLICY } from '../rules';
+import {
+  countDeltas,
+  deriveAll,
+  profileKeyPrefix,
+  reportRecords,
+  userRecords,
+} from './org-derived';
+import type {
+  Achievement,
+  Association,
+  LearningProfile,
+  ReportCount,
+  ReportRecord,
+  WorkAccount,
+} from './records';
+import { DERIVED_TABLES, type Touched } from './derived-tables';
+
+/**
+ * Dexie's zone (its current transaction, what `liveQuery` observes) is kept
+ * by Dexie's own promises; a middleware that awaits native ones must enter
+ * it again for each call below it.
+ */
+interface DexieZones {
+  PSD: object;
+  usePSD<T>(psd: object, fn: () => T): T;
+}
+const zones = Dexie.Promise as unknown as DexieZones;
+
+// Dexie's DBCoreRangeType is a const enum its types declare but its code does
+// not export: under isolatedModules its members are written as their values.
+/* eslint-disable @typescript-eslint/no-unsafe-enum-assignment */
+const EQUAL = 1 as DBCoreRangeType.Equal;
+const RANGE = 2 as DBCoreRangeType.Range;
+/* eslint-enable @typescript-eslint/no-unsafe-enum-assignment */
+
+/** Reads and writes of the derived rows inside one transaction, at the DBCore level. */
+export class Tables {
+  constructor(
+    private readonly core: DBCore,
+    private readonly trans: DBCoreTransaction,
+    /** The transaction's zone, taken when the write came in. */
+    private readonly psd: object = zones.PSD,
+  ) {}
+
+  /** `fn` in the transaction's zone. */
+  run<T>(fn: () => T): T {
+    return zones.usePSD(this.psd, fn);
+  }
+
+  private table(name: string): DBCoreTable {
+    const table = this.core.table(name);
+    return {
+      ...table,
+      mutate: (req) => this.run(() => table.mutate(req)),
+      getMany: (req) => this.run(() => table.getMany(req)),
+      query: (req) => this.run(() => table.query(req)),
+    };
+  }
+
+  private index(table: DBCoreTable, keyPath: string): DBCoreIndex {
+    const index = table.schema.getIndexByKeyPath(keyPath);
+    if (!index) throw new Error(`${table.name} has no index ${keyPath}`);
+    return index;
+  }
+
+  async equal<T>(name: string, keyPath: string, key: string): Promise<T[]> {
+    const table = this.table(name);
+    const range: DBCoreKeyRange = { type: EQUAL, lower: key, upper: key };
+    const res = await table.query({
+      trans: this.trans,
+      values: true,
+      query: { index: this.index(table, keyPath), range },
+    });
+    return res.result as T[];
+  }
+
+  async equalMany<T>(name: string, keyPath: string, keys: Iterable<string>): Promise<T[]> {
+    const parts = await Promise.all([...keys].map((k) => this.equal<T>(name, keyPath, k)));
+    return parts.flat();
+  }
+
+  async prefixed<T>(name: string, prefix: string): Promise<T[]> {
+    const table = this.table(name);
+    const range: DBCoreKeyRange = {
+      type: RANGE,
+      lower: prefix,
+      upper: `${prefix}\uffff`,
+      lowerOpen: false,
+      upperOpen: false,
+    };
+    const res = await table.query({
+      trans: this.trans,
+      values: true,
+      query: { index: table.schema.primaryKey, range },
+    });
+    return res.result as T[];
+  }
+
+  async all<T>(name: string): Promise<T[]> {
+    const table = this.table(name);
+    const range: DBCoreKeyRange = {
+      type: RANGE,
+      lower: this.core.MIN_KEY as unknown,
+      upper: this.core.MAX_KEY as unknown,
+      lowerOpen: false,
+      upperOpen: false,
+    };
+    const res = await table.query({
+      trans: this.trans,
+      values: true,
+      query: { index: table.schema.primaryKey, range },
+    });
+    return res.result as T[];
+  }
+
+  async get<T>(name: string, keys: readonly string[]): Promise<T[]> {
+    if (keys.length === 0) return [];
+    const rows = (await this.table(name).getMany({ trans: this.trans, keys: [...keys] })) as (
+      T | undefined
+    )[];
+    return rows.filter((r): r is T => r !== undefined);
+  }
+
+  async put(name: string, values: readonly object[]): Promise<void> {
+    if (values.length === 0) return;
+    await this.checked(this.table(name).mutate({ type: 'put', trans: this.trans, values }));
+  }
+
+  async delete(name: string, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.checked(
+      this.table(name).mutate({ type: 'delete', trans: this.trans, keys: [...keys] }),
+    );
+  }
+
+  async clear(name: string): Promise<void> {
+    const range: DBCoreKeyRange = {
+      type: RANGE,
+      lower: this.core.MIN_KEY as unknown,
+      upper: this.core.MAX_KEY as unknown,
+      lowerOpen: false,
+      upperOpen: false,
+    };
+    await this.checked(this.table(name).mutate({ type: 'deleteRange', trans: this.trans, range }));
+  }
+
+  private async checked(res: ReturnType<DBCoreTable['mutate']>): Promise<void> {
+    const { numFailures, failures } = await res;
+    if (numFailures > 0) throw Object.values(failures)[0] ?? new Error('derived write failed');
+  }
+}
+
+/** Derives the touched profiles' report rows and the touched accounts' users rows again. */
+export async function refresh(t: Tables, touched: Touched): Promise<void> {
+  const profileIds = new Set(touched.profiles);
+  for (const l of await t.equalMany<Association>('associations', 'accountId', touched.accounts)) {
+    profileIds.add(l.profileId);
+  }
+  const [links, achievements, oldRows] = await Promise.all([
+    t.equalMany<Association>('associations', 'profileId', profileIds),
+    t.equalMany<Achievement>('achievements', 'profileId', profileIds),
+    Promise.all(
+      [...profileIds].map((p) => t.prefixed<ReportRecord>('reportRows', profileKeyPrefix(p))),
+    ),
+  ]);
+  const accountIds = new Set([...touched.accounts, ...links.map((l) => l.accountId)]);
+  const accounts = await t.get<WorkAccount>('accounts', [...accountIds]);
+
+  // The report's rows and counts.
+  const old = oldRows.flat();
+  const rows = reportRecords({ accounts, associations: links, achievements }, DEFAULT_POLICY);
+  await t.delete(
+    'reportRows',
+    old.map((r) => r.id),
+  );
+  await t.put('reportRows', rows);
+  const deltas = countDeltas(rows, old);
+  const current = new Map(
+    (await t.get<ReportCount>('reportCounts', [...deltas.keys()])).map((c) => [c.key, c.n]),
+  );
+  const counts = [...deltas.values()].map((d) => ({ ...d, n: (current.get(d.key) ?? 0) + d.n }));
+  await t.put(
+    'reportCounts',
+    counts.filter((c) => c.n > 0),
+  );
+  await t.delete(
+    'reportCounts',
+    counts.filter((c) => c.n <= 0).map((c) => c.key),
+  );
+
+  // The users list's rows.
+  const accountLinks = await t.equalMany<Association>('associations', 'accountId', accountIds);
+  const linkedProfiles = [...new Set(accountLinks.map((l) => l.profileId))];
+  const endedProfiles = new Set(
+    accountLinks.filter((l) => l.endedOn !== null).map((l) => l.profileId),
+  );
+  const [profiles, endedAchievements] = await Promise.all([
+    t.get<LearningProfile>('profiles', linkedProfiles),
+    t.equalMany<Achievement>(
+      'achievements',
+      'profileId',
+      [...endedProfiles].filter((p) => !profileIds.has(p)),
+    ),
+  ]);
+  const users = userRecords(
+    accounts,
+    {
+      associations: accountLinks,
+      achievements: [...achievements, ...endedAchievements],
+      profiles,
+    },
+    DEFAULT_POLICY,
+  );
+  await t.put('orgUsers', users);
+  const gone = [...accountIds].filter((id) => !accounts.some((a) => a.id === id));
+  await t.delete('orgUsers', gone);
+}
+
+/** Derives every row again from the sources (after a source table was cleared). */
+export async function rebuild(t: Tables): Promise<void> {
+  const [accounts, associations, achievements, profiles] = await Promise.all([
+    t.all<WorkAccount>('accounts'),
+    t.all<Association>('associations'),
+    t.all<Achievement>('achievements'),
+    t.all<LearningProfile>('profiles'),
+  ]);
+  const derived = deriveAll({ accounts, associations, achievements, profiles }, DEFAULT_POLICY);
+  await Promise.all(DERIVED_TABLES.map((name) => t.clear(name)));
+  await t.put('reportRows', derived.reports);
+  await t.put('reportCounts', derived.counts);
+  await t.put('orgUsers', derived.users);
+}
+
+function collect(table: string, rows: readonly unknown[], touched: Touched): void {
+  for (const row of rows) {
+    if (typeof row !== 'object' || row === null) continue;
+    if (table === 'accounts') touched.accounts.add((row as WorkAccount).id);
+    else if (table === 'profiles') touched.profiles.add((row as LearningProfile).id);
+    else if (table === 'achievements') touched.profiles.add((row as Achievement).profileId);
+    else if (table === 'associations') {
+      touched.profiles.add((row as Association).profileId);
+      touched.accounts.add((row as Association).accountId);
+    }
+  }
+}
+
+function keysOf(
+  table: DBCoreTable,
+  req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>,
+): unknown[] {
+  if (req.type === 'delete') return req.keys as unknown[];
+  const extract = table.schema.primaryKey.extractKey;
+  const keys = req.keys as unknown[] | undefined;
+  return keys ?? (extract ? req.values.map((v) => extract(v) as unknown) : []);
+}
+
+/**
+ * One write of a source and what follows it, in the writing transaction: the
+ * rows it touched (as they were and as they are) are derived again; a clear
+ * derives everything again.
+ */
+export async function writeAndFollow(
+  down: DBCore,
+  table: DBCoreTable,
+  req: DBCoreMutateRequest,
+  psd: object,
+): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  const t = new Tables(down, trans, psd);
+  if (req.type === 'deleteRange') {
+    const res = await t.run(() => table.mutate(req));
+    await rebuild(t);
+    return res;
+  }
+  const touched: Touched = { profiles: new Set(), accounts: new Set() };
+  // The rows as they were: a change may move a row away from what it touched.
+  if (req.type !== 'add') {
+    const keys = keysOf(table, req);
+    collect(table.name, await t.run(() => table.getMany({ trans, keys })), touched);
+  }
+  const res = await t.run(() => table.mutate(req));
+  if (req.type !== 'delete') collect(table.name, req.values, touched);
+  await refresh(t, touched);
+  return res;
+}
