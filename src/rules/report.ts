@@ -160,10 +160,7 @@ function deriveRows(
 }
 
 /** The row on `today`: its status added, the organization left out (the report is one's). */
-export function reportRowOn(
-  row: Omit<UndatedReportRow, 'linkIndex'>,
-  today: string,
-): ReportRow {
+export function reportRowOn(row: Omit<UndatedReportRow, 'linkIndex'>, today: string): ReportRow {
   return {
     achievementId: row.achievementId,
     accountId: row.accountId,

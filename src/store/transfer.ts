@@ -212,10 +212,11 @@ export type ImportSummary = Record<TableName, number>;
 
 /**
  * How far an import is: the file is checked as a whole first (one step: JSON
- * and schema), then its rows are written, `done` of `total`.
+ * and schema), then its rows are written, `done` of `total`, then the
+ * organization's report made from them (`report`, its own count).
  */
 export type ImportProgress =
-  { phase: 'checking' } | { phase: 'writing'; done: number; total: number };
+  { phase: 'checking' } | { phase: 'writing' | 'report'; done: number; total: number };
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
@@ -242,24 +243,35 @@ export async function writeTables(
 ): Promise<void> {
   const size = Math.max(1, options.chunkRows ?? CHUNK_ROWS);
   const derived = derivedRows(t);
-  const parts: { table: string; rows: readonly object[] }[] = [
-    ...TABLE_NAMES.map((name) => ({ table: name, rows: t[name] })),
-    ...DERIVED_TABLES.map((name) => ({ table: name, rows: derived[name] })),
+  // The file's rows, then the organization's report made from them (IndexedDB
+  // completes the writes in the order they were asked for): two steps, each
+  // with its own count.
+  const steps = [
+    { phase: 'writing' as const, parts: TABLE_NAMES.map((name) => ({ name, rows: t[name] })) },
+    {
+      phase: 'report' as const,
+      parts: DERIVED_TABLES.map((name) => ({ name, rows: derived[name] })),
+    },
   ];
-  const total = parts.reduce((n, p) => n + p.rows.length, 0);
-  let done = 0;
-  options.onProgress?.({ phase: 'writing', done, total });
   const writes: Promise<unknown>[] = [];
-  for (const { table: name, rows } of parts) {
-    const table = db.table(name);
-    for (let i = 0; i < rows.length; i += size) {
-      const chunk = rows.slice(i, i + size);
-      writes.push(
-        table.bulkAdd(chunk).then(() => {
-          done += chunk.length;
-          options.onProgress?.({ phase: 'writing', done, total });
-        }),
-      );
+  for (const { phase, parts } of steps) {
+    const total = parts.reduce((n, p) => n + p.rows.length, 0);
+    let done = 0;
+    const started = Promise.all(writes).then(() => {
+      options.onProgress?.({ phase, done, total });
+    });
+    writes.push(started);
+    for (const { name, rows } of parts) {
+      const table = db.table(name);
+      for (let i = 0; i < rows.length; i += size) {
+        const chunk: readonly object[] = rows.slice(i, i + size);
+        writes.push(
+          table.bulkAdd(chunk).then(() => {
+            done += chunk.length;
+            options.onProgress?.({ phase, done, total });
+          }),
+        );
+      }
     }
   }
   await Promise.all(writes);

@@ -65,6 +65,8 @@ const stepArb = fc.record({
   back: fc.integer({ min: 0, max: 400 }),
 });
 
+type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
+
 const runArb = fc.array(stepArb, { minLength: 1, maxLength: 22 });
 
 const SORTS: ReportSortKey[] = [
@@ -114,7 +116,7 @@ async function expectKeptEqualsRebuild(db: AppDb): Promise<void> {
 }
 
 /** One write of the sequence; a refusal by the rules is part of the run, not a failure. */
-async function step(f: Fixture, s: fc.Infer<typeof stepArb>, day: string, n: number) {
+async function step(f: Fixture, s: Step, day: string, n: number) {
   const { db } = f;
   const now = new Date(`${day}T10:00:00Z`);
   const accounts = (await db.accounts.toArray()).filter((a) => a.deletedOn === null);

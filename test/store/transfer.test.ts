@@ -207,15 +207,24 @@ describe('import writes in chunks and says how far it is', () => {
       chunkRows: 3,
       onProgress: (p) => seen.push(p),
     });
-    // The rows of the file, and what the organization's screens read, derived from them.
+    const total = Object.values(summary).reduce((n, c) => n + c, 0);
+    // Then the organization's rows, derived from the file's: their own count.
     const derived =
       (await db.reportRows.count()) + (await db.reportCounts.count()) + (await db.orgUsers.count());
     expect(derived).toBeGreaterThan(0);
-    const total = Object.values(summary).reduce((n, c) => n + c, 0) + derived;
     expect(seen[0]).toEqual({ phase: 'checking' });
-    const writing = seen.slice(1).map((p) => (p.phase === 'writing' ? p : null));
-    expect(writing.every((p) => p?.total === total)).toBe(true);
-    const done = writing.map((p) => p?.done ?? -1);
+    const counted = seen.flatMap((p) => (p.phase === 'checking' ? [] : [p]));
+    const writing = counted.filter((p) => p.phase === 'writing');
+    const report = counted.filter((p) => p.phase === 'report');
+    expect(seen.slice(1).map((p) => p.phase)).toEqual([
+      ...writing.map(() => 'writing'),
+      ...report.map(() => 'report'),
+    ]);
+    expect(writing.every((p) => p.total === total)).toBe(true);
+    expect(report.every((p) => p.total === derived)).toBe(true);
+    expect(report.map((p) => p.done)).toEqual([...report.map((p) => p.done)].sort((a, b) => a - b));
+    expect([report[0]?.done, report.at(-1)?.done]).toEqual([0, derived]);
+    const done = writing.map((p) => p.done);
     expect(done[0]).toBe(0);
     expect(done.at(-1)).toBe(total);
     expect(done).toEqual([...done].sort((a, b) => a - b));

@@ -46,6 +46,7 @@ const en = {
   importReading: 'Reading the file…',
   importChecking: 'Checking the file…',
   importWriting: 'Writing the records…',
+  importReport: 'Preparing the organization’s users list and skills report…',
   importRows: (done: string, total: string) => `${done} of ${total} records written`,
   /** An import file's rule problem (`checkInvariants`); `date` is formatted for the reader. */
   importRules: asCalls<[date: string], InvariantCode>({
@@ -133,6 +134,7 @@ const ja: SettingsMessages = {
   importReading: 'ファイルを読み込んでいます…',
   importChecking: 'ファイルを確認しています…',
   importWriting: 'レコードを書き込んでいます…',
+  importReport: '組織のユーザー一覧とスキル レポートを準備しています…',
   importRows: (done: string, total: string) => `${total} 件中 ${done} 件を書き込みました`,
   importRules: asCalls<[date: string], InvariantCode>({
     EMAIL_NOT_OFFICIAL: 'メール アドレスが組織の公式ドメインではありません',

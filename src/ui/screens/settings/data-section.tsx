@@ -112,10 +112,11 @@ function ImportProgressBar({
     reading: m.importReading,
     checking: m.importChecking,
     writing: m.importWriting,
+    report: m.importReport,
   }[progress.phase];
   const count = (n: number) => formatNumber(n, lang);
-  const rows =
-    progress.phase === 'writing' ? m.importRows(count(progress.done), count(progress.total)) : null;
+  const counted = progress.phase === 'writing' || progress.phase === 'report' ? progress : null;
+  const rows = counted ? m.importRows(count(counted.done), count(counted.total)) : null;
   return (
     <div class="import-progress" data-testid="import-progress">
       <p id="import-step" aria-live="polite">
@@ -124,8 +125,8 @@ function ImportProgressBar({
       {/* No value while the file is read and checked: an indeterminate bar. */}
       <progress
         aria-label={m.importProgress}
-        max={progress.phase === 'writing' ? Math.max(1, progress.total) : undefined}
-        value={progress.phase === 'writing' ? progress.done : undefined}
+        max={counted ? Math.max(1, counted.total) : undefined}
+        value={counted ? counted.done : undefined}
         aria-valuetext={rows ?? words}
       />
       {rows ? <p class="help">{rows}</p> : null}

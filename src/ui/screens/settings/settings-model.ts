@@ -12,7 +12,9 @@ export interface SettingsModel {
   persisted: 'granted' | 'denied' | 'unsupported' | null;
   /** The running import's step; null when none runs. */
   importProgress:
-    { phase: 'reading' | 'checking' } | { phase: 'writing'; done: number; total: number } | null;
+    | { phase: 'reading' | 'checking' }
+    | { phase: 'writing' | 'report'; done: number; total: number }
+    | null;
 }
 
 /** What the Settings screen can ask for; each returns a message to announce. */
