@@ -7,11 +7,18 @@
  * `npm run bench`:
  *
  *   node scripts/bench-readme.mjs
+ *   node scripts/bench-readme.mjs --from=bench-results/partial.json   (after --only / --quick)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 
-const result = JSON.parse(readFileSync('bench-results/latest.json', 'utf8'));
+// `--from=bench-results/partial.json`: a partial or --quick run. Its rows replace
+// those of the same sections in the current bench/README.md table, the other
+// rows stay (said so under the table), and README.md's summary is left alone.
+const fromArg = process.argv.find((a) => a.startsWith('--from='));
+const source = fromArg ? fromArg.slice('--from='.length) : 'bench-results/latest.json';
+const partial = !source.endsWith('latest.json');
+const result = JSON.parse(readFileSync(source, 'utf8'));
 const figures = result.figures;
 const find = (section, metric) =>
   figures.find((f) => f.section.startsWith(section) && f.metric.startsWith(metric));
@@ -24,11 +31,47 @@ function fmt(value, unit) {
   return value.toFixed(0);
 }
 
-const rows = figures.map((f) => {
+const newRows = figures.map((f) => {
   const base = f.baseline === null ? '—' : `${fmt(f.baseline, f.unit)} (${f.baselineName})`;
   const ratio = f.ratio === null ? '—' : `${f.ratio.toFixed(2)}×`;
   return `| ${f.section} | ${f.metric.trim()} | ${fmt(f.value, f.unit)} | ${base} | ${ratio} | ${f.runs} | ${f.target ?? ''} |`;
 });
+
+/**
+ * A partial run's rows merged into the current table: each section it
+ * measured takes the place of that section's old rows; the rest stay.
+ */
+function mergedRows() {
+  const old = readFileSync('bench/README.md', 'utf8');
+  const at = old.indexOf('## Latest figures');
+  const lines = at === -1 ? [] : old.slice(at).split('\n');
+  const table = [];
+  for (const line of lines.slice(lines.findIndex((l) => l.startsWith('|')) + 2)) {
+    if (!line.startsWith('|')) break;
+    table.push(line);
+  }
+  const sectionOf = (row) => row.split('|')[1].trim();
+  const measured = new Set(figures.map((f) => f.section));
+  const out = [];
+  const placed = new Set();
+  const kept = new Set();
+  for (const row of table) {
+    const name = sectionOf(row);
+    if (!measured.has(name)) {
+      out.push(row);
+      kept.add(name);
+    } else if (!placed.has(name)) {
+      placed.add(name);
+      out.push(...newRows.filter((r) => sectionOf(r) === name));
+    }
+  }
+  out.push(...newRows.filter((r) => !placed.has(sectionOf(r))));
+  const earlier = /## Latest figures\s+(\S+ \S+ UTC)/.exec(old)?.[1] ?? 'an earlier run';
+  return { rows: out, kept: [...kept], earlier };
+}
+
+const merged = partial ? mergedRows() : null;
+const rows = merged ? merged.rows : newRows;
 
 /** One line per target of the issue: met or not, with the figure that decides. */
 function verdicts() {
@@ -248,6 +291,12 @@ ${result.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpu})
 ${m.chromium}, Node ${m.node}. Load average before/after the run:
 ${load(result.loadAverageBefore)} — after: ${load(result.loadAverageAfter)}${result.loadAverageBefore[0] > m.nproc ? ' (a busy machine: other work ran beside the benchmark, so absolute times are inflated; the ratios, measured side by side, are the figures to read)' : ''}.
 
+${
+  merged
+    ? `This was a partial run (\`${source}\`: ${[...new Set(figures.map((f) => f.section))].join(', ')}${result.runs?.bulk === 1 ? '; --quick, one run each' : ''}).${merged.kept.length > 0 ? ` The rows of ${merged.kept.join(', ')} are from the run of ${merged.earlier}.` : ''}
+`
+    : ''
+}
 | section | figure | median | baseline | ratio | runs | target |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
@@ -261,7 +310,7 @@ Main-thread time by script (repeat visit): ${lh.appBootupRepeat?.length ? lh.app
     : ''
 }
 ## Targets of issues 8 and 17
-
+${merged ? '\nFrom the figures of the partial run only.\n' : ''}
 ${verdicts().join('\n')}
 `;
 
@@ -288,6 +337,10 @@ writeFileSync(
   'bench/README.md',
   await prettier.format(section, { ...options, parser: 'markdown', filepath: 'bench/README.md' }),
 );
+if (partial) {
+  console.log(`bench/README.md written from ${source} (partial run); README.md left alone`);
+  process.exit(0);
+}
 const short = `## Performance
 
 \`npm run bench\` measures every target beside its baseline in the same run;
