@@ -4,9 +4,12 @@
  * origin so that it shares the app's IndexedDB). It imports the real store
  * and exposes a few timed operations on `window.bench` for playwright:
  *  - load the demo or the large data set into the app's own database;
- *  - the store's bulk load (importJson) against raw IndexedDB writes;
- *  - the organization's skills report (and users list) against raw getAll
- *    of the tables each reads.
+ *  - the store's bulk load (importJson, which also writes the organization's
+ *    derived rows) against raw IndexedDB writes of the file's rows;
+ *  - the organization's reads (users page, report page, whole-report CSV)
+ *    through the kept rows against the derive-on-read baseline
+ *    (bench/derive-on-read.mjs: the reads as they were before issue 17);
+ *  - the --large world, written in batches with their derived rows.
  * Times are taken in the page with performance.now().
  */
 import {
@@ -17,12 +20,19 @@ import {
   getSettings,
   updateSettings,
 } from '../src/store';
-import { orgSkillsReport, orgUsers } from '../src/store/queries-org';
+import { SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../src/store/db';
+import { orgReportChunks, orgReportPage, orgUsersPage } from '../src/store/queries-org';
+import { callerWritesDerived, derivedRows } from '../src/store/report-upkeep';
 import { loadDemo } from '../src/store/demo';
-import { importJson, writeTables } from '../src/store/transfer';
+import { importJson } from '../src/store/transfer';
 import { myView } from '../src/store/queries-me';
 import { todayUtc } from '../src/rules/index.ts';
+import { toCsv } from '../src/rules/org/csv';
+import { DEFAULT_REPORT_QUERY, queryReport, reportCsvRecords } from '../src/rules/org/report-rows';
+import { DEFAULT_USERS_QUERY } from '../src/rules/org/users';
+import { org as orgWords } from '../src/i18n/messages/org';
 import { rememberChosen } from '../src/state/chosen-hint';
+import { deriveSkillsReport, firstReportPage, firstUsersPage } from './derive-on-read.mjs';
 import { ORG_ID, largeExport, worldChunks } from './dataset.mjs';
 
 /** @type {{ file: ReturnType<typeof largeExport>, text: string } | null} */
@@ -49,17 +59,22 @@ const committed = (tx) =>
     tx.onabort = () => fail(tx.error);
   });
 
-/** The store's schema (Dexie syntax) as raw IndexedDB object stores and indexes. */
+/**
+ * The store's schema (Dexie syntax) as raw IndexedDB object stores and
+ * indexes: every table of version 5, the derived ones too (left empty by
+ * the raw writes).
+ */
 function createRawSchema(db) {
-  const schema = { ...SCHEMA_V1, ...SCHEMA_V2 };
+  const schema = { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5 };
   for (const [name, spec] of Object.entries(schema)) {
     const [primary, ...indexes] = spec.split(',').map((s) => s.trim());
     const store = db.createObjectStore(name, { keyPath: primary });
     for (const index of indexes) {
       const unique = index.startsWith('&');
-      const bare = index.replace(/^&/, '');
+      const multiEntry = index.startsWith('*');
+      const bare = index.replace(/^[&*]/, '');
       const keyPath = bare.startsWith('[') ? bare.slice(1, -1).split('+') : bare;
-      store.createIndex(bare, keyPath, { unique });
+      store.createIndex(bare, keyPath, { unique, multiEntry });
     }
   }
 }
@@ -72,6 +87,149 @@ async function rawOpen(name) {
   const req = indexedDB.open(name, 1);
   req.onupgradeneeded = () => createRawSchema(req.result);
   return done(req);
+}
+
+/** Rows per bulkAdd, as the import writes them (src/store/transfer.ts). */
+const CHUNK_ROWS = 5000;
+/** Rows a screen shows at first (the pager's default). */
+const PAGE_SIZE = 50;
+/** The whole report, as its CSV export reads it. */
+const ALL_ROWS = { ...DEFAULT_REPORT_QUERY, status: /** @type {const} */ ('all') };
+
+function csvText(rows) {
+  const r = orgWords.en.report;
+  return toCsv(
+    r.csvHeader,
+    reportCsvRecords(rows, { header: r.csvHeader, status: r.statuses, endReason: r.reasons }),
+  );
+}
+
+/**
+ * The organization's reads, timed on database `name` (opened before the
+ * clock starts):
+ *  - `users`: the first page of the users list, default query;
+ *  - `report`: the first page of the skills report, default query;
+ *  - `csv`: the whole report (every status) as CSV text;
+ * `how: 'page'` through the rows the store keeps (orgUsersPage,
+ * orgReportPage, orgReportChunks), `how: 'derive'` by the reads as they were
+ * before issue 17 (bench/derive-on-read.mjs) and the old screens' query.
+ */
+async function orgRead({ name, what, how }) {
+  const db = openDb(name);
+  await db.open();
+  const today = todayUtc(new Date());
+  const t0 = performance.now();
+  let shown;
+  let total;
+  let chars = 0;
+  if (what === 'users') {
+    const page =
+      how === 'page'
+        ? await orgUsersPage(db, ORG_ID, DEFAULT_USERS_QUERY, 0, PAGE_SIZE)
+        : await firstUsersPage(db, ORG_ID, today, PAGE_SIZE);
+    shown = 'users' in page ? page.users.length : page.items.length;
+    total = page.total;
+  } else if (what === 'report') {
+    const page =
+      how === 'page'
+        ? await orgReportPage(db, ORG_ID, today, DEFAULT_REPORT_QUERY, 0, PAGE_SIZE)
+        : await firstReportPage(db, ORG_ID, today, PAGE_SIZE);
+    shown = 'rows' in page ? page.rows.length : page.items.length;
+    total = page.total;
+  } else {
+    let rows;
+    if (how === 'page') {
+      rows = [];
+      for await (const chunk of orgReportChunks(db, ORG_ID, today, ALL_ROWS)) {
+        for (const row of chunk) rows.push(row);
+      }
+    } else {
+      rows = queryReport(await deriveSkillsReport(db, ORG_ID, today), ALL_ROWS);
+    }
+    chars = csvText(rows).length;
+    shown = rows.length;
+    total = rows.length;
+  }
+  const ms = since(t0);
+  db.close();
+  if (shown === 0) throw new Error(`${what} (${how}) read nothing from ${name}`);
+  return { ms, shown, total, chars };
+}
+
+/**
+ * Writes the world of `worldChunks` into `db` as the import writes a file,
+ * in the caller's transaction (marked with `callerWritesDerived`): the
+ * generator's chunks of one range of people (people, accounts, profiles,
+ * achievements, links: all of their rows) make a batch; each batch's rows
+ * and its derived rows (`derivedRows`, the store's derivation) go out in
+ * chunked bulkAdds issued at once. The report's counts are per (credit day,
+ * removal day), shared by the batches: summed, and written at the end.
+ */
+async function writeWorld(db, chunks, onRows) {
+  const counts = new Map();
+  const empty = () => Object.fromEntries(TABLE_NAMES.map((n) => [n, []]));
+  const bulk = (table, rows) => {
+    const writes = [];
+    for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+      const chunk = rows.slice(i, i + CHUNK_ROWS);
+      writes.push(
+        db
+          .table(table)
+          .bulkAdd(chunk)
+          .then(() => onRows(chunk.length)),
+      );
+    }
+    return writes;
+  };
+  const flush = async (batch) => {
+    const derived = derivedRows(batch);
+    for (const c of derived.reportCounts) {
+      const sum = counts.get(c.key);
+      if (sum) sum.n += c.n;
+      else counts.set(c.key, { ...c });
+    }
+    await Promise.all([
+      ...TABLE_NAMES.flatMap((table) => bulk(table, batch[table])),
+      ...bulk('reportRows', derived.reportRows),
+      ...bulk('orgUsers', derived.orgUsers),
+    ]);
+  };
+  let batch = empty();
+  for (const chunk of chunks) {
+    for (const row of chunk.rows) batch[chunk.table].push(row);
+    // A range of people ends with its links (dataset.mjs worldChunks).
+    if (chunk.table === 'associations') {
+      await flush(batch);
+      batch = empty();
+    }
+  }
+  await flush(batch);
+  await Promise.all(bulk('reportCounts', [...counts.values()]));
+}
+
+/** The derived tables of `name` equal a derivation of all its sources at once (a check, not timed). */
+async function checkDerived(name) {
+  const db = openDb(name);
+  await db.open();
+  const [accounts, associations, achievements, profiles] = await Promise.all([
+    db.accounts.toArray(),
+    db.associations.toArray(),
+    db.achievements.toArray(),
+    db.profiles.toArray(),
+  ]);
+  const want = derivedRows({ accounts, associations, achievements, profiles });
+  const problems = [];
+  for (const table of /** @type {const} */ (['reportRows', 'reportCounts', 'orgUsers'])) {
+    const have = await db.table(table).toArray();
+    const key = table === 'reportCounts' ? 'key' : 'id';
+    const byKey = new Map(have.map((r) => [r[key], JSON.stringify(r)]));
+    const wanted = want[table];
+    const differ = wanted.filter((r) => byKey.get(r[key]) !== JSON.stringify(r)).length;
+    if (differ > 0 || have.length !== wanted.length)
+      problems.push(`${table}: ${have.length} kept, ${wanted.length} derived, ${differ} differ`);
+  }
+  db.close();
+  return problems;
 }
 
 const bench = {
@@ -104,10 +262,12 @@ const bench = {
   /**
    * One bulk load of the large set into a fresh database, opened (schema made)
    * before the clock starts:
-   *  - `store`: importJson, the store's only bulk path (parse, validate, write);
-   *  - `store-write`: the same rows through Dexie bulkAdd in one transaction;
-   *  - `raw`: the same rows with IDBObjectStore.add in one transaction.
-   * With `keep`, a store load stays as the skills report's database.
+   *  - `store`: importJson, the store's only bulk path (parse, validate, write
+   *    the file's rows and the organization's derived rows);
+   *  - `store-write`: the file's rows through Dexie bulkAdd in one
+   *    transaction (marked callerWritesDerived: no derived rows);
+   *  - `raw`: the file's rows with IDBObjectStore.add in one transaction.
+   * With `keep`, a store load stays as the organization reads' database.
    */
   async bulk({ kind, keep = false }) {
     const { file, text } = largeFile();
@@ -131,7 +291,8 @@ const bench = {
       const t0 = performance.now();
       if (kind === 'store') await importJson(db, text);
       else
-        await db.transaction('rw', db.tables, async () => {
+        await db.transaction('rw', db.tables, async (tx) => {
+          callerWritesDerived(tx);
           for (const table of TABLE_NAMES) await db.table(table).bulkAdd(file.tables[table]);
         });
       ms = since(t0);
@@ -141,70 +302,27 @@ const bench = {
     return { ms };
   },
 
-  /** The skills report through the store, or a raw getAll of the tables it reads. */
-  async report(kind) {
-    if (kind === 'store') {
-      const db = openDb(REPORT_DB);
-      await db.open();
-      const t0 = performance.now();
-      const rows = await orgSkillsReport(db, ORG_ID, todayUtc(new Date()));
-      const ms = since(t0);
-      db.close();
-      return { ms, rows: rows.length };
-    }
-    const db = await done(indexedDB.open(REPORT_DB));
-    const t0 = performance.now();
-    const tx = db.transaction(['accounts', 'associations', 'achievements'], 'readonly');
-    const [accounts, associations, achievements] = await Promise.all([
-      done(tx.objectStore('accounts').index('orgId').getAll(ORG_ID)),
-      done(tx.objectStore('associations').getAll()),
-      done(tx.objectStore('achievements').getAll()),
-    ]);
-    const ms = since(t0);
-    db.close();
-    return { ms, rows: accounts.length + associations.length + achievements.length };
-  },
-
-  /** The organization's users list through the store, or a raw getAll of what it reads. */
-  async users(kind) {
-    if (kind === 'store') {
-      const db = openDb(REPORT_DB);
-      await db.open();
-      const t0 = performance.now();
-      const users = await orgUsers(db, ORG_ID);
-      const ms = since(t0);
-      db.close();
-      return { ms, rows: users.length };
-    }
-    const db = await done(indexedDB.open(REPORT_DB));
-    const t0 = performance.now();
-    const tx = db.transaction(['accounts', 'associations', 'profiles'], 'readonly');
-    const [accounts, associations, profiles] = await Promise.all([
-      done(tx.objectStore('accounts').index('orgId').getAll(ORG_ID)),
-      done(tx.objectStore('associations').getAll()),
-      done(tx.objectStore('profiles').getAll()),
-    ]);
-    const ms = since(t0);
-    db.close();
-    return { ms, rows: accounts.length + associations.length + profiles.length };
+  /** An organization read on the store-section database (see `orgRead`). */
+  async orgRead({ what, how, name = REPORT_DB }) {
+    return orgRead({ name, what, how });
   },
 
   /**
-   * The --large world (100,000 people, 1,000,000 achievements), generated
-   * chunk by chunk and written as it comes, in one transaction: `store`
-   * through the import's write loop (writeTables, progress counted) into
-   * `name` (the app's own database by default), `raw` with
-   * IDBObjectStore.add into a scratch database deleted after. The database
-   * is made before the clock starts; generation runs inside the timing for
-   * both alike.
+   * The --large world (by default 100,000 people, 1,000,000 achievements),
+   * generated chunk by chunk and written as it comes, in one transaction:
+   * `store` as the import writes (`writeWorld`: the rows and their derived
+   * rows) into `name` (the app's own database by default), `raw` with
+   * IDBObjectStore.add of the same rows into a scratch database deleted
+   * after. The database is made before the clock starts; generation runs
+   * inside the timing for both alike. With `check`, the derived rows are
+   * then compared with a derivation of everything at once (not timed).
    */
-  async largeWorld({ kind, people, perProfile = 10 }) {
-    const empty = () => Object.fromEntries(TABLE_NAMES.map((n) => [n, []]));
+  async largeWorld({ kind, people, perProfile = 10, name = 'mcid-link', check = false }) {
     let rows = 0;
     let progress = 0;
     if (kind === 'raw') {
-      const name = `bench-large-raw-${crypto.randomUUID()}`;
-      const db = await rawOpen(name);
+      const scratch = `bench-large-raw-${crypto.randomUUID()}`;
+      const db = await rawOpen(scratch);
       const t0 = performance.now();
       const tx = db.transaction([...TABLE_NAMES], 'readwrite');
       for (const chunk of worldChunks({ people, perProfile })) {
@@ -215,25 +333,30 @@ const bench = {
       await committed(tx);
       const ms = since(t0);
       db.close();
-      await deleteDb(name);
+      await deleteDb(scratch);
       return { ms, rows };
     }
-    await deleteDb('mcid-link');
-    const db = openDb();
+    await deleteDb(name);
+    const db = openDb(name);
     await db.open();
     const t0 = performance.now();
-    await db.transaction('rw', db.tables, async () => {
-      for (const chunk of worldChunks({ people, perProfile })) {
-        const tables = empty();
-        tables[chunk.table] = chunk.rows;
-        await writeTables(db, tables, { onProgress: () => (progress += 1) });
-        rows += chunk.rows.length;
-      }
+    await db.transaction('rw', db.tables, async (tx) => {
+      callerWritesDerived(tx);
+      await writeWorld(db, worldChunks({ people, perProfile }), (n) => {
+        rows += n;
+        progress += 1;
+      });
     });
     const ms = since(t0);
-    rememberChosen(localStorage, true);
+    if (name === 'mcid-link') rememberChosen(localStorage, true);
+    const derived = {
+      reportRows: await db.reportRows.count(),
+      orgUsers: await db.orgUsers.count(),
+      reportCounts: await db.reportCounts.count(),
+    };
     db.close();
-    return { ms, rows, progress };
+    const problems = check ? await checkDerived(name) : null;
+    return { ms, rows, progress, derived, problems };
   },
 
   /** Home's read (myView) of one account in the app's database, or raw reads of the same rows by index. */
@@ -263,6 +386,10 @@ const bench = {
     const ms = since(t0);
     db.close();
     return { ms };
+  },
+
+  async deleteDb(name) {
+    await deleteDb(name);
   },
 
   async cleanup() {

@@ -9,8 +9,10 @@
  *    10,000 Learn profiles, 100,000 achievements and 10,000 associations
  *    through the store's import: the whole file is validated, then written
  *    in one transaction.
- * 2. Compute the big organization's skills report (50,000 achievements),
- *    its users list, and one person's "My Learn profile" view.
+ * 2. Read the big organization's first page of the skills report (50,000
+ *    achievements) and of its users list through the rows the store keeps,
+ *    the same derived on read as before issue 17 (bench/derive-on-read.mjs),
+ *    and one person's "My Learn profile" view.
  * 3. The operations one by one: 1,000 accounts added by an admin, 1,000 link
  *    requests (each a decision + effect + outbox entry in one transaction).
  * 4. Export everything.
@@ -19,7 +21,10 @@
 import { afterAll, bench, describe } from 'vitest';
 import { addLearningProfile, myView, openDb } from '../src/store';
 import { addWorkAccount } from '../src/store/ops-org';
-import { orgSkillsReport, orgUsers } from '../src/store/queries-org';
+import { orgReportPage, orgUsersPage } from '../src/store/queries-org';
+import { DEFAULT_REPORT_QUERY } from '../src/rules/org/report-rows';
+import { DEFAULT_USERS_QUERY } from '../src/rules/org/users';
+import { deriveOrgUsers, deriveSkillsReport } from './derive-on-read.mjs';
 import { requestLink } from '../src/store/ops-link';
 import { exportJson, importJson, parseExport } from '../src/store/transfer';
 
@@ -159,13 +164,23 @@ describe(`store at scale: ${ACCOUNTS} accounts and profiles, ${ACCOUNTS * PER_PR
     };
   });
 
-  step('skills report of the big organization', () => async () => {
-    const rows = await orgSkillsReport(db, world.bigOrg.id, TODAY);
+  step('skills report of the big organization, first page (kept rows)', () => async () => {
+    const page = await orgReportPage(db, world.bigOrg.id, TODAY, DEFAULT_REPORT_QUERY, 0, 50);
+    facts.set('report rows (default query)', page.total.toLocaleString('en'));
+  });
+
+  step('users of the big organization, first page (kept rows)', () => async () => {
+    const page = await orgUsersPage(db, world.bigOrg.id, DEFAULT_USERS_QUERY, 0, 50);
+    facts.set('users listed (default query)', page.total.toLocaleString('en'));
+  });
+
+  step('skills report of the big organization, derived on read (before #17)', () => async () => {
+    const rows = await deriveSkillsReport(db, world.bigOrg.id, TODAY);
     facts.set('report rows', rows.length.toLocaleString('en'));
   });
 
-  step('users of the big organization', () => async () => {
-    const users = await orgUsers(db, world.bigOrg.id);
+  step('users of the big organization, derived on read (before #17)', () => async () => {
+    const users = await deriveOrgUsers(db, world.bigOrg.id);
     facts.set('users listed', users.length.toLocaleString('en'));
   });
 
