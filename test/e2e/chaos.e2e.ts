@@ -35,13 +35,9 @@ import {
   type ChaosProxy,
   type ChaosWorld,
 } from '../reliability/chaos-world';
-import { launch, waitForController, watchedPage, type Watched } from './support/browser';
-import {
-  connectRemote,
-  importWorld,
-  startRemoteWorld,
-  type RemoteWorld,
-} from './support/remote-world';
+import { launch, openWatchedTab, type Watched } from './support/browser';
+import { readTable } from './support/local-db';
+import { openDeviceTab, settled, startRemoteWorld, type RemoteWorld } from './support/remote-world';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -69,34 +65,11 @@ interface Assoc {
 }
 
 /** The app's outbox and associations, read straight from IndexedDB. */
-function localRows(page: Page): Promise<{ outbox: Row[]; associations: Assoc[] }> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('mcid-link');
-      req.onsuccess = () => {
-        ok(req.result);
-      };
-      req.onerror = () => {
-        fail(req.error ?? new Error('open'));
-      };
-    });
-    const all = <T>(name: string) =>
-      new Promise<T[]>((ok, fail) => {
-        const req = db.transaction(name).objectStore(name).getAll();
-        req.onsuccess = () => {
-          ok(req.result as T[]);
-        };
-        req.onerror = () => {
-          fail(req.error ?? new Error('read'));
-        };
-      });
-    const out = {
-      outbox: await all<Row>('outbox'),
-      associations: await all<Assoc>('associations'),
-    };
-    db.close();
-    return out;
-  });
+async function localRows(page: Page): Promise<{ outbox: Row[]; associations: Assoc[] }> {
+  return {
+    outbox: await readTable<Row>(page, 'outbox'),
+    associations: await readTable<Assoc>(page, 'associations'),
+  };
 }
 
 interface Device {
@@ -137,34 +110,26 @@ afterAll(async () => {
 });
 
 async function openTab(device: Device, route = '#/settings'): Promise<Page> {
-  const tab = await watchedPage(device.context);
+  const tab = await openWatchedTab(device.context, `${host.url}${route}`);
   device.watched.push(tab);
-  tab.page.on('dialog', (dialog) => {
-    void dialog.accept();
-  });
-  await tab.page.goto(`${host.url}${route}`);
   return tab.page;
 }
 
 /** A device that imported the organization's data and connected to the server through its proxy. */
 async function openDevice(name: string, proxy: ChaosProxy, tabs: number): Promise<Device> {
   const context = await browser.newContext({ locale: 'en-US' });
+  const first = await openDeviceTab(context, host.url, { world, proxy });
   const device: Device = {
     name,
     context,
     proxy,
-    tabs: [],
-    watched: [],
+    tabs: [first.page],
+    watched: [first],
     offlineFor: 0,
     actions: new Map(),
     ids: [],
     viaUi: 0,
   };
-  const first = await openTab(device, '#/');
-  await waitForController(first);
-  await importWorld(first, host.url, world);
-  await connectRemote(first, host.url, proxy);
-  device.tabs.push(first);
   for (let i = 1; i < tabs; i++) device.tabs.push(await openTab(device));
   return device;
 }
@@ -251,14 +216,6 @@ async function stopWorker(device: Device): Promise<void> {
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
-}
-
-/** Nothing waits on this device and no drain runs, as its data state sees it. */
-function settled(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const app = window.mcidLink?.app;
-    return app !== undefined && app.queuedCount.value === 0 && !app.sync.value.draining;
-  });
 }
 
 /**

@@ -8,10 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ChaosPerson } from '../reliability/chaos-world';
-import { launch, waitForController, watchedPage, type Watched } from './support/browser';
+import { launch, watchedPage, type Watched } from './support/browser';
+import { readTable } from './support/local-db';
 import {
-  connectRemote,
-  importWorld,
+  continueAs,
+  openDeviceTab,
   startRemoteWorld,
   type RemoteWorld,
 } from './support/remote-world';
@@ -39,43 +40,13 @@ function person(n: number): ChaosPerson {
 }
 
 /** The outbox, read straight from the app's IndexedDB. */
-function outbox(page: Page): Promise<{ id: string; state: string }[]> {
-  return page.evaluate(
-    () =>
-      new Promise<{ id: string; state: string }[]>((ok, fail) => {
-        const open = indexedDB.open('mcid-link');
-        open.onerror = () => {
-          fail(open.error ?? new Error('open'));
-        };
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('outbox').objectStore('outbox').getAll();
-          req.onsuccess = () => {
-            db.close();
-            ok(req.result as { id: string; state: string }[]);
-          };
-          req.onerror = () => {
-            fail(req.error ?? new Error('read'));
-          };
-        };
-      }),
-  );
-}
+const outbox = (page: Page) => readTable<{ id: string; state: string }>(page, 'outbox');
 
 async function setUp(context: BrowserContext, watched: Watched[], who: ChaosPerson) {
-  const tab = await watchedPage(context);
+  const tab = await openDeviceTab(context, host.url, remote, '');
   watched.push(tab);
-  const { page } = tab;
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(host.url);
-  await waitForController(page);
-  await importWorld(page, host.url, remote.world);
-  // An export never carries the token: the person enters it, as on a new device.
-  await connectRemote(page, host.url, remote.proxy);
-  await page.goto(`${host.url}#/welcome`);
-  await page.locator('button.account-choice', { hasText: who.email }).click();
-  await expect.poll(() => page.getByTestId('who-name').textContent()).toContain('Person ');
-  return page;
+  await continueAs(tab.page, host.url, who.email);
+  return tab.page;
 }
 
 async function cut(context: BrowserContext) {

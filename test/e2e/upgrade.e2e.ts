@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ChaosProxy, ChaosWorld } from '../reliability/chaos-world';
 import type { ReferenceServer } from '../sync/server/reference-server';
-import { launch, waitForController, watchedPage, type Watched } from './support/browser';
+import { launch, watchedPage, type Watched } from './support/browser';
+import { readTable } from './support/local-db';
 import {
-  connectRemote,
-  importWorld,
+  continueAs,
+  openDeviceTab,
   startRemoteWorld,
   type RemoteWorld,
 } from './support/remote-world';
@@ -45,18 +46,8 @@ afterAll(async () => {
 
 /** A tab with the chaos world imported, acting as its first person. */
 async function started(context: BrowserContext): Promise<Watched> {
-  const tab = await watchedPage(context);
-  tab.page.on('dialog', (dialog) => {
-    void dialog.accept();
-  });
-  const { page } = tab;
-  await page.goto(`${host.url}#/settings`);
-  await waitForController(page);
-  await importWorld(page, host.url, world);
-  await connectRemote(page, host.url, proxy);
-  await page.goto(`${host.url}#/welcome`);
-  await page.locator('button.account-choice', { hasText: world.people[0]?.email ?? '' }).click();
-  await page.getByTestId('who-name').waitFor();
+  const tab = await openDeviceTab(context, host.url, { world, proxy }, '#/settings');
+  await continueAs(tab.page, host.url, world.people[0]?.email ?? '');
   return tab;
 }
 
@@ -73,25 +64,7 @@ interface Entry {
 }
 
 /** The outbox, read with plain IndexedDB at whatever version the database is. */
-function outbox(page: Page): Promise<Entry[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Entry[]>((ok, fail) => {
-        const open = indexedDB.open('mcid-link');
-        open.onerror = () => {
-          fail(open.error ?? new Error('open'));
-        };
-        open.onsuccess = () => {
-          const db = open.result;
-          const read = db.transaction('outbox').objectStore('outbox').getAll();
-          read.onsuccess = () => {
-            db.close();
-            ok(read.result as Entry[]);
-          };
-        };
-      }),
-  );
-}
+const outbox = (page: Page) => readTable<Entry>(page, 'outbox');
 
 describe('upgrades under load', () => {
   it('a schema upgrade in another tab: this tab lets go, says reload, and the queue survives', async () => {
