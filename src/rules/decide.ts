@@ -135,11 +135,7 @@ export const decideUnlink: Decide = decision((world, req, profile) => {
 });
 
 /** A row a decision's `ends` can close: an association with its end fields. */
-interface EndableAssociation {
-  profileId: string;
-  accountId: string;
-  startedOn: string;
-  endedOn: string | null;
+interface EndableAssociation extends WorldAssociation {
   endReason?: WireEndReason | null;
 }
 
@@ -161,7 +157,7 @@ export function applyEnds<T extends EndableAssociation>(
   for (const end of ends) {
     const i = rows.findIndex(
       (a) =>
-        a.endedOn === null &&
+        isActive(a) &&
         a.profileId === end.profileId &&
         a.accountId === end.accountId &&
         a.startedOn === end.startedOn,
