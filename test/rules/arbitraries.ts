@@ -17,3 +17,6 @@ export const anyPolicy = fc.oneof(fc.constant(DEFAULT_POLICY), policyArb);
 export function dayBetween(from: string, to: string): fc.Arbitrary<string> {
   return fc.integer({ min: dayOf(from), max: dayOf(to) }).map(isoOf);
 }
+
+/** The day a run of actions starts on. */
+export const firstDayArb = dayBetween('2027-01-01', '2029-12-31');
