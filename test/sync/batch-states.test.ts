@@ -5,26 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { updateSettings, type AppDb } from '../../src/store';
-import {
-  createHttpRemote,
-  createInProcessLock,
-  createSyncEngine,
-  openPartnerCenter,
-  remoteFor,
-  type FetchLike,
-  type SyncEngine,
-} from '../../src/sync';
-import {
-  activeLinks,
-  crowd,
-  fixture,
-  link,
-  manualClock,
-  T0,
-  T30,
-  TODAY,
-  type SyncFixture,
-} from './fixtures';
+import { createHttpRemote, type FetchLike, type SyncEngine } from '../../src/sync';
+import { activeLinks, crowd, fixture, link, T0, T30, TODAY, type SyncFixture } from './fixtures';
+import { engineOn } from './engines';
 import { fixtureServers, type ServerOptions } from './server/for-fixture';
 import { type ReferenceServer } from './server/reference-server';
 import { ANY_ACTOR } from './server/world';
@@ -33,27 +16,6 @@ const startServer = fixtureServers();
 
 function serverFor(db: AppDb, extra: Partial<ServerOptions> = {}): Promise<ReferenceServer> {
   return startServer(db, { tokens: { svc: ANY_ACTOR }, ...extra });
-}
-
-/** A sync engine on `db` with its own Partner Center, at T0, for the settings' remote. */
-function engineOn(
-  db: AppDb,
-  remote: Partial<Parameters<typeof remoteFor>[0]> = {},
-  log?: Parameters<typeof createSyncEngine>[0]['log'],
-): SyncEngine {
-  return createSyncEngine({
-    db,
-    getRemote: remoteFor({
-      app: db,
-      pc: openPartnerCenter(`pc-${crypto.randomUUID()}`),
-      now: () => T0,
-      ...remote,
-    }),
-    lock: createInProcessLock(),
-    clock: manualClock(),
-    random: () => 0.5,
-    ...(log ? { log } : {}),
-  });
 }
 
 interface Rig {
@@ -76,8 +38,10 @@ async function rig(
   const engine = engineOn(
     f.db,
     { timeoutMs: 1_000, ...(fetch ? { fetch } : {}) },
-    (level, message) => {
-      if (level !== 'info') warnings.push(message);
+    {
+      log: (level, message) => {
+        if (level !== 'info') warnings.push(message);
+      },
     },
   );
   return { f, server, engine, warnings, people: crowdOf };

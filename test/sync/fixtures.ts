@@ -12,11 +12,22 @@ import {
   type OutboxEntry,
   type WorkAccount,
 } from '../../src/store';
+import type { WireAction } from '../../src/rules';
 import { recordFirstSignIn } from '../../src/store/ops-org';
 import { requestLink, requestUnlink } from '../../src/store/ops-link';
 import { company, freshDb, puOf, self, user } from '../store/fixtures';
 
 export { freshDb, self };
+
+/** A link action as the wire carries it (account 'acc', profile 'p'), for the HTTP tests. */
+export const wireAction = (id: string): WireAction => ({
+  id,
+  type: 'link',
+  actorAccountId: 'acc',
+  accountId: 'acc',
+  profile: { kind: 'learn', id: 'p', mcid: '1234567' },
+  requestedAt: '2026-11-25T09:00:00.000Z',
+});
 
 export const T0 = Date.parse('2026-11-25T09:00:00Z');
 export const TODAY = '2026-11-25';
