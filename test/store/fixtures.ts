@@ -5,12 +5,23 @@ import {
   type AppDb,
   type LearningProfile,
   type Organization,
+  type Settings,
   type WorkAccount,
 } from '../../src/store';
 import { addOrganization, addWorkAccount } from '../../src/store/ops-org';
 
 export const NOW = new Date('2026-11-25T09:00:00Z');
 export const TODAY = '2026-11-25';
+
+/** The device's settings as a new database holds them (written here, not read from the store). */
+export const DEFAULT_SETTINGS: Settings = {
+  key: 'device',
+  language: null,
+  currentAccountId: null,
+  remote: { kind: 'embedded' },
+  embeddedOffline: false,
+  embeddedDelayMs: 0,
+};
 
 export function freshDb(): AppDb {
   return openDb(`t-${crypto.randomUUID()}`);

@@ -26,6 +26,7 @@ import {
   type SyncFixture,
 } from './fixtures';
 import { engineOn } from './engines';
+import { DEFAULT_SETTINGS } from '../store/fixtures';
 
 const DAY = 86_400_000;
 
@@ -171,14 +172,9 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
     const queued = await link(f.db, f.annA, f.learn);
     await resetEmbedded(pc);
 
-    const state = await remoteFor({ app: f.db, pc, now: () => T0 })({
-      key: 'device',
-      language: null,
-      currentAccountId: null,
-      remote: { kind: 'embedded' },
-      embeddedOffline: false,
-      embeddedDelayMs: 0,
-    }).state(f.annA.id);
+    const state = await remoteFor({ app: f.db, pc, now: () => T0 })(DEFAULT_SETTINGS).state(
+      f.annA.id,
+    );
     // The queued link has not reached it: only the old one is there.
     expect(state.associations.map((a) => a.profileId)).toEqual([f.annPu.id]);
 
