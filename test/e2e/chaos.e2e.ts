@@ -23,7 +23,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Fault } from '../sync/server/reference-server';
 import type { ReferenceServer } from '../sync/server/reference-server';
 import { stateOf } from '../sync/server/world';
@@ -35,10 +35,10 @@ import {
   type ChaosProxy,
   type ChaosWorld,
 } from '../reliability/chaos-world';
-import { launch, openWatchedTab, type Watched } from './support/browser';
+import { openWatchedTab, type Watched } from './support/browser';
 import { readTable } from './support/local-db';
 import { openDeviceTab, settled, startRemoteWorld, type RemoteWorld } from './support/remote-world';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { servedApp } from './support/served-app';
 
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const ACTIONS = Number(process.env.CHAOS_ACTIONS ?? 6);
@@ -88,37 +88,32 @@ interface Device {
   viaUi: number;
 }
 
-let browser: Browser;
-let host: StaticServer;
+const app = servedApp();
 let server: ReferenceServer;
 let world: ChaosWorld;
 let remote: RemoteWorld;
 let proxyB: ChaosProxy;
 
 beforeAll(async () => {
-  browser = await launch();
-  host = await startStaticServer('dist', '/');
   remote = await startRemoteWorld(PEOPLE);
   ({ server, world } = remote);
   proxyB = await startChaosProxy(server.url);
 });
 afterAll(async () => {
-  await browser.close();
   await proxyB.close();
   await remote.close();
-  await host.close();
 });
 
 async function openTab(device: Device, route = '#/settings'): Promise<Page> {
-  const tab = await openWatchedTab(device.context, `${host.url}${route}`);
+  const tab = await openWatchedTab(device.context, `${app.server.url}${route}`);
   device.watched.push(tab);
   return tab.page;
 }
 
 /** A device that imported the organization's data and connected to the server through its proxy. */
 async function openDevice(name: string, proxy: ChaosProxy, tabs: number): Promise<Device> {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const first = await openDeviceTab(context, host.url, { world, proxy });
+  const context = await app.browser.newContext({ locale: 'en-US' });
+  const first = await openDeviceTab(context, app.server.url, { world, proxy });
   const device: Device = {
     name,
     context,
@@ -168,7 +163,7 @@ function stateAction(page: Page, person: ChaosPerson): Promise<Made> {
 }
 
 async function actAs(page: Page, person: ChaosPerson): Promise<void> {
-  await page.goto(`${host.url}#/welcome`);
+  await page.goto(`${app.server.url}#/welcome`);
   await page.locator('button.account-choice', { hasText: person.email }).click();
   await expect
     .poll(() => page.getByTestId('who-name').textContent({ timeout: 1_000 }), { timeout: 15_000 })
@@ -182,7 +177,7 @@ async function actAs(page: Page, person: ChaosPerson): Promise<void> {
  */
 async function uiAction(page: Page, person: ChaosPerson): Promise<Made> {
   await actAs(page, person);
-  await page.goto(`${host.url}#/`);
+  await page.goto(`${app.server.url}#/`);
   const slot = page.getByTestId('slot-learn');
   await slot.locator('.pill-ok, .pill-none').first().waitFor();
   if ((await slot.locator('.pill-ok').count()) > 0) {
@@ -193,7 +188,7 @@ async function uiAction(page: Page, person: ChaosPerson): Promise<Made> {
       .toContain('Access removed');
     return { type: 'unlink', id: '' };
   }
-  await page.goto(`${host.url}#/link/learn`);
+  await page.goto(`${app.server.url}#/link/learn`);
   await page.getByRole('button', { name: 'Check' }).click();
   const ok = page.getByTestId('link-check');
   const refused = page.getByTestId('link-refusal');
@@ -262,7 +257,7 @@ async function pullOrganization(device: Device): Promise<{ pulled: number; recon
 /** "Sync now" on the device's Settings screen until nothing waits. */
 async function syncNow(device: Device): Promise<void> {
   const page = device.tabs[0] as Page;
-  await page.goto(`${host.url}#/settings`);
+  await page.goto(`${app.server.url}#/settings`);
   const button = page.getByRole('button', { name: 'Sync now' });
   for (let i = 0; i < 30; i++) {
     // Disabled while a drain runs; click() waits until it is enabled.

@@ -6,9 +6,9 @@
  * Background Sync event with no page open at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ChaosPerson } from '../reliability/chaos-world';
-import { launch, watchedPage, type Watched } from './support/browser';
+import { watchedPage, type Watched } from './support/browser';
 import { readTable } from './support/local-db';
 import {
   continueAs,
@@ -16,21 +16,16 @@ import {
   startRemoteWorld,
   type RemoteWorld,
 } from './support/remote-world';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { servedApp } from './support/served-app';
 
-let browser: Browser;
-let host: StaticServer;
+const app = servedApp();
 let remote: RemoteWorld;
 
 beforeAll(async () => {
-  browser = await launch();
-  host = await startStaticServer('dist', '/');
   remote = await startRemoteWorld(3);
 });
 afterAll(async () => {
-  await browser.close();
   await remote.close();
-  await host.close();
 });
 
 function person(n: number): ChaosPerson {
@@ -43,9 +38,9 @@ function person(n: number): ChaosPerson {
 const outbox = (page: Page) => readTable<{ id: string; state: string }>(page, 'outbox');
 
 async function setUp(context: BrowserContext, watched: Watched[], who: ChaosPerson) {
-  const tab = await openDeviceTab(context, host.url, remote, '');
+  const tab = await openDeviceTab(context, app.server.url, remote, '');
   watched.push(tab);
-  await continueAs(tab.page, host.url, who.email);
+  await continueAs(tab.page, app.server.url, who.email);
   return tab.page;
 }
 
@@ -53,22 +48,22 @@ async function cut(context: BrowserContext) {
   await context.setOffline(true);
   // setOffline does not reach the worker's own fetches: the hosts go down too.
   remote.proxy.down = true;
-  host.setDown(true);
+  app.server.setDown(true);
 }
 async function restore(context: BrowserContext) {
   remote.proxy.down = false;
-  host.setDown(false);
+  app.server.setDown(false);
   await context.setOffline(false);
 }
 
 /** Links the Learn profile through the link screen while offline; returns the action id. */
 async function linkOffline(page: Page): Promise<string> {
-  await page.goto(`${host.url}#/link/learn`);
+  await page.goto(`${app.server.url}#/link/learn`);
   await page.getByRole('button', { name: 'Check' }).click();
   await page.getByTestId('link-check').waitFor();
   await page.getByRole('button', { name: 'Link now' }).click();
   await expect.poll(() => page.getByTestId('link-done').textContent()).toContain('offline');
-  await page.goto(`${host.url}#/`);
+  await page.goto(`${app.server.url}#/`);
   const item = page.locator('[data-testid=queue] li').first();
   await item.waitFor();
   expect(['queued', 'sending', 'retry']).toContain(await item.getAttribute('data-state'));
@@ -79,7 +74,7 @@ async function linkOffline(page: Page): Promise<string> {
 
 describe('sync in the browser', () => {
   it('the worker drains when the page asks and answers with its report', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     const watched: Watched[] = [];
     await setUp(context, watched, person(2));
     const page = (watched[0] as Watched).page;
@@ -105,7 +100,7 @@ describe('sync in the browser', () => {
   });
 
   it('an offline link survives closing the page and is applied once when reopened online', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     const watched: Watched[] = [];
     const who = person(0);
     const page = await setUp(context, watched, who);
@@ -117,7 +112,7 @@ describe('sync in the browser', () => {
     await restore(context);
     const again = await watchedPage(context);
     watched.push(again);
-    await again.page.goto(`${host.url}#/`);
+    await again.page.goto(`${app.server.url}#/`);
     await expect
       .poll(() => again.page.locator('.queue-empty').count(), { timeout: 30_000 })
       .toBe(1);
@@ -138,7 +133,7 @@ describe('sync in the browser', () => {
   });
 
   it('the service worker delivers on a Background Sync event with no page open', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     const watched: Watched[] = [];
     const who = person(1);
     const page = await setUp(context, watched, who);
@@ -151,7 +146,7 @@ describe('sync in the browser', () => {
     // Going online does not fire `sync` in a test browser: dispatch it through DevTools.
     const blank = await context.newPage();
     const cdp = await context.newCDPSession(blank);
-    const origin = new URL(host.url).origin;
+    const origin = new URL(app.server.url).origin;
     const registrationId = await new Promise<string>((resolve) => {
       cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
         const found = event.registrations.find(
@@ -171,7 +166,7 @@ describe('sync in the browser', () => {
     // The page was never reopened: it was the worker. Reopening shows the link, delivered once.
     const back = await watchedPage(context);
     watched.push(back);
-    await back.page.goto(`${host.url}#/`);
+    await back.page.goto(`${app.server.url}#/`);
     await expect
       .poll(() => back.page.getByTestId('slot-learn').textContent(), { timeout: 15_000 })
       .toContain('Linked to');

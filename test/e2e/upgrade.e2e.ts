@@ -8,10 +8,10 @@
  *   applied once, not lost and not twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ChaosProxy, ChaosWorld } from '../reliability/chaos-world';
 import type { ReferenceServer } from '../sync/server/reference-server';
-import { launch, watchedPage, type Watched } from './support/browser';
+import { watchedPage, type Watched } from './support/browser';
 import { readTable } from './support/local-db';
 import {
   continueAs,
@@ -19,13 +19,12 @@ import {
   startRemoteWorld,
   type RemoteWorld,
 } from './support/remote-world';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { servedApp } from './support/served-app';
 
 const DIST = 'dist';
 const DIST_V2 = 'dist-e2e-v2';
 
-let browser: Browser;
-let host: StaticServer;
+const app = servedApp();
 let server: ReferenceServer;
 let proxy: ChaosProxy;
 let world: ChaosWorld;
@@ -33,26 +32,22 @@ let world: ChaosWorld;
 let remote: RemoteWorld;
 
 beforeAll(async () => {
-  browser = await launch();
-  host = await startStaticServer(DIST, '/');
   remote = await startRemoteWorld(3);
   ({ server, proxy, world } = remote);
 });
 afterAll(async () => {
-  await browser.close();
   await remote.close();
-  await host.close();
 });
 
 /** A tab with the chaos world imported, acting as its first person. */
 async function started(context: BrowserContext): Promise<Watched> {
-  const tab = await openDeviceTab(context, host.url, { world, proxy }, '#/settings');
-  await continueAs(tab.page, host.url, world.people[0]?.email ?? '');
+  const tab = await openDeviceTab(context, app.server.url, { world, proxy }, '#/settings');
+  await continueAs(tab.page, app.server.url, world.people[0]?.email ?? '');
   return tab;
 }
 
 async function link(page: Page): Promise<void> {
-  await page.goto(`${host.url}#/link/learn`);
+  await page.goto(`${app.server.url}#/link/learn`);
   await page.getByRole('button', { name: 'Check' }).click();
   await page.getByRole('button', { name: 'Link now' }).click();
   await page.getByTestId('link-done').waitFor();
@@ -68,7 +63,7 @@ const outbox = (page: Page) => readTable<Entry>(page, 'outbox');
 
 describe('upgrades under load', () => {
   it('a schema upgrade in another tab: this tab lets go, says reload, and the queue survives', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     const old = await started(context);
     // The remote is unreachable: the action stays queued.
     proxy.down = true;
@@ -78,7 +73,7 @@ describe('upgrades under load', () => {
 
     // A newer version of the app opens the database at a higher version.
     const fresh = await watchedPage(context);
-    await fresh.page.goto(`${host.url}#/settings`);
+    await fresh.page.goto(`${app.server.url}#/settings`);
     const upgrade = await fresh.page.evaluate(
       () =>
         new Promise<{ blocked: boolean; version: number; stores: string[] }>((ok, fail) => {
@@ -109,7 +104,7 @@ describe('upgrades under load', () => {
       'Reload this tab',
     );
     // Acting in the old tab now must not crash it (its database is closed).
-    await old.page.goto(`${host.url}#/`);
+    await old.page.goto(`${app.server.url}#/`);
     await old.page
       .locator('[data-testid=slot-learn]')
       .getByRole('button', { name: /^Remove access/ })
@@ -133,7 +128,7 @@ describe('upgrades under load', () => {
 
   it('a worker update accepted mid-delivery waits for the drain, and the action is applied once', async () => {
     // A fresh browser profile: no database left from the test above.
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     const tab = await started(context);
     const { page } = tab;
     const v1 = await page.getByTestId('app-version').textContent();
@@ -144,7 +139,7 @@ describe('upgrades under load', () => {
     const [entry] = await outbox(page);
     await expect.poll(() => server.applyCounts.get(entry?.id ?? ''), { timeout: 10_000 }).toBe(1);
 
-    host.deploy(DIST_V2);
+    app.server.deploy(DIST_V2);
     await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.getRegistration();
       await reg?.update();
@@ -177,7 +172,7 @@ describe('upgrades under load', () => {
     expect(server.received.filter((id) => id === entry?.id).length).toBeGreaterThanOrEqual(2);
     expect(tab.violations).toEqual([]);
     expect(tab.errors).toEqual([]);
-    host.deploy(DIST);
+    app.server.deploy(DIST);
     await context.close();
   }, 120_000);
 });
