@@ -3,6 +3,7 @@
  * order of `REFUSAL_CODES`, so the first thing the person can fix is the one
  * they are told about; the limits, which only time fixes, come last.
  */
+import type { WireEndReason } from './contract';
 import { toDayNumber } from './dates';
 import { RulesInputError } from './errors';
 import { checkLimits, nextAssociationDate, startsOfPerson } from './limits';
@@ -132,3 +133,40 @@ export const decideUnlink: Decide = decision((world, req, profile) => {
   );
   return links.length === 0 ? refuse('NOT_LINKED') : { ok: true, ends: ended(links) };
 });
+
+/** A row a decision's `ends` can close: an association with its end fields. */
+interface EndableAssociation extends WorldAssociation {
+  endReason?: WireEndReason | null;
+}
+
+/**
+ * What a decision's `ends` do to the rows: each names one open row (the
+ * first still open with its profile, account and start), which ends `on`
+ * for `reason`. An end that names no open row is passed over. Returns the
+ * rows with each ended one replaced by its ended copy (a new array) and the
+ * ended copies in the order of `ends`; the rows given are not changed.
+ */
+export function applyEnds<T extends EndableAssociation>(
+  associations: readonly T[],
+  ends: readonly EndedLink[],
+  on: string,
+  reason: WireEndReason,
+): { associations: T[]; ended: T[] } {
+  const rows = [...associations];
+  const ended: T[] = [];
+  for (const end of ends) {
+    const i = rows.findIndex(
+      (a) =>
+        isActive(a) &&
+        a.profileId === end.profileId &&
+        a.accountId === end.accountId &&
+        a.startedOn === end.startedOn,
+    );
+    const open = rows[i];
+    if (open === undefined) continue;
+    const row: T = { ...open, endedOn: on, endReason: reason };
+    rows[i] = row;
+    ended.push(row);
+  }
+  return { associations: rows, ended };
+}

@@ -33,7 +33,7 @@ export {
   todayUtc,
   type CalendarDate,
 } from './dates';
-export { decideLink, decideUnlink } from './decide';
+export { applyEnds, decideLink, decideUnlink } from './decide';
 export {
   associationsInWindow,
   checkLimits,

@@ -7,6 +7,7 @@
  */
 import {
   DEFAULT_POLICY,
+  applyEnds,
   checkClaimedProfile,
   decideLink,
   decideUnlink,
@@ -81,17 +82,7 @@ export function applyAction(
       : decideUnlink(world, request, today, policy);
   if (!decision.ok) return refused(action, decision.code, decision.nextAllowedOn);
   const reason: EndReason = action.type === 'link' ? 'moved' : 'unlinked';
-  const ended = decision.ends.flatMap((e) =>
-    associations
-      .filter(
-        (a) =>
-          a.endedOn === null &&
-          a.profileId === e.profileId &&
-          a.accountId === e.accountId &&
-          a.startedOn === e.startedOn,
-      )
-      .map((a) => ({ ...a, endedOn: today, endReason: reason })),
-  );
+  const { ended } = applyEnds(associations, decision.ends, today, reason);
   if (action.type === 'unlink') {
     const [first] = ended;
     const result: WireResult = { id: action.id, status: 'applied' };

@@ -23,7 +23,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Fault } from '../sync/server/reference-server';
 import type { ReferenceServer } from '../sync/server/reference-server';
 import { stateOf } from '../sync/server/world';
@@ -35,14 +35,10 @@ import {
   type ChaosProxy,
   type ChaosWorld,
 } from '../reliability/chaos-world';
-import { launch, waitForController, watchedPage, type Watched } from './support/browser';
-import {
-  connectRemote,
-  importWorld,
-  startRemoteWorld,
-  type RemoteWorld,
-} from './support/remote-world';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { openWatchedTab, type Watched } from './support/browser';
+import { readTable } from './support/local-db';
+import { openDeviceTab, settled, startRemoteWorld, type RemoteWorld } from './support/remote-world';
+import { servedApp } from './support/served-app';
 
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const ACTIONS = Number(process.env.CHAOS_ACTIONS ?? 6);
@@ -69,34 +65,11 @@ interface Assoc {
 }
 
 /** The app's outbox and associations, read straight from IndexedDB. */
-function localRows(page: Page): Promise<{ outbox: Row[]; associations: Assoc[] }> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('mcid-link');
-      req.onsuccess = () => {
-        ok(req.result);
-      };
-      req.onerror = () => {
-        fail(req.error ?? new Error('open'));
-      };
-    });
-    const all = <T>(name: string) =>
-      new Promise<T[]>((ok, fail) => {
-        const req = db.transaction(name).objectStore(name).getAll();
-        req.onsuccess = () => {
-          ok(req.result as T[]);
-        };
-        req.onerror = () => {
-          fail(req.error ?? new Error('read'));
-        };
-      });
-    const out = {
-      outbox: await all<Row>('outbox'),
-      associations: await all<Assoc>('associations'),
-    };
-    db.close();
-    return out;
-  });
+async function localRows(page: Page): Promise<{ outbox: Row[]; associations: Assoc[] }> {
+  return {
+    outbox: await readTable<Row>(page, 'outbox'),
+    associations: await readTable<Assoc>(page, 'associations'),
+  };
 }
 
 interface Device {
@@ -115,56 +88,43 @@ interface Device {
   viaUi: number;
 }
 
-let browser: Browser;
-let host: StaticServer;
+const app = servedApp();
 let server: ReferenceServer;
 let world: ChaosWorld;
 let remote: RemoteWorld;
 let proxyB: ChaosProxy;
 
 beforeAll(async () => {
-  browser = await launch();
-  host = await startStaticServer('dist', '/');
   remote = await startRemoteWorld(PEOPLE);
   ({ server, world } = remote);
   proxyB = await startChaosProxy(server.url);
 });
 afterAll(async () => {
-  await browser.close();
   await proxyB.close();
   await remote.close();
-  await host.close();
 });
 
 async function openTab(device: Device, route = '#/settings'): Promise<Page> {
-  const tab = await watchedPage(device.context);
+  const tab = await openWatchedTab(device.context, `${app.server.url}${route}`);
   device.watched.push(tab);
-  tab.page.on('dialog', (dialog) => {
-    void dialog.accept();
-  });
-  await tab.page.goto(`${host.url}${route}`);
   return tab.page;
 }
 
 /** A device that imported the organization's data and connected to the server through its proxy. */
 async function openDevice(name: string, proxy: ChaosProxy, tabs: number): Promise<Device> {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await app.browser.newContext({ locale: 'en-US' });
+  const first = await openDeviceTab(context, app.server.url, { world, proxy });
   const device: Device = {
     name,
     context,
     proxy,
-    tabs: [],
-    watched: [],
+    tabs: [first.page],
+    watched: [first],
     offlineFor: 0,
     actions: new Map(),
     ids: [],
     viaUi: 0,
   };
-  const first = await openTab(device, '#/');
-  await waitForController(first);
-  await importWorld(first, host.url, world);
-  await connectRemote(first, host.url, proxy);
-  device.tabs.push(first);
   for (let i = 1; i < tabs; i++) device.tabs.push(await openTab(device));
   return device;
 }
@@ -203,7 +163,7 @@ function stateAction(page: Page, person: ChaosPerson): Promise<Made> {
 }
 
 async function actAs(page: Page, person: ChaosPerson): Promise<void> {
-  await page.goto(`${host.url}#/welcome`);
+  await page.goto(`${app.server.url}#/welcome`);
   await page.locator('button.account-choice', { hasText: person.email }).click();
   await expect
     .poll(() => page.getByTestId('who-name').textContent({ timeout: 1_000 }), { timeout: 15_000 })
@@ -217,7 +177,7 @@ async function actAs(page: Page, person: ChaosPerson): Promise<void> {
  */
 async function uiAction(page: Page, person: ChaosPerson): Promise<Made> {
   await actAs(page, person);
-  await page.goto(`${host.url}#/`);
+  await page.goto(`${app.server.url}#/`);
   const slot = page.getByTestId('slot-learn');
   await slot.locator('.pill-ok, .pill-none').first().waitFor();
   if ((await slot.locator('.pill-ok').count()) > 0) {
@@ -228,7 +188,7 @@ async function uiAction(page: Page, person: ChaosPerson): Promise<Made> {
       .toContain('Access removed');
     return { type: 'unlink', id: '' };
   }
-  await page.goto(`${host.url}#/link/learn`);
+  await page.goto(`${app.server.url}#/link/learn`);
   await page.getByRole('button', { name: 'Check' }).click();
   const ok = page.getByTestId('link-check');
   const refused = page.getByTestId('link-refusal');
@@ -251,14 +211,6 @@ async function stopWorker(device: Device): Promise<void> {
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
-}
-
-/** Nothing waits on this device and no drain runs, as its data state sees it. */
-function settled(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const app = window.mcidLink?.app;
-    return app !== undefined && app.queuedCount.value === 0 && !app.sync.value.draining;
-  });
 }
 
 /**
@@ -305,7 +257,7 @@ async function pullOrganization(device: Device): Promise<{ pulled: number; recon
 /** "Sync now" on the device's Settings screen until nothing waits. */
 async function syncNow(device: Device): Promise<void> {
   const page = device.tabs[0] as Page;
-  await page.goto(`${host.url}#/settings`);
+  await page.goto(`${app.server.url}#/settings`);
   const button = page.getByRole('button', { name: 'Sync now' });
   for (let i = 0; i < 30; i++) {
     // Disabled while a drain runs; click() waits until it is enabled.

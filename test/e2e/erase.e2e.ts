@@ -5,22 +5,13 @@
  * worker running and the screens' live queries open.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, waitForController, watchedPage } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openWatchedTab, waitForController } from './support/browser';
 import { continueAsDemo } from './support/demo';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { servedApp } from './support/served-app';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  browser = await launch();
-  server = await startStaticServer('dist', '/');
-});
-afterAll(async () => {
-  await server.close();
-  await browser.close();
-});
+const app = servedApp();
 
 interface Leftovers {
   databases: string[];
@@ -40,16 +31,18 @@ function leftovers(page: Page): Promise<Leftovers> {
   }));
 }
 
+/** A new device, controlled by the worker, on the demo as Hana Tanaka (dialogs accepted). */
+async function hanaOnDemo() {
+  const context = await app.browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const tab = await openWatchedTab(context, `${app.server.url}#/welcome`);
+  await waitForController(tab.page);
+  await continueAsDemo(tab.page, /Continue as Hana Tanaka/);
+  return { context, ...tab };
+}
+
 describe('privacy on this device', () => {
   it('an export says it holds personal data; erase leaves nothing behind', async () => {
-    const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
-    const { page, violations, errors } = await watchedPage(context);
-    page.on('dialog', (dialog) => {
-      void dialog.accept();
-    });
-    await page.goto(`${server.url}#/welcome`);
-    await waitForController(page);
-    await continueAsDemo(page, /Continue as Hana Tanaka/);
+    const { context, page, violations, errors } = await hanaOnDemo();
     await expect.poll(() => page.getByTestId('who-name').textContent()).toContain('Hana Tanaka');
     // Something for every store: a queued action, web storage, the worker's caches.
     await page.evaluate(() => {
@@ -57,7 +50,7 @@ describe('privacy on this device', () => {
       sessionStorage.setItem('probe', '1');
     });
 
-    await page.goto(`${server.url}#/settings`);
+    await page.goto(`${app.server.url}#/settings`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export all data' }).click(),
@@ -101,15 +94,8 @@ describe('privacy on this device', () => {
   });
 
   it('storage cleared by the browser: the app starts empty and an export brings everything back', async () => {
-    const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
-    const { page, violations, errors } = await watchedPage(context);
-    page.on('dialog', (dialog) => {
-      void dialog.accept();
-    });
-    await page.goto(`${server.url}#/welcome`);
-    await waitForController(page);
-    await continueAsDemo(page, /Continue as Hana Tanaka/);
-    await page.goto(`${server.url}#/settings`);
+    const { context, page, violations, errors } = await hanaOnDemo();
+    await page.goto(`${app.server.url}#/settings`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export all data' }).click(),
@@ -119,15 +105,15 @@ describe('privacy on this device', () => {
     // The browser clears the site's IndexedDB under storage pressure, with the tab open.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.clearDataForOrigin', {
-      origin: server.origin,
+      origin: app.server.origin,
       storageTypes: 'indexeddb',
     });
     // The open tab carries on without a crash (its queries now see an empty database).
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${app.server.url}#/`);
     await page.waitForTimeout(1_500);
     expect(errors).toEqual([]);
     await page.reload();
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${app.server.url}#/`);
     await expect
       .poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 })
       .toBe('Who are you?');
@@ -146,7 +132,7 @@ describe('privacy on this device', () => {
     await expect
       .poll(() => page.getByTestId('settings-status').textContent(), { timeout: 15_000 })
       .toMatch(/^Imported \d+ records\.$/);
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${app.server.url}#/`);
     await expect
       .poll(() => page.getByTestId('who-name').textContent(), { timeout: 15_000 })
       .toBe('Hana Tanaka');

@@ -8,31 +8,16 @@
  * signed up and linked offline, synced). axe-core checks every screen; screenshots of each screen
  * in English and Japanese go to screenshots/ (kept out of git).
  */
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, reportRemovalDate, todayUtc } from '../../src/rules';
 import { formatDate } from '../../src/i18n';
-import { formatRuleDay } from '../../src/i18n/lang';
-import { AXE_SCRIPT, axeViolations } from './support/axe';
-import { cutNetwork, launch, restoreNetwork, watchedPage } from './support/browser';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { axeViolations } from './support/axe';
+import { cutNetwork, restoreNetwork } from './support/browser';
+import { fromDay, heading, openPhone } from './support/phone';
+import { SHOTS, servedApp } from './support/served-app';
 
-const SHOTS = 'screenshots';
-
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-  server = await startStaticServer('dist', '/');
-});
-afterAll(async () => {
-  await server.close();
-  await browser.close();
-});
-
-const heading = (page: Page) => page.locator('h1').first().textContent();
+const app = servedApp();
 
 async function setLang(page: Page, lang: 'en' | 'ja') {
   await page.locator('header select').selectOption(lang);
@@ -52,12 +37,10 @@ async function checkScreen(page: Page, name: string, found: string[]) {
 }
 
 const longDate = (iso: string) => formatDate(iso, 'en', 'long');
-/** A rule's date as the phone (Asia/Tokyo) shows it: the UTC day and when it starts there. */
-const fromDay = (iso: string) =>
-  formatRuleDay(iso, 'en', { timeZone: 'Asia/Tokyo', style: 'long', from: true });
+const longFromDay = (iso: string, lang: 'en' | 'ja' = 'en') => fromDay(iso, lang, 'long');
 
 async function setPartnerCenterOffline(page: Page, offline: boolean) {
-  await page.goto(`${server.url}#/settings`);
+  await page.goto(`${app.server.url}#/settings`);
   const box = page.getByLabel(/Simulate Partner Center being unreachable/);
   await box.waitFor();
   if ((await box.isChecked()) !== offline) await box.click();
@@ -66,24 +49,13 @@ async function setPartnerCenterOffline(page: Page, offline: boolean) {
 
 /** The network and Partner Center come back; "Sync now"; home, once the queue is empty. */
 async function syncBack(page: Page, context: BrowserContext) {
-  await restoreNetwork(context, server);
+  await restoreNetwork(context, app.server);
   await setPartnerCenterOffline(page, false);
   // A drain started by the 'online' event while Partner Center was still
   // switched off waits for its backoff; "Sync now" asks again at once.
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await page.goto(`${server.url}#/`);
+  await page.goto(`${app.server.url}#/`);
   await expect.poll(() => page.locator('.queue-empty').count(), { timeout: 20_000 }).toBe(1);
-}
-
-/** A 375 px phone in Tokyo, with axe loaded and the page's CSP violations and errors watched. */
-async function phone() {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 740 },
-    locale: 'en-US',
-    timezoneId: 'Asia/Tokyo',
-  });
-  await context.addInitScript({ path: AXE_SCRIPT });
-  return { context, ...(await watchedPage(context)) };
 }
 
 describe('the individual’s app on a phone', () => {
@@ -94,13 +66,13 @@ describe('the individual’s app on a phone', () => {
 
   it('first run → demo → who am I → remove → link offline → online → refused in the cool-off', async () => {
     const today = todayUtc(new Date());
-    const opened = await phone();
+    const opened = await openPhone(app.browser);
     context = opened.context;
     const { page, violations, errors } = opened;
     const a11y: string[] = [];
 
     // First run: nobody is chosen, so the app asks who I am.
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Who are you?');
     expect(page.url()).toContain('#/welcome');
     await checkScreen(page, 'welcome-empty', a11y);
@@ -163,8 +135,8 @@ describe('the individual’s app on a phone', () => {
 
     // Offline: Partner Center unreachable and the network cut. The link still works: it queues.
     await setPartnerCenterOffline(page, true);
-    await cutNetwork(context, server);
-    await page.goto(`${server.url}#/`);
+    await cutNetwork(context, app.server);
+    await page.goto(`${app.server.url}#/`);
     await page.locator('[data-testid=slot-partner-university] a').click();
     await expect.poll(() => heading(page)).toBe('Link Partner University account');
     await checkScreen(page, 'link-pu', a11y);
@@ -213,13 +185,13 @@ describe('the individual’s app on a phone', () => {
     const refusal = page.getByTestId('link-refusal');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain(
-      `Associations need a 30-day period between them. The next association is possible on ${fromDay(addDays(today, 18))}.`,
+      `Associations need a 30-day period between them. The next association is possible on ${longFromDay(addDays(today, 18))}.`,
     );
     expect(await page.locator('[data-testid=queue] li').count()).toBe(0);
     await checkScreen(page, 'link-refused', a11y);
     await setLang(page, 'ja');
     expect(await refusal.textContent()).toContain(
-      `次に関連付けできるのは ${formatRuleDay(addDays(today, 18), 'ja', { timeZone: 'Asia/Tokyo', style: 'long', from: true })} です。`,
+      `次に関連付けできるのは ${longFromDay(addDays(today, 18), 'ja')} です。`,
     );
     await setLang(page, 'en');
 
@@ -249,7 +221,7 @@ describe('the individual’s app on a phone', () => {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await fresh.goto(`${server.url}#/`);
+    await fresh.goto(`${app.server.url}#/`);
     await fresh.locator('[data-testid=who-name]').waitFor();
     await fresh.waitForTimeout(500);
     expect(await fresh.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
@@ -258,7 +230,7 @@ describe('the individual’s app on a phone', () => {
     // 320 px, the narrowest phone: nothing spills sideways.
     await page.setViewportSize({ width: 320, height: 640 });
     for (const hash of ['#/', '#/link/learn', '#/welcome']) {
-      await page.goto(`${server.url}${hash}`);
+      await page.goto(`${app.server.url}${hash}`);
       await page.locator('main h1').waitFor();
       await page.waitForTimeout(150);
       const overflow = await page.evaluate(
@@ -266,7 +238,7 @@ describe('the individual’s app on a phone', () => {
       );
       expect(overflow, hash).toBeLessThanOrEqual(0);
     }
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${app.server.url}#/`);
     await page.locator('[data-testid=who-name]').waitFor();
     await page.screenshot({ path: `${SHOTS}/me-home-320-en.png`, fullPage: true });
 
@@ -276,9 +248,9 @@ describe('the individual’s app on a phone', () => {
   });
 
   it('Partner University sign-up: refused at 3 of 3, then signed up and linked offline → synced', async () => {
-    const { context: signUp, page, violations, errors } = await phone();
+    const { context: signUp, page, violations, errors } = await openPhone(app.browser);
     const a11y: string[] = [];
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Who are you?');
     await page.getByRole('button', { name: 'Load demo data' }).click();
     await page.getByRole('button', { name: /Continue as Kenji Ito/ }).click();
@@ -293,7 +265,7 @@ describe('the individual’s app on a phone', () => {
     await expect
       .poll(() => page.getByTestId('link-refusal').textContent())
       .toContain('each person can start at most 3 associations in 12 months');
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${app.server.url}#/`);
     await expect.poll(() => page.locator('.queue-empty').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('slot-partner-university').textContent()).toContain(
       'No profile of this kind on this device.',
@@ -304,8 +276,8 @@ describe('the individual’s app on a phone', () => {
     await page.getByRole('button', { name: /Continue as Ryo Hayashi/ }).click();
     await expect.poll(() => page.getByTestId('who-name').textContent()).toBe('Ryo Hayashi');
     await setPartnerCenterOffline(page, true);
-    await cutNetwork(signUp, server);
-    await page.goto(`${server.url}#/`);
+    await cutNetwork(signUp, app.server);
+    await page.goto(`${app.server.url}#/`);
     await page.locator('[data-testid=slot-partner-university] a').click();
     await expect.poll(() => heading(page)).toBe('Link Partner University account');
     // By keyboard: an empty name is said in words, and focus stays on the field.

@@ -6,35 +6,20 @@
  * B loses it. The calendar downloads as .ics, reminders ask for permission
  * after a click, nothing is written, and axe-core finds no violation.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { addDays, reportRemovalDate, todayUtc } from '../../src/rules';
 import { formatDate } from '../../src/i18n';
 import { formatRuleDay } from '../../src/i18n/lang';
-import { AXE_SCRIPT, axeViolations } from './support/axe';
-import { launch, watchedPage } from './support/browser';
+import { axeViolations } from './support/axe';
+import { watchedPage } from './support/browser';
 import { continueAsDemo } from './support/demo';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { PHONE_ZONE, fromDay, heading, openPhone } from './support/phone';
+import { SHOTS, servedApp } from './support/served-app';
 
-const SHOTS = 'screenshots';
-
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-  server = await startStaticServer('dist', '/');
-});
-afterAll(async () => {
-  await server.close();
-  await browser.close();
-});
-
-const heading = (page: Page) => page.locator('h1').first().textContent();
+const app = servedApp();
 const date = (iso: string) => formatDate(iso, 'en');
-/** A rule's date as the phone (Asia/Tokyo) shows it: the UTC day and when it starts there. */
-const fromDay = (iso: string) => formatRuleDay(iso, 'en', { timeZone: 'Asia/Tokyo', from: true });
 
 /** The timeline as [kind, ISO day, text] rows. */
 function timeline(page: Page) {
@@ -53,16 +38,10 @@ describe('the planner on a phone', () => {
   it('plans a move inside the cool-off, moves it to the first allowed day, and shows the dates', async () => {
     const today = todayUtc(new Date());
     const coolOffEnd = addDays(today, 24); // Mei's move to B was 6 days ago; 30 days of cool-off.
-    const context = await browser.newContext({
-      viewport: { width: 375, height: 740 },
-      locale: 'en-US',
-      timezoneId: 'Asia/Tokyo',
-    });
-    await context.addInitScript({ path: AXE_SCRIPT });
-    const { page, violations, errors } = await watchedPage(context);
+    const { context, page, violations, errors } = await openPhone(app.browser);
     const a11y: string[] = [];
 
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Who are you?');
     await continueAsDemo(page, /mei@fabrikam\.example/);
     await expect.poll(() => heading(page)).toBe('My Learn profile');
@@ -131,7 +110,7 @@ describe('the planner on a phone', () => {
 
     // Reminders: asked only after the click; granted here by the browser context.
     expect(await page.getByTestId('reminder-status').textContent()).toBe('Off.');
-    await context.grantPermissions(['notifications'], { origin: server.url });
+    await context.grantPermissions(['notifications'], { origin: app.server.url });
     await page.getByRole('button', { name: 'Remind me' }).click();
     await expect
       .poll(() => page.getByTestId('reminder-status').textContent())
@@ -142,7 +121,7 @@ describe('the planner on a phone', () => {
     await expect.poll(() => heading(page)).toBe('プランナー');
     const toA = page.locator('.planner-event-credit-arrives', { hasText: 'Contoso Japan に' });
     expect(await toA.first().locator('time').textContent()).toBe(
-      formatRuleDay(addDays(coolOffEnd, 10), 'ja', { timeZone: 'Asia/Tokyo' }),
+      formatRuleDay(addDays(coolOffEnd, 10), 'ja', { timeZone: PHONE_ZONE }),
     );
     a11y.push(...(await axeViolations(page, 'planner (ja)')));
     await page.screenshot({ path: `${SHOTS}/planner-move-ja.png`, fullPage: true });
@@ -151,7 +130,7 @@ describe('the planner on a phone', () => {
     // The planner changed nothing: the home screen still shows the same next date.
     await page.getByRole('link', { name: 'Go to the link screen' }).click();
     await expect.poll(() => page.url()).toContain('#/link/learn');
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${app.server.url}#/`);
     await expect.poll(() => heading(page)).toBe('My Learn profile');
     await expect
       .poll(() => page.getByTestId('next-learn').textContent())
@@ -167,7 +146,7 @@ describe('the planner on a phone', () => {
     const today = todayUtc(now);
     const coolOffEnd = addDays(today, 24);
     const dayStart = (iso: string) => new Date(`${iso}T00:00:00Z`).getTime();
-    const context = await browser.newContext({
+    const context = await app.browser.newContext({
       viewport: { width: 375, height: 740 },
       locale: 'en-US',
     });
@@ -194,18 +173,18 @@ describe('the planner on a phone', () => {
     const { page, violations, errors } = await watchedPage(context);
     await page.clock.install({ time: now });
 
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Who are you?');
     await continueAsDemo(page, /mei@fabrikam\.example/);
     await expect.poll(() => heading(page)).toBe('My Learn profile');
-    await page.goto(`${server.url}#/planner`);
+    await page.goto(`${app.server.url}#/planner`);
     await page.getByRole('button', { name: 'Remind me' }).click();
     await expect
       .poll(() => page.getByTestId('reminder-status').textContent())
       .toBe(`On: you will be reminded on ${date(coolOffEnd)}.`);
 
     // The screen closes; the page's timer still runs. One minute into the day, it reminds once.
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${app.server.url}#/`);
     await page.clock.fastForward(dayStart(coolOffEnd) - now.getTime() + 60_000);
     await expect
       .poll(() => shown(page))
@@ -220,7 +199,7 @@ describe('the planner on a phone', () => {
         JSON.stringify({ optedIn: true, pendingFor: '2000-01-01', notifiedFor: null }),
       );
     });
-    await later.goto(server.url);
+    await later.goto(app.server.url);
     await expect.poll(() => heading(later), { timeout: 15_000 }).toBe('My Learn profile');
     await expect.poll(() => shown(later)).toHaveLength(1);
 

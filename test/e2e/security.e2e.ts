@@ -11,13 +11,13 @@ import 'fake-indexeddb/auto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SECURITY_HEADERS } from '../../scripts/security-headers';
 import { openDb } from '../../src/store';
 import { loadDemo } from '../../src/store/demo';
 import { exportAll } from '../../src/store/transfer';
-import { launch, watchedPage } from './support/browser';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { watchedPage } from './support/browser';
+import { servedApp } from './support/served-app';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -147,26 +147,17 @@ async function injected(page: Page): Promise<string[]> {
 }
 
 describe('hostile names render as text on every screen', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    browser = await launch();
-    server = await startStaticServer('dist', '/');
-  });
-  afterAll(async () => {
-    await server.close();
-    await browser.close();
-  });
+  const app = servedApp();
 
   it('imported, shown everywhere, and never run', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     const { page, violations, errors } = await watchedPage(context);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.accept();
     });
-    await page.goto(`${server.url}#/settings`);
+    await page.goto(`${app.server.url}#/settings`);
     const input = page.locator('#import-file');
     await input.waitFor({ timeout: 15_000 });
     await input.setInputFiles({
@@ -179,7 +170,7 @@ describe('hostile names render as text on every screen', () => {
       .toMatch(/^Imported \d+ records\.$/);
     expect(dialogs).toEqual(['confirm: Replace all data on this device with this file?']);
 
-    await page.goto(`${server.url}#/welcome`);
+    await page.goto(`${app.server.url}#/welcome`);
     await page
       .getByRole('button', { name: /Continue as Hana Tanaka/ })
       .first()
@@ -188,7 +179,7 @@ describe('hostile names render as text on every screen', () => {
 
     const seen = new Set<string>();
     for (const hash of SCREENS) {
-      await page.goto(`${server.url}${hash}`);
+      await page.goto(`${app.server.url}${hash}`);
       await page.locator('h1').first().waitFor();
       await page.waitForTimeout(400);
       const text = (await page.locator('main, body').first().textContent()) ?? '';

@@ -6,30 +6,26 @@
  * Background Sync event with no page open at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ChaosPerson } from '../reliability/chaos-world';
-import { launch, waitForController, watchedPage, type Watched } from './support/browser';
+import { watchedPage, type Watched } from './support/browser';
+import { readTable } from './support/local-db';
 import {
-  connectRemote,
-  importWorld,
+  continueAs,
+  openDeviceTab,
   startRemoteWorld,
   type RemoteWorld,
 } from './support/remote-world';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { servedApp } from './support/served-app';
 
-let browser: Browser;
-let host: StaticServer;
+const app = servedApp();
 let remote: RemoteWorld;
 
 beforeAll(async () => {
-  browser = await launch();
-  host = await startStaticServer('dist', '/');
   remote = await startRemoteWorld(3);
 });
 afterAll(async () => {
-  await browser.close();
   await remote.close();
-  await host.close();
 });
 
 function person(n: number): ChaosPerson {
@@ -39,65 +35,35 @@ function person(n: number): ChaosPerson {
 }
 
 /** The outbox, read straight from the app's IndexedDB. */
-function outbox(page: Page): Promise<{ id: string; state: string }[]> {
-  return page.evaluate(
-    () =>
-      new Promise<{ id: string; state: string }[]>((ok, fail) => {
-        const open = indexedDB.open('mcid-link');
-        open.onerror = () => {
-          fail(open.error ?? new Error('open'));
-        };
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('outbox').objectStore('outbox').getAll();
-          req.onsuccess = () => {
-            db.close();
-            ok(req.result as { id: string; state: string }[]);
-          };
-          req.onerror = () => {
-            fail(req.error ?? new Error('read'));
-          };
-        };
-      }),
-  );
-}
+const outbox = (page: Page) => readTable<{ id: string; state: string }>(page, 'outbox');
 
 async function setUp(context: BrowserContext, watched: Watched[], who: ChaosPerson) {
-  const tab = await watchedPage(context);
+  const tab = await openDeviceTab(context, app.server.url, remote, '');
   watched.push(tab);
-  const { page } = tab;
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(host.url);
-  await waitForController(page);
-  await importWorld(page, host.url, remote.world);
-  // An export never carries the token: the person enters it, as on a new device.
-  await connectRemote(page, host.url, remote.proxy);
-  await page.goto(`${host.url}#/welcome`);
-  await page.locator('button.account-choice', { hasText: who.email }).click();
-  await expect.poll(() => page.getByTestId('who-name').textContent()).toContain('Person ');
-  return page;
+  await continueAs(tab.page, app.server.url, who.email);
+  return tab.page;
 }
 
 async function cut(context: BrowserContext) {
   await context.setOffline(true);
   // setOffline does not reach the worker's own fetches: the hosts go down too.
   remote.proxy.down = true;
-  host.setDown(true);
+  app.server.setDown(true);
 }
 async function restore(context: BrowserContext) {
   remote.proxy.down = false;
-  host.setDown(false);
+  app.server.setDown(false);
   await context.setOffline(false);
 }
 
 /** Links the Learn profile through the link screen while offline; returns the action id. */
 async function linkOffline(page: Page): Promise<string> {
-  await page.goto(`${host.url}#/link/learn`);
+  await page.goto(`${app.server.url}#/link/learn`);
   await page.getByRole('button', { name: 'Check' }).click();
   await page.getByTestId('link-check').waitFor();
   await page.getByRole('button', { name: 'Link now' }).click();
   await expect.poll(() => page.getByTestId('link-done').textContent()).toContain('offline');
-  await page.goto(`${host.url}#/`);
+  await page.goto(`${app.server.url}#/`);
   const item = page.locator('[data-testid=queue] li').first();
   await item.waitFor();
   expect(['queued', 'sending', 'retry']).toContain(await item.getAttribute('data-state'));
@@ -108,7 +74,7 @@ async function linkOffline(page: Page): Promise<string> {
 
 describe('sync in the browser', () => {
   it('the worker drains when the page asks and answers with its report', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     const watched: Watched[] = [];
     await setUp(context, watched, person(2));
     const page = (watched[0] as Watched).page;
@@ -134,7 +100,7 @@ describe('sync in the browser', () => {
   });
 
   it('an offline link survives closing the page and is applied once when reopened online', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     const watched: Watched[] = [];
     const who = person(0);
     const page = await setUp(context, watched, who);
@@ -146,7 +112,7 @@ describe('sync in the browser', () => {
     await restore(context);
     const again = await watchedPage(context);
     watched.push(again);
-    await again.page.goto(`${host.url}#/`);
+    await again.page.goto(`${app.server.url}#/`);
     await expect
       .poll(() => again.page.locator('.queue-empty').count(), { timeout: 30_000 })
       .toBe(1);
@@ -167,7 +133,7 @@ describe('sync in the browser', () => {
   });
 
   it('the service worker delivers on a Background Sync event with no page open', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     const watched: Watched[] = [];
     const who = person(1);
     const page = await setUp(context, watched, who);
@@ -180,7 +146,7 @@ describe('sync in the browser', () => {
     // Going online does not fire `sync` in a test browser: dispatch it through DevTools.
     const blank = await context.newPage();
     const cdp = await context.newCDPSession(blank);
-    const origin = new URL(host.url).origin;
+    const origin = new URL(app.server.url).origin;
     const registrationId = await new Promise<string>((resolve) => {
       cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
         const found = event.registrations.find(
@@ -200,7 +166,7 @@ describe('sync in the browser', () => {
     // The page was never reopened: it was the worker. Reopening shows the link, delivered once.
     const back = await watchedPage(context);
     watched.push(back);
-    await back.page.goto(`${host.url}#/`);
+    await back.page.goto(`${app.server.url}#/`);
     await expect
       .poll(() => back.page.getByTestId('slot-learn').textContent(), { timeout: 15_000 })
       .toContain('Linked to');

@@ -6,68 +6,22 @@
  * permanent-failure message in Settings for a server that refuses the CORS
  * preflight and for one with no sync service at the URL.
  */
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  startReferenceServer,
-  type ReferenceServer,
-  type ReferenceServerOptions,
-} from '../sync/server/reference-server';
-import { ANY_ACTOR, stateOf } from '../sync/server/world';
+import type { ReferenceServerOptions } from '../sync/server/reference-server';
+import { stateOf } from '../sync/server/world';
 import { todayUtc } from '../../src/rules';
+import type { ChaosPerson } from '../reliability/chaos-world';
+import { launch } from './support/browser';
+import { readTable } from './support/local-db';
 import {
-  CHAOS_TOKEN,
-  chaosWorld,
-  type ChaosPerson,
-  type ChaosWorld,
-} from '../reliability/chaos-world';
-import { launch, waitForController, watchedPage, type Watched } from './support/browser';
-import { connectRemote, importWorld } from './support/remote-world';
+  continueAs,
+  openDeviceTab,
+  settled,
+  startRemoteWorld,
+  type RemoteWorld,
+} from './support/remote-world';
 import { startStaticServer, type StaticServer } from './support/static-server';
-
-/** A pass-through that can go down (the worker's fetches ignore setOffline); adds nothing, CORS included. */
-interface Gate {
-  url: string;
-  down: boolean;
-  close: () => Promise<void>;
-}
-async function startGate(target: string): Promise<Gate> {
-  const upstream = new URL(target);
-  const gate: Gate = { url: '', down: false, close: () => Promise.resolve() };
-  const server: Server = createServer((req, res) => {
-    if (gate.down) {
-      req.socket.destroy();
-      return;
-    }
-    const forward = request(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forward.on('error', () => req.socket.destroy());
-    req.pipe(forward);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  gate.url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
-  gate.close = () =>
-    new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => {
-        ok();
-      });
-    });
-  return gate;
-}
 
 let browser: Browser;
 let host: StaticServer;
@@ -83,47 +37,22 @@ afterAll(async () => {
   await host.close();
 });
 
-async function serve(
-  people: number,
-  options: Partial<ReferenceServerOptions>,
-): Promise<{ server: ReferenceServer; gate: Gate; world: ChaosWorld }> {
-  const server = await startReferenceServer({
-    world: { organizations: [], accounts: [], profiles: [], associations: [] },
-    tokens: { [CHAOS_TOKEN]: ANY_ACTOR },
-    ...options,
-  });
-  const gate = await startGate(server.url);
-  closers.push(
-    () => server.close(),
-    () => gate.close(),
-  );
-  const world = await chaosWorld(people, gate.url, new Date());
-  Object.assign(server.world, world.server);
-  return { server, gate, world };
+/**
+ * `people` people on a reference server with these options, behind a
+ * pass-through that can go down (the worker's fetches ignore setOffline) and
+ * adds nothing, CORS included.
+ */
+async function serve(people: number, options: Partial<ReferenceServerOptions>) {
+  const remote = await startRemoteWorld(people, { server: options, proxyCors: false });
+  closers.push(() => remote.close());
+  return remote;
 }
 
-async function device(world: ChaosWorld, gate: Gate, who: ChaosPerson) {
+async function device(remote: RemoteWorld, who: ChaosPerson) {
   const context = await browser.newContext({ locale: 'en-US' });
-  const watched: Watched[] = [];
-  const tab = await watchedPage(context);
-  watched.push(tab);
-  const { page } = tab;
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(host.url);
-  await waitForController(page);
-  await importWorld(page, host.url, world);
-  await connectRemote(page, host.url, gate);
-  await page.goto(`${host.url}#/welcome`);
-  await page.locator('button.account-choice', { hasText: who.email }).click();
-  await expect.poll(() => page.getByTestId('who-name').textContent()).toContain('Person ');
-  return { context, page, watched };
-}
-
-function settled(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const app = window.mcidLink?.app;
-    return app !== undefined && app.queuedCount.value === 0 && !app.sync.value.draining;
-  });
+  const tab = await openDeviceTab(context, host.url, remote, '');
+  await continueAs(tab.page, host.url, who.email);
+  return { context, page: tab.page, watched: [tab] };
 }
 
 /** Settings → "Sync now", then wait until no drain runs and nothing waits. */
@@ -139,30 +68,6 @@ interface Assoc {
   startedOn: string;
   endedOn: string | null;
 }
-function associations(page: Page): Promise<Assoc[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('mcid-link');
-      req.onsuccess = () => {
-        ok(req.result);
-      };
-      req.onerror = () => {
-        fail(req.error ?? new Error('open'));
-      };
-    });
-    const rows = await new Promise<Assoc[]>((ok, fail) => {
-      const req = db.transaction('associations').objectStore('associations').getAll();
-      req.onsuccess = () => {
-        ok(req.result as Assoc[]);
-      };
-      req.onerror = () => {
-        fail(req.error ?? new Error('read'));
-      };
-    });
-    db.close();
-    return rows;
-  });
-}
 
 /** The person's active associations as "profile@start", sorted. */
 const active = (
@@ -175,17 +80,16 @@ const active = (
 
 describe('two devices against a strict-CORS server', () => {
   it('a link made offline on A, removed on B, shows as removed on A after Sync now', async () => {
-    const { server, gate, world } = await serve(2, {
-      cors: { origin: new URL(host.url).origin },
-    });
+    const remote = await serve(2, { cors: { origin: new URL(host.url).origin } });
+    const { server, proxy: gate, world } = remote;
     const who = world.people.find((p) => !p.usedElsewhere);
     if (!who) throw new Error('no person');
     const serverActive = () => {
       const now = new Date();
       return active(stateOf(server.world, who.accountId, now, todayUtc(now)).associations);
     };
-    const a = await device(world, gate, who);
-    const b = await device(world, gate, who);
+    const a = await device(remote, who);
+    const b = await device(remote, who);
     closers.push(
       () => a.context.close(),
       () => b.context.close(),
@@ -237,7 +141,9 @@ describe('two devices against a strict-CORS server', () => {
     const now = new Date();
     const theirs = stateOf(server.world, who.accountId, now, todayUtc(now)).associations;
     for (const d of [a, b]) {
-      const mine = (await associations(d.page)).filter((x) => x.accountId === who.accountId);
+      const mine = (await readTable<Assoc>(d.page, 'associations')).filter(
+        (x) => x.accountId === who.accountId,
+      );
       expect(active(mine)).toEqual(active(theirs));
       const ends = new Map(mine.map((x) => [`${x.profileId}@${x.startedOn}`, x.endedOn]));
       for (const t of theirs)
@@ -248,10 +154,10 @@ describe('two devices against a strict-CORS server', () => {
 
 describe('the permanent-failure message in Settings', () => {
   async function problemAfterSyncs(options: Partial<ReferenceServerOptions>): Promise<string> {
-    const { world, gate } = await serve(1, options);
-    const who = world.people.find((p) => !p.usedElsewhere);
+    const remote = await serve(1, options);
+    const who = remote.world.people.find((p) => !p.usedElsewhere);
     if (!who) throw new Error('no person');
-    const d = await device(world, gate, who);
+    const d = await device(remote, who);
     closers.push(() => d.context.close());
     // An action that waits, so every drain tries link-actions.
     await d.page.goto(`${host.url}#/link/learn`);

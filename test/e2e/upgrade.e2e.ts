@@ -8,23 +8,28 @@
  *   applied once, not lost and not twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+<<<<<<< HEAD
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ChaosPerson, ChaosProxy, ChaosWorld } from '../reliability/chaos-world';
+=======
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ChaosProxy, ChaosWorld } from '../reliability/chaos-world';
+>>>>>>> structure-leftovers
 import type { ReferenceServer } from '../sync/server/reference-server';
-import { launch, waitForController, watchedPage, type Watched } from './support/browser';
+import { watchedPage, type Watched } from './support/browser';
+import { readTable } from './support/local-db';
 import {
-  connectRemote,
-  importWorld,
+  continueAs,
+  openDeviceTab,
   startRemoteWorld,
   type RemoteWorld,
 } from './support/remote-world';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { servedApp } from './support/served-app';
 
 const DIST = 'dist';
 const DIST_V2 = 'dist-e2e-v2';
 
-let browser: Browser;
-let host: StaticServer;
+const app = servedApp();
 let server: ReferenceServer;
 let proxy: ChaosProxy;
 let world: ChaosWorld;
@@ -39,17 +44,14 @@ function person(n: number): ChaosPerson {
 }
 
 beforeAll(async () => {
-  browser = await launch();
-  host = await startStaticServer(DIST, '/');
   remote = await startRemoteWorld(3);
   ({ server, proxy, world } = remote);
 });
 afterAll(async () => {
-  await browser.close();
   await remote.close();
-  await host.close();
 });
 
+<<<<<<< HEAD
 /**
  * A tab with the chaos world imported, acting as `person`. Every test imports
  * the same world (the same ids) and the reference server is shared by the
@@ -69,11 +71,17 @@ async function started(context: BrowserContext, person: ChaosPerson): Promise<Wa
   await page.goto(`${host.url}#/welcome`);
   await page.locator('button.account-choice', { hasText: person.email }).click();
   await page.getByTestId('who-name').waitFor();
+=======
+/** A tab with the chaos world imported, acting as its first person. */
+async function started(context: BrowserContext): Promise<Watched> {
+  const tab = await openDeviceTab(context, app.server.url, { world, proxy }, '#/settings');
+  await continueAs(tab.page, app.server.url, world.people[0]?.email ?? '');
+>>>>>>> structure-leftovers
   return tab;
 }
 
 async function link(page: Page): Promise<void> {
-  await page.goto(`${host.url}#/link/learn`);
+  await page.goto(`${app.server.url}#/link/learn`);
   await page.getByRole('button', { name: 'Check' }).click();
   await page.getByRole('button', { name: 'Link now' }).click();
   await page.getByTestId('link-done').waitFor();
@@ -86,30 +94,17 @@ interface Entry {
 }
 
 /** The outbox, read with plain IndexedDB at whatever version the database is. */
-function outbox(page: Page): Promise<Entry[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Entry[]>((ok, fail) => {
-        const open = indexedDB.open('mcid-link');
-        open.onerror = () => {
-          fail(open.error ?? new Error('open'));
-        };
-        open.onsuccess = () => {
-          const db = open.result;
-          const read = db.transaction('outbox').objectStore('outbox').getAll();
-          read.onsuccess = () => {
-            db.close();
-            ok(read.result as Entry[]);
-          };
-        };
-      }),
-  );
-}
+const outbox = (page: Page) => readTable<Entry>(page, 'outbox');
 
 describe('upgrades under load', () => {
   it('a schema upgrade in another tab: this tab lets go, says reload, and the queue survives', async () => {
+<<<<<<< HEAD
     const context = await browser.newContext({ locale: 'en-US' });
     const old = await started(context, person(0));
+=======
+    const context = await app.browser.newContext({ locale: 'en-US' });
+    const old = await started(context);
+>>>>>>> structure-leftovers
     // The remote is unreachable: the action stays queued.
     proxy.down = true;
     await link(old.page);
@@ -118,7 +113,7 @@ describe('upgrades under load', () => {
 
     // A newer version of the app opens the database at a higher version.
     const fresh = await watchedPage(context);
-    await fresh.page.goto(`${host.url}#/settings`);
+    await fresh.page.goto(`${app.server.url}#/settings`);
     const upgrade = await fresh.page.evaluate(
       () =>
         new Promise<{ blocked: boolean; version: number; stores: string[] }>((ok, fail) => {
@@ -149,7 +144,7 @@ describe('upgrades under load', () => {
       'Reload this tab',
     );
     // Acting in the old tab now must not crash it (its database is closed).
-    await old.page.goto(`${host.url}#/`);
+    await old.page.goto(`${app.server.url}#/`);
     await old.page
       .locator('[data-testid=slot-learn]')
       .getByRole('button', { name: /^Remove access/ })
@@ -176,11 +171,16 @@ describe('upgrades under load', () => {
 
   it('a worker update accepted mid-delivery waits for the drain, and the action is applied once', async () => {
     // A fresh browser profile: no database left from the test above.
+<<<<<<< HEAD
     const context = await browser.newContext({ locale: 'en-US' });
     const me = person(1);
     // Nothing on the server for this person yet: the link below is the first.
     expect(server.world.associations.filter((a) => a.profileId === me.profileId)).toEqual([]);
     const tab = await started(context, me);
+=======
+    const context = await app.browser.newContext({ locale: 'en-US' });
+    const tab = await started(context);
+>>>>>>> structure-leftovers
     const { page } = tab;
     const v1 = await page.getByTestId('app-version').textContent();
     // The server applies the link and then never answers: the drain holds the lock
@@ -193,7 +193,7 @@ describe('upgrades under load', () => {
     // Handled means applied here: a refusal is counted too, and the retry would repeat it.
     expect(server.results.get(entry?.id ?? '')?.status).toBe('applied');
 
-    host.deploy(DIST_V2);
+    app.server.deploy(DIST_V2);
     await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.getRegistration();
       await reg?.update();
@@ -226,7 +226,7 @@ describe('upgrades under load', () => {
     expect(server.received.filter((id) => id === entry?.id).length).toBeGreaterThanOrEqual(2);
     expect(tab.violations).toEqual([]);
     expect(tab.errors).toEqual([]);
-    host.deploy(DIST);
+    app.server.deploy(DIST);
     await context.close();
   }, 120_000);
 });

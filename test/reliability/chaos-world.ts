@@ -132,16 +132,24 @@ const CORS = {
   'Access-Control-Max-Age': '5',
 };
 
-/** An HTTP proxy to `target` that answers CORS preflights and passes everything else through. */
-export async function startChaosProxy(target: string): Promise<ChaosProxy> {
+/**
+ * An HTTP proxy to `target` that answers CORS preflights and passes everything
+ * else through. `{ cors: false }`: a plain pass-through that adds nothing, CORS
+ * included (the server's own CORS is what the page sees).
+ */
+export async function startChaosProxy(
+  target: string,
+  { cors = true }: { cors?: boolean } = {},
+): Promise<ChaosProxy> {
   const upstream = new URL(target);
+  const added = cors ? CORS : {};
   const proxy: ChaosProxy = { url: '', down: false, close: () => Promise.resolve() };
   const server: Server = createServer((req, res) => {
     if (proxy.down) {
       req.socket.destroy();
       return;
     }
-    if (req.method === 'OPTIONS') {
+    if (cors && req.method === 'OPTIONS') {
       res.writeHead(204, CORS).end();
       return;
     }
@@ -154,7 +162,7 @@ export async function startChaosProxy(target: string): Promise<ChaosProxy> {
         headers: req.headers,
       },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...CORS });
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...added });
         answer.pipe(res);
         answer.on('error', () => req.socket.destroy());
       },

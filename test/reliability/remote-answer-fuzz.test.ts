@@ -7,7 +7,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { WireAction } from '../../src/rules';
 import {
   RemoteError,
   createHttpRemote,
@@ -17,19 +16,11 @@ import {
 } from '../../src/sync';
 import { parseAccountState, parseBatchResponse } from '../../src/sync/schemas';
 import { TABLE_NAMES, type AppDb } from '../../src/store';
-import { fixture, link, manualClock, outbox } from '../sync/fixtures';
+import { fixture, link, manualClock, outbox, wireAction } from '../sync/fixtures';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const action = (id: string): WireAction => ({
-  id,
-  type: 'link',
-  actorAccountId: 'acc',
-  accountId: 'acc',
-  profile: { kind: 'learn', id: 'p', mcid: '1234567' },
-  requestedAt: '2026-11-25T09:00:00.000Z',
-});
-const ACTIONS = [action('a1'), action('a2')];
+const ACTIONS = [wireAction('a1'), wireAction('a2')];
 const association = { profileId: 'p', accountId: 'acc', startedOn: '2026-11-25' };
 const VALID_BATCH: Json = {
   results: [

@@ -14,8 +14,9 @@ import {
   type World,
 } from '../../src/rules';
 import { demoWorld, link } from './fixtures';
-import { dayOf, isoOf, plusDays, plusMonths } from './oracle';
-import { anyPolicy } from './arbitraries';
+import { dayOf, isoOf, plusDays } from './oracle';
+import { dayBetween, runArb } from './arbitraries';
+import { expectWithinLimits, follow } from './follow';
 
 const ACCOUNTS = ['ana-a', 'ana-b', 'bob-a'];
 
@@ -30,17 +31,14 @@ interface Run {
   maxActive: number;
 }
 
-/** Follows the decisions from `first` on, applying each allowed action. */
+/** Follows the decisions, applying each allowed action on its day. */
 function simulate(
-  first: string,
-  steps: { gap: number; account: string; unlink: boolean }[],
+  steps: { step: { gap: number; account: string; unlink: boolean }; day: string }[],
   policy: Policy,
 ): Run {
   const world = demoWorld();
-  let day = first;
   let maxActive = 0;
-  for (const step of steps) {
-    day = plusDays(day, step.gap);
+  for (const { step, day } of steps) {
     const req: LinkRequest = {
       actorAccountId: step.account,
       accountId: step.account,
@@ -49,21 +47,7 @@ function simulate(
     const decision = step.unlink
       ? decideUnlink(world, req, day, policy)
       : decideLink(world, req, day, policy);
-    if (decision.ok) {
-      for (const end of decision.ends) {
-        const row = world.associations.find(
-          (a) =>
-            a.endedOn == null && a.accountId === end.accountId && a.profileId === end.profileId,
-        );
-        if (row) row.endedOn = day;
-      }
-      if (!step.unlink) world.associations.push(link('learn-ana', step.account, day));
-    } else if (decision.code === 'COOL_OFF' || decision.code === 'YEARLY_LIMIT') {
-      // The date given is in the future and, with nothing else changed, is honoured.
-      const next = decision.nextAllowedOn ?? '';
-      expect(next > day).toBe(true);
-      expect(decideLink(world, req, next, policy)).toMatchObject({ ok: true });
-    }
+    follow(world, decision, req, day, policy, !step.unlink);
     const active = world.associations.filter((a) => a.endedOn == null).length;
     maxActive = Math.max(maxActive, active);
   }
@@ -73,26 +57,11 @@ function simulate(
 describe('following decideLink', () => {
   it('never exceeds the yearly limit nor breaks the cool-off', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: dayOf('2027-01-01'), max: dayOf('2029-12-31') }).map(isoOf),
-        fc.array(stepArb, { minLength: 1, maxLength: 40 }),
-        anyPolicy,
-        (first, steps, policy) => {
-          const { starts, maxActive } = simulate(first, steps, policy);
-          expect(maxActive).toBeLessThanOrEqual(1);
-          const sorted = [...starts].sort();
-          sorted.forEach((s, i) => {
-            const previous = sorted[i - 1];
-            if (previous !== undefined) {
-              expect(dayOf(s) - dayOf(previous)).toBeGreaterThanOrEqual(policy.coolOffDays);
-            }
-            // Every window that opens at a start holds at most yearlyLimit starts.
-            const closes = plusMonths(s, policy.windowMonths);
-            const inside = sorted.filter((t) => t >= s && t < closes).length;
-            expect(inside).toBeLessThanOrEqual(policy.yearlyLimit);
-          });
-        },
-      ),
+      fc.property(runArb(stepArb, 40), ({ steps, policy }) => {
+        const { starts, maxActive } = simulate(steps, policy);
+        expect(maxActive).toBeLessThanOrEqual(1);
+        expectWithinLimits([...starts].sort(), policy);
+      }),
       { numRuns: 150 },
     );
   });
@@ -175,7 +144,7 @@ describe('the decision does not depend on the order of the data', () => {
           }),
         ),
         selfReqArb,
-        fc.integer({ min: dayOf('2026-06-01'), max: dayOf('2027-06-01') }).map(isoOf),
+        dayBetween('2026-06-01', '2027-06-01'),
         ({ world, shuffled }: { world: World; shuffled: World }, req, today) => {
           expect(outcome(() => decideLink(shuffled, req, today))).toEqual(
             outcome(() => decideLink(world, req, today)),

@@ -5,6 +5,7 @@ import {
   type AppDb,
   type LearningProfile,
   type Organization,
+  type Settings,
   type WorkAccount,
 } from '../../src/store';
 import { addOrganization, addWorkAccount } from '../../src/store/ops-org';
@@ -15,6 +16,16 @@ import { userStates, type UserState } from '../../src/rules/org/users';
 
 export const NOW = new Date('2026-11-25T09:00:00Z');
 export const TODAY = '2026-11-25';
+
+/** The device's settings as a new database holds them (written here, not read from the store). */
+export const DEFAULT_SETTINGS: Settings = {
+  key: 'device',
+  language: null,
+  currentAccountId: null,
+  remote: { kind: 'embedded' },
+  embeddedOffline: false,
+  embeddedDelayMs: 0,
+};
 
 export function freshDb(): AppDb {
   return openDb(`t-${crypto.randomUUID()}`);
@@ -41,83 +52,56 @@ export interface Fixture {
   pu: LearningProfile;
 }
 
+/** An organization with one official domain and its first admin (admin@domain). */
+export function company(db: AppDb, name: string, domain: string, adminName: string, now: Date) {
+  return addOrganization(
+    db,
+    { name, domains: [domain], admin: { displayName: adminName, email: `admin@${domain}` } },
+    now,
+  );
+}
+
+type Company = Awaited<ReturnType<typeof company>>;
+
+/**
+ * A user the company's admin adds, with the address <name>@<its domain>;
+ * `personId`: another account of that person (the move from A to B).
+ */
+export function user(
+  db: AppDb,
+  at: Company,
+  displayName: string,
+  now: Date,
+  personId?: string,
+): Promise<WorkAccount> {
+  const email = `${displayName.toLowerCase()}@${at.org.domains[0] ?? ''}`;
+  return addWorkAccount(
+    db,
+    { actorAccountId: at.admin.id, orgId: at.org.id, displayName, email, personId },
+    now,
+  );
+}
+
+/** A Partner University account of the person. */
+export function puOf(db: AppDb, personId: string, label: string): Promise<LearningProfile> {
+  return addLearningProfile(db, { personId, kind: 'partner-university', label });
+}
+
 export async function fixture(db: AppDb = freshDb(), now: Date = NOW): Promise<Fixture> {
-  const a = await addOrganization(
-    db,
-    {
-      name: 'Contoso Japan',
-      domains: ['contoso.example'],
-      admin: { displayName: 'Admin A', email: 'admin@contoso.example' },
-    },
-    now,
-  );
-  const b = await addOrganization(
-    db,
-    {
-      name: 'Fabrikam',
-      domains: ['fabrikam.example'],
-      admin: { displayName: 'Admin B', email: 'admin@fabrikam.example' },
-    },
-    now,
-  );
-  const annA = await addWorkAccount(
-    db,
-    {
-      actorAccountId: a.admin.id,
-      orgId: a.org.id,
-      displayName: 'Ann',
-      email: 'ann@contoso.example',
-    },
-    now,
-  );
-  const annB = await addWorkAccount(
-    db,
-    {
-      actorAccountId: b.admin.id,
-      orgId: b.org.id,
-      displayName: 'Ann',
-      email: 'ann@fabrikam.example',
-      personId: annA.personId,
-    },
-    now,
-  );
+  const a = await company(db, 'Contoso Japan', 'contoso.example', 'Admin A', now);
+  const b = await company(db, 'Fabrikam', 'fabrikam.example', 'Admin B', now);
+  const annA = await user(db, a, 'Ann', now);
+  const annB = await user(db, b, 'Ann', now, annA.personId);
   const learn = await addLearningProfile(db, {
     personId: annA.personId,
     kind: 'learn',
     label: 'ann@outlook.example',
     mcid: '1234567',
   });
-  const annPu = await addLearningProfile(db, {
-    personId: annA.personId,
-    kind: 'partner-university',
-    label: 'ann@outlook.example',
-  });
-  const benA = await addWorkAccount(
-    db,
-    {
-      actorAccountId: a.admin.id,
-      orgId: a.org.id,
-      displayName: 'Ben',
-      email: 'ben@contoso.example',
-    },
-    now,
-  );
-  const benB = await addWorkAccount(
-    db,
-    {
-      actorAccountId: b.admin.id,
-      orgId: b.org.id,
-      displayName: 'Ben',
-      email: 'ben@fabrikam.example',
-      personId: benA.personId,
-    },
-    now,
-  );
-  const pu = await addLearningProfile(db, {
-    personId: benA.personId,
-    kind: 'partner-university',
-    label: 'ben@outlook.example',
-  });
+  const annPu = await puOf(db, annA.personId, 'ann@outlook.example');
+  const benA = await user(db, a, 'Ben', now);
+  const benB = await user(db, b, 'Ben', now, benA.personId);
+  const pu = await puOf(db, benA.personId, 'ben@outlook.example');
   return {
     db,
     orgA: a.org,

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { onVersionChange, openDb, openDbV1, type OutboxEntry } from '../../src/store';
 import { deriveAll } from '../../src/store/org-derived';
+import { DEFAULT_SETTINGS } from './fixtures';
 
 /** A populated version-1 database, written with the real v1 schema. */
 async function populateV1(name: string) {
@@ -130,14 +131,7 @@ describe('versionchange', () => {
   it('closes the old connection and tells the app, so a newer version can open', async () => {
     const name = `t-${crypto.randomUUID()}`;
     const db = openDb(name);
-    await db.settings.put({
-      key: 'device',
-      language: null,
-      currentAccountId: null,
-      remote: { kind: 'embedded' },
-      embeddedOffline: false,
-      embeddedDelayMs: 0,
-    });
+    await db.settings.put(DEFAULT_SETTINGS);
     const seen: (number | null)[] = [];
     onVersionChange(db, ({ newVersion }) => seen.push(newVersion));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getSettings, updateSettings } from '../../src/store';
 import { requestLink, requestUnlink } from '../../src/store/ops-link';
 import { reconcileAccountState, settleResult } from '../../src/store/drain';
-import { NOW, TODAY, fixture, freshDb, self } from './fixtures';
+import { DEFAULT_SETTINGS, NOW, TODAY, fixture, freshDb, self } from './fixtures';
 
 const AS_OF = '2026-11-27T08:00:00.000Z';
 
@@ -86,14 +86,7 @@ describe('reconcileAccountState', () => {
 describe('settings', () => {
   it('has defaults, and a patch changes only what it names', async () => {
     const db = freshDb();
-    expect(await getSettings(db)).toEqual({
-      key: 'device',
-      language: null,
-      currentAccountId: null,
-      remote: { kind: 'embedded' },
-      embeddedOffline: false,
-      embeddedDelayMs: 0,
-    });
+    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
     await updateSettings(db, { language: 'ja' });
     const next = await updateSettings(db, {
       remote: { kind: 'http', baseUrl: 'https://pc.example', token: null },

@@ -5,26 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { updateSettings, type AppDb } from '../../src/store';
-import {
-  createHttpRemote,
-  createInProcessLock,
-  createSyncEngine,
-  openPartnerCenter,
-  remoteFor,
-  type FetchLike,
-  type SyncEngine,
-} from '../../src/sync';
-import {
-  activeLinks,
-  crowd,
-  fixture,
-  link,
-  manualClock,
-  T0,
-  T30,
-  TODAY,
-  type SyncFixture,
-} from './fixtures';
+import { createHttpRemote, type FetchLike, type SyncEngine } from '../../src/sync';
+import { activeLinks, crowd, fixture, link, T0, T30, TODAY, type SyncFixture } from './fixtures';
+import { engineOn } from './engines';
 import { fixtureServers, type ServerOptions } from './server/for-fixture';
 import { type ReferenceServer } from './server/reference-server';
 import { ANY_ACTOR } from './server/world';
@@ -52,22 +35,15 @@ async function rig(
   const server = await serverFor(f.db, extra);
   await updateSettings(f.db, { remote: { kind: 'http', baseUrl: server.url, token: 'svc' } });
   const warnings: string[] = [];
-  const engine = createSyncEngine({
-    db: f.db,
-    getRemote: remoteFor({
-      app: f.db,
-      pc: openPartnerCenter(`pc-${crypto.randomUUID()}`),
-      now: () => T0,
-      timeoutMs: 1_000,
-      ...(fetch ? { fetch } : {}),
-    }),
-    lock: createInProcessLock(),
-    clock: manualClock(),
-    random: () => 0.5,
-    log: (level, message) => {
-      if (level !== 'info') warnings.push(message);
+  const engine = engineOn(
+    f.db,
+    { timeoutMs: 1_000, ...(fetch ? { fetch } : {}) },
+    {
+      log: (level, message) => {
+        if (level !== 'info') warnings.push(message);
+      },
     },
-  });
+  );
   return { f, server, engine, warnings, people: crowdOf };
 }
 
@@ -80,17 +56,43 @@ async function endedElsewhere({ f, server, engine }: Rig): Promise<void> {
   Object.assign(row, { endedOn: '2026-11-26', endReason: 'unlinked' });
 }
 
-const ANN_STATE_BAD_DATE = (accountId: string, profileId: string) =>
-  JSON.stringify({
+/**
+ * Ann's link ended on another device (the server moves to T30), then her next
+ * start, 30 days on (her cool-off), is queued: the action whose drain reconciles A.
+ */
+async function endedThenNextStart(): Promise<Rig> {
+  let at = T0;
+  const r = await rig({ now: () => new Date(at) });
+  await endedElsewhere(r);
+  at = T30;
+  await link(r.f.db, r.f.annA, r.f.annPu, T30);
+  return r;
+}
+
+/** A state answer as a server writes it, as of T0. */
+const wireState = (accountId: string | undefined, associations: object[] = []) => ({
+  accountId,
+  asOf: new Date(T0).toISOString(),
+  associations,
+  nextAssociationOn: {},
+});
+
+/** A malformed answer for Ann's account in A: dates that do not exist. */
+const annBadDate = ({ f }: Rig) => ({
+  kind: 'malformed' as const,
+  body: JSON.stringify({
     states: [
-      {
-        accountId,
-        asOf: new Date(T0).toISOString(),
-        associations: [{ profileId, accountId, startedOn: '2026-02-30', endedOn: '2026-02-31' }],
-        nextAssociationOn: {},
-      },
+      wireState(f.annA.id, [
+        {
+          profileId: f.learn.id,
+          accountId: f.annA.id,
+          startedOn: '2026-02-30',
+          endedOn: '2026-02-31',
+        },
+      ]),
     ],
-  });
+  }),
+});
 
 describe('batch state read against the reference server', { timeout: 60_000 }, () => {
   it.each([
@@ -132,12 +134,7 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
   });
 
   it('settles the remote state: a link ended on another device ends here', async () => {
-    let at = T0;
-    const r = await rig({ now: () => new Date(at) });
-    await endedElsewhere(r);
-    // Ann's next start, 30 days on (her cool-off), is the action whose drain reconciles A.
-    at = T30;
-    await link(r.f.db, r.f.annA, r.f.annPu, T30);
+    const r = await endedThenNextStart();
 
     const report = await r.engine.drain('test');
 
@@ -148,16 +145,8 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
   });
 
   it('retries a malformed answer once, never applies it, and applies the good one', async () => {
-    let at = T0;
-    const r = await rig({ now: () => new Date(at) });
-    await endedElsewhere(r);
-    // Ann's next start, 30 days on (her cool-off), is the action whose drain reconciles A.
-    at = T30;
-    await link(r.f.db, r.f.annA, r.f.annPu, T30);
-    r.server.stateFaults.push({
-      kind: 'malformed',
-      body: ANN_STATE_BAD_DATE(r.f.annA.id, r.f.learn.id),
-    });
+    const r = await endedThenNextStart();
+    r.server.stateFaults.push(annBadDate(r));
     const before = r.server.stateBatchRequests;
 
     const report = await r.engine.drain('test');
@@ -170,14 +159,8 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
   });
 
   it('applies nothing of an answer malformed twice, and reconciles the account on the next drain', async () => {
-    let at = T0;
-    const r = await rig({ now: () => new Date(at) });
-    await endedElsewhere(r);
-    // Ann's next start, 30 days on (her cool-off), is the action whose drain reconciles A.
-    at = T30;
-    await link(r.f.db, r.f.annA, r.f.annPu, T30);
-    const bad = { kind: 'malformed' as const, body: ANN_STATE_BAD_DATE(r.f.annA.id, r.f.learn.id) };
-    r.server.stateFaults.push(bad, bad);
+    const r = await endedThenNextStart();
+    r.server.stateFaults.push(annBadDate(r), annBadDate(r));
 
     const first = await r.engine.drain('test');
 
@@ -197,28 +180,13 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
   });
 
   it('reconciles an account a drain could not read on the next drain of another engine (the worker restarted)', async () => {
-    let at = T0;
-    const r = await rig({ now: () => new Date(at) });
-    await endedElsewhere(r);
-    // Ann's next start, 30 days on (her cool-off), is the action whose drain cannot read A.
-    at = T30;
-    await link(r.f.db, r.f.annA, r.f.annPu, T30);
-    const bad = { kind: 'malformed' as const, body: ANN_STATE_BAD_DATE(r.f.annA.id, r.f.learn.id) };
-    r.server.stateFaults.push(bad, bad);
+    // Ann's next start is the action whose drain cannot read A.
+    const r = await endedThenNextStart();
+    r.server.stateFaults.push(annBadDate(r), annBadDate(r));
     expect(await r.engine.drain('test')).toMatchObject({ applied: 1, reconciled: 0 });
 
     // The worker that drained was stopped; its successor (or a page) drains next.
-    const next = createSyncEngine({
-      db: r.f.db,
-      getRemote: remoteFor({
-        app: r.f.db,
-        pc: openPartnerCenter(`pc-${crypto.randomUUID()}`),
-        now: () => T0,
-      }),
-      lock: createInProcessLock(),
-      clock: manualClock(),
-      random: () => 0.5,
-    });
+    const next = engineOn(r.f.db);
 
     expect(await next.drain('worker-start')).toMatchObject({ sent: 0, reconciled: 1 });
     const learn = (await r.f.db.associations.toArray()).find((a) => a.profileId === r.f.learn.id);
@@ -234,19 +202,11 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
     await link(r.f.db, r.f.annA, r.f.learn);
     const intruder = JSON.stringify({
       states: [
-        {
-          accountId: r.f.annA.id,
-          asOf: new Date(T0).toISOString(),
-          associations: [{ profileId: r.f.learn.id, accountId: r.f.annA.id, startedOn: TODAY }],
-          nextAssociationOn: {},
-        },
+        wireState(r.f.annA.id, [
+          { profileId: r.f.learn.id, accountId: r.f.annA.id, startedOn: TODAY },
+        ]),
         // Not asked: it would end Ben's link in company B if it were applied.
-        {
-          accountId: r.f.benB.id,
-          asOf: new Date(T0).toISOString(),
-          associations: [],
-          nextAssociationOn: {},
-        },
+        wireState(r.f.benB.id),
       ],
     });
     r.server.stateFaults.push(
@@ -272,14 +232,8 @@ describe('batch state read against the reference server', { timeout: 60_000 }, (
   it('refuses an answer that leaves out an account asked or names one twice', async () => {
     const r = await rig({}, undefined, 2);
     const [p0, p1] = r.people.map((p) => p.account.id);
-    const state = (accountId: string | undefined) => ({
-      accountId,
-      asOf: new Date(T0).toISOString(),
-      associations: [],
-      nextAssociationOn: {},
-    });
     const remote = createHttpRemote({ baseUrl: r.server.url, token: 'svc' });
-    for (const states of [[state(p0)], [state(p0), state(p0), state(p1)]]) {
+    for (const states of [[wireState(p0)], [wireState(p0), wireState(p0), wireState(p1)]]) {
       r.server.stateFaults.push({ kind: 'malformed', body: JSON.stringify({ states }) });
       await expect(remote.states?.([p0 ?? '', p1 ?? ''])).rejects.toMatchObject({
         kind: 'malformed',

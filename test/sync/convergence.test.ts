@@ -7,12 +7,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { updateSettings } from '../../src/store';
-import {
-  createInProcessLock,
-  createSyncEngine,
-  openPartnerCenter,
-  remoteFor,
-} from '../../src/sync';
+import { engineOn } from './engines';
 import { activeLinks, crowd, fixture, link, manualClock, outbox } from './fixtures';
 import { startReferenceServer, type Fault, type ReferenceServer } from './server/reference-server';
 import { ANY_ACTOR } from './server/world';
@@ -59,19 +54,11 @@ describe('delivery converges under any faults', () => {
           for (const p of people) await link(f.db, p.account, p.profile);
           server.faults.push(...faults);
           const clock = manualClock();
-          const engine = createSyncEngine({
-            db: f.db,
-            getRemote: remoteFor({
-              app: f.db,
-              pc: openPartnerCenter(`pc-${crypto.randomUUID()}`),
-              now: clock.now,
-              timeoutMs: 250,
-            }),
-            lock: createInProcessLock(),
-            clock,
-            random: () => draw,
-            backoff: { baseMs: 10, maxMs: 100 },
-          });
+          const engine = engineOn(
+            f.db,
+            { timeoutMs: 250 },
+            { clock, random: () => draw, backoff: { baseMs: 10, maxMs: 100 } },
+          );
           for (let round = 0; round < faults.length + 10; round += 1) {
             const report = await engine.drain(`round ${round}`);
             if (report.nextWakeAt === null) break;

@@ -14,7 +14,19 @@ import {
   toWire,
   type PartnerCenterDb,
 } from '../../src/sync';
-import { activeLinks, crowd, fixture, link, manualClock, outbox, T0, TODAY } from './fixtures';
+import {
+  activeLinks,
+  crowd,
+  fixture,
+  link,
+  manualClock,
+  outbox,
+  T0,
+  TODAY,
+  type SyncFixture,
+} from './fixtures';
+import { engineOn } from './engines';
+import { DEFAULT_SETTINGS } from '../store/fixtures';
 
 const DAY = 86_400_000;
 
@@ -39,14 +51,30 @@ function action(
   };
 }
 
+/** Ann's link of her Learn profile (with `mcid`) to her account in A. */
+function annLearn(
+  f: SyncFixture,
+  mcid = f.learn.mcid,
+  partial: Partial<WireAction> = {},
+): WireAction {
+  return action({
+    accountId: f.annA.id,
+    profile: { kind: 'learn', id: f.learn.id, mcid },
+    ...partial,
+  });
+}
+
+/** The fixture, a fresh Partner Center and the embedded remote over both. */
+async function rig() {
+  const f = await fixture();
+  const pc = freshPc();
+  return { f, pc, pcRemote: remote(f.db, pc) };
+}
+
 describe('embedded Partner Center', { timeout: 30_000 }, () => {
   it('applies a link with the rules and answers a repeat with the first result, applied once', async () => {
-    const f = await fixture();
-    const pc = freshPc();
-    const pcRemote = remote(f.db, pc);
-    const batch = [
-      action({ accountId: f.annA.id, profile: { kind: 'learn', id: f.learn.id, mcid: '1234567' } }),
-    ];
+    const { f, pc, pcRemote } = await rig();
+    const batch = [annLearn(f)];
 
     const first = await pcRemote.send(batch);
     const again = await pcRemote.send(batch);
@@ -64,9 +92,7 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
   });
 
   it('answers a repeat unchanged even after the world moved on', async () => {
-    const f = await fixture();
-    const pc = freshPc();
-    const pcRemote = remote(f.db, pc);
+    const { f, pc, pcRemote } = await rig();
     const profile = { kind: 'learn' as const, id: f.learn.id, mcid: '1234567' };
     const linkIt = action({ accountId: f.annA.id, profile });
     const [linked] = await pcRemote.send([linkIt]);
@@ -80,11 +106,7 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
     const f = await fixture();
     const pcRemote = remote(f.db, freshPc());
     const [result] = await pcRemote.send([
-      action({
-        actorAccountId: f.annB.id,
-        accountId: f.annA.id,
-        profile: { kind: 'learn', id: f.learn.id, mcid: '1234567' },
-      }),
+      annLearn(f, f.learn.mcid, { actorAccountId: f.annB.id }),
     ]);
     expect(result).toMatchObject({ status: 'rejected', code: 'NOT_SELF' });
   });
@@ -135,13 +157,7 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
   it('seeds from the app: confirmed links are its truth, actions still queued are not', async () => {
     const f = await fixture();
     const pc = freshPc();
-    const engine = createSyncEngine({
-      db: f.db,
-      getRemote: remoteFor({ app: f.db, pc, now: () => T0 }),
-      lock: createInProcessLock(),
-      clock: manualClock(),
-      random: () => 0,
-    });
+    const engine = engineOn(f.db, { pc }, { random: () => 0 });
     // A confirmed link in the app, from before the Partner Center existed.
     await f.db.accounts.update(f.annA.id, { firstSignInOn: '2026-01-02' });
     await f.db.associations.add({
@@ -156,14 +172,9 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
     const queued = await link(f.db, f.annA, f.learn);
     await resetEmbedded(pc);
 
-    const state = await remoteFor({ app: f.db, pc, now: () => T0 })({
-      key: 'device',
-      language: null,
-      currentAccountId: null,
-      remote: { kind: 'embedded' },
-      embeddedOffline: false,
-      embeddedDelayMs: 0,
-    }).state(f.annA.id);
+    const state = await remoteFor({ app: f.db, pc, now: () => T0 })(DEFAULT_SETTINGS).state(
+      f.annA.id,
+    );
     // The queued link has not reached it: only the old one is there.
     expect(state.associations.map((a) => a.profileId)).toEqual([f.annPu.id]);
 
@@ -176,15 +187,8 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
   });
 
   it('resetEmbedded forgets everything, so the next use seeds again', async () => {
-    const f = await fixture();
-    const pc = freshPc();
-    const pcRemote = remote(f.db, pc);
-    await pcRemote.send([
-      action({
-        accountId: f.annA.id,
-        profile: { kind: 'learn', id: f.learn.id, mcid: f.learn.mcid },
-      }),
-    ]);
+    const { f, pc, pcRemote } = await rig();
+    await pcRemote.send([annLearn(f)]);
     expect(await pc.applied.count()).toBe(1);
     await resetEmbedded(pc);
     expect(await pc.applied.count()).toBe(0);
@@ -192,15 +196,8 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
   });
 
   it('ends the links of an account the admin deleted (account-deleted)', async () => {
-    const f = await fixture();
-    const pc = freshPc();
-    const pcRemote = remote(f.db, pc);
-    await pcRemote.send([
-      action({
-        accountId: f.annA.id,
-        profile: { kind: 'learn', id: f.learn.id, mcid: f.learn.mcid },
-      }),
-    ]);
+    const { f, pcRemote } = await rig();
+    await pcRemote.send([annLearn(f)]);
     const admin = (await f.db.accounts.where('orgId').equals(f.orgAId).toArray()).find((a) =>
       a.roles.includes('global-admin'),
     );
@@ -222,14 +219,7 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
 /** A sync engine on a manual clock, delivering to the embedded Partner Center `pc`. */
 function engineWith(app: AppDb, pc: PartnerCenterDb) {
   const clock = manualClock();
-  const engine = createSyncEngine({
-    db: app,
-    getRemote: remoteFor({ app, pc, now: clock.now }),
-    lock: createInProcessLock(),
-    clock,
-    random: () => 0.5,
-  });
-  return { clock, engine };
+  return { clock, engine: engineOn(app, { pc }, { clock }) };
 }
 
 describe('embedded Partner Center with the engine', { timeout: 30_000 }, () => {
@@ -301,14 +291,8 @@ describe('embedded Partner Center with the engine', { timeout: 30_000 }, () => {
     const pc = freshPc();
     const people = await crowd(f.db, f.orgAId, 12);
     for (const p of people) await link(f.db, p.account, p.profile);
-    const tab = () =>
-      createSyncEngine({
-        db: f.db,
-        getRemote: remoteFor({ app: f.db, pc, now: () => T0 }),
-        lock: createInProcessLock(), // each tab its own: nothing stops both from sending
-        clock: manualClock(),
-        random: () => 0,
-      });
+    // Each tab its own in-process lock: nothing stops both from sending.
+    const tab = () => engineOn(f.db, { pc }, { random: () => 0 });
     const reports = await Promise.all([tab().drain('tab 1'), tab().drain('tab 2')]);
     expect(reports.reduce((n, r) => n + r.sent, 0)).toBeGreaterThanOrEqual(12);
     expect(await pc.applied.count()).toBe(12);
@@ -318,9 +302,7 @@ describe('embedded Partner Center with the engine', { timeout: 30_000 }, () => {
   });
 
   it('delivers the same outbox batch twice and applies it once', async () => {
-    const f = await fixture();
-    const pc = freshPc();
-    const pcRemote = remote(f.db, pc);
+    const { f, pc, pcRemote } = await rig();
     const a = await link(f.db, f.annA, f.learn);
     const b = await link(f.db, f.benA, f.pu, T0 + 1);
     const wire = [a, b].map(toWire);
@@ -424,11 +406,7 @@ describe('embedded Partner Center decides from its own records, not the action',
     const f = await fixture();
     await f.db.profiles.update(f.learn.id, { mcid: null });
     const pc = freshPc();
-    const result = await sendOne(
-      f,
-      pc,
-      action({ accountId: f.annA.id, profile: { kind: 'learn', id: f.learn.id, mcid: '7654321' } }),
-    );
+    const result = await sendOne(f, pc, annLearn(f, '7654321'));
     expect(result).toMatchObject({ status: 'rejected', code: 'PROFILE_INCOMPLETE' });
     expect(await pc.associations.count()).toBe(0);
   });
@@ -436,11 +414,7 @@ describe('embedded Partner Center decides from its own records, not the action',
   it('refuses another MCID than its record, and a profile it has no record of', async () => {
     const f = await fixture();
     const pc = freshPc();
-    const other = await sendOne(
-      f,
-      pc,
-      action({ accountId: f.annA.id, profile: { kind: 'learn', id: f.learn.id, mcid: '7654321' } }),
-    );
+    const other = await sendOne(f, pc, annLearn(f, '7654321'));
     const unknown = await sendOne(
       f,
       pc,
@@ -471,14 +445,7 @@ describe('embedded Partner Center decides from its own records, not the action',
   it('applies the same action when it matches the record', async () => {
     const f = await fixture();
     const pc = freshPc();
-    const result = await sendOne(
-      f,
-      pc,
-      action({
-        accountId: f.annA.id,
-        profile: { kind: 'learn', id: f.learn.id, mcid: f.learn.mcid },
-      }),
-    );
+    const result = await sendOne(f, pc, annLearn(f));
     expect(result).toMatchObject({ status: 'applied' });
   });
 

@@ -7,23 +7,32 @@
  */
 import {
   addLearningProfile,
-  openDb,
   type AppDb,
   type LearningProfile,
   type OutboxEntry,
   type WorkAccount,
 } from '../../src/store';
-import { addOrganization, addWorkAccount, recordFirstSignIn } from '../../src/store/ops-org';
+import type { WireAction } from '../../src/rules';
+import { recordFirstSignIn } from '../../src/store/ops-org';
 import { requestLink, requestUnlink } from '../../src/store/ops-link';
+import { company, freshDb, puOf, self, user } from '../store/fixtures';
+
+export { freshDb, self };
+
+/** A link action as the wire carries it (account 'acc', profile 'p'), for the HTTP tests. */
+export const wireAction = (id: string): WireAction => ({
+  id,
+  type: 'link',
+  actorAccountId: 'acc',
+  accountId: 'acc',
+  profile: { kind: 'learn', id: 'p', mcid: '1234567' },
+  requestedAt: '2026-11-25T09:00:00.000Z',
+});
 
 export const T0 = Date.parse('2026-11-25T09:00:00Z');
 export const TODAY = '2026-11-25';
 /** 30 days after T0: the person's cool-off allows their next start. */
 export const T30 = T0 + 30 * 86_400_000;
-
-export function freshDb(): AppDb {
-  return openDb(`t-${crypto.randomUUID()}`);
-}
 
 export interface SyncFixture {
   db: AppDb;
@@ -46,40 +55,10 @@ export interface SyncFixture {
 
 export async function fixture(db: AppDb = freshDb()): Promise<SyncFixture> {
   const now = new Date(T0);
-  const a = await addOrganization(
-    db,
-    {
-      name: 'Company A',
-      domains: ['a.example'],
-      admin: { displayName: 'Admin A', email: 'admin@a.example' },
-    },
-    now,
-  );
-  const b = await addOrganization(
-    db,
-    {
-      name: 'Company B',
-      domains: ['b.example'],
-      admin: { displayName: 'Admin B', email: 'admin@b.example' },
-    },
-    now,
-  );
-  let annA = await addWorkAccount(
-    db,
-    { actorAccountId: a.admin.id, orgId: a.org.id, displayName: 'Ann', email: 'ann@a.example' },
-    now,
-  );
-  let annB = await addWorkAccount(
-    db,
-    {
-      actorAccountId: b.admin.id,
-      orgId: b.org.id,
-      displayName: 'Ann',
-      email: 'ann@b.example',
-      personId: annA.personId,
-    },
-    now,
-  );
+  const a = await company(db, 'Company A', 'a.example', 'Admin A', now);
+  const b = await company(db, 'Company B', 'b.example', 'Admin B', now);
+  let annA = await user(db, a, 'Ann', now);
+  let annB = await user(db, b, 'Ann', now, annA.personId);
   // Ann uses both accounts: a link needs an account that has signed in.
   annA = await recordFirstSignIn(db, annA.id, now);
   annB = await recordFirstSignIn(db, annB.id, now);
@@ -89,37 +68,11 @@ export async function fixture(db: AppDb = freshDb()): Promise<SyncFixture> {
     label: 'ann@outlook.example',
     mcid: '1234567',
   });
-  const benA = await addWorkAccount(
-    db,
-    { actorAccountId: a.admin.id, orgId: a.org.id, displayName: 'Ben', email: 'ben@a.example' },
-    now,
-  );
-  const benB = await addWorkAccount(
-    db,
-    {
-      actorAccountId: b.admin.id,
-      orgId: b.org.id,
-      displayName: 'Ben',
-      email: 'ben@b.example',
-      personId: benA.personId,
-    },
-    now,
-  );
-  const pu = await addLearningProfile(db, {
-    personId: benA.personId,
-    kind: 'partner-university',
-    label: 'ben@outlook.example',
-  });
-  const annPu = await addLearningProfile(db, {
-    personId: annA.personId,
-    kind: 'partner-university',
-    label: 'ann@outlook.example',
-  });
+  const benA = await user(db, a, 'Ben', now);
+  const benB = await user(db, b, 'Ben', now, benA.personId);
+  const pu = await puOf(db, benA.personId, 'ben@outlook.example');
+  const annPu = await puOf(db, annA.personId, 'ann@outlook.example');
   return { db, orgAId: a.org.id, orgBId: b.org.id, annA, annB, learn, benA, benB, pu, annPu };
-}
-
-export function self(account: WorkAccount, profile: LearningProfile) {
-  return { actorAccountId: account.id, accountId: account.id, profileId: profile.id };
 }
 
 export function link(db: AppDb, account: WorkAccount, profile: LearningProfile, at = T0) {

@@ -5,15 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { updateSettings, type AppDb } from '../../src/store';
-import {
-  createHttpRemote,
-  createInProcessLock,
-  createSyncEngine,
-  openPartnerCenter,
-  remoteFor,
-  toWire,
-  type SyncEngine,
-} from '../../src/sync';
+import { createHttpRemote, toWire, type SyncEngine } from '../../src/sync';
 import {
   activeLinks,
   crowd,
@@ -25,6 +17,7 @@ import {
   TODAY,
   type SyncFixture,
 } from './fixtures';
+import { engineOn } from './engines';
 import { fixtureServers } from './server/for-fixture';
 import { type Fault, type ReferenceServer } from './server/reference-server';
 import { ANY_ACTOR } from './server/world';
@@ -47,18 +40,7 @@ async function rig(timeoutMs = 1_000): Promise<Rig> {
   const server = await serverFor(f.db, { 'tok-ann-a': f.annA.id, 'tok-ann-b': f.annB.id });
   await updateSettings(f.db, { remote: { kind: 'http', baseUrl: server.url, token: 'tok-ann-a' } });
   const clock = manualClock();
-  const engine = createSyncEngine({
-    db: f.db,
-    getRemote: remoteFor({
-      app: f.db,
-      pc: openPartnerCenter(`pc-${crypto.randomUUID()}`),
-      now: clock.now,
-      timeoutMs,
-    }),
-    lock: createInProcessLock(),
-    clock,
-    random: () => 0.5,
-  });
+  const engine = engineOn(f.db, { timeoutMs }, { clock });
   return { f, server, engine, clock };
 }
 

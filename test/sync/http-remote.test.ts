@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BATCH, type WireAction } from '../../src/rules';
+import { MAX_BATCH } from '../../src/rules';
 import { createHttpRemote, validateBaseUrl, validateToken, type FetchLike } from '../../src/sync';
 import { batchKey, parseRetryAfter } from '../../src/sync/http-remote';
-
-const action = (id: string): WireAction => ({
-  id,
-  type: 'link',
-  actorAccountId: 'acc',
-  accountId: 'acc',
-  profile: { kind: 'learn', id: 'p', mcid: '1234567' },
-  requestedAt: '2026-11-25T09:00:00.000Z',
-});
+import { wireAction } from './fixtures';
 
 interface Seen {
   url: string;
@@ -70,16 +62,16 @@ describe('HTTP remote', () => {
       JSON.stringify({ results: [{ id: 'a1', status: 'applied' }] }),
     );
     const remote = createHttpRemote({ baseUrl: 'https://pc.example/api/', token: 'tok', fetch });
-    expect(await remote.send([action('a1')])).toEqual([{ id: 'a1', status: 'applied' }]);
+    expect(await remote.send([wireAction('a1')])).toEqual([{ id: 'a1', status: 'applied' }]);
     const [call] = seen;
     expect(call?.url).toBe('https://pc.example/api/link-actions');
     expect(call?.init.method).toBe('POST');
     const headers = new Headers(call?.init.headers);
     expect(headers.get('authorization')).toBe('Bearer tok');
-    expect(headers.get('idempotency-key')).toBe(batchKey([action('a1')]));
+    expect(headers.get('idempotency-key')).toBe(batchKey([wireAction('a1')]));
     expect(headers.get('content-type')).toBe('application/json');
     expect(call?.init.redirect).toBe('error');
-    expect(JSON.parse(call?.init.body as string)).toEqual({ actions: [action('a1')] });
+    expect(JSON.parse(call?.init.body as string)).toEqual({ actions: [wireAction('a1')] });
   });
 
   it('sends no Authorization header without a token, and GETs the state by account', async () => {
@@ -97,8 +89,12 @@ describe('HTTP remote', () => {
   });
 
   it('gives different batches different keys, and the same batch the same key', () => {
-    expect(batchKey([action('a1'), action('a2')])).toBe(batchKey([action('a1'), action('a2')]));
-    expect(batchKey([action('a1'), action('a2')])).not.toBe(batchKey([action('a2'), action('a1')]));
+    expect(batchKey([wireAction('a1'), wireAction('a2')])).toBe(
+      batchKey([wireAction('a1'), wireAction('a2')]),
+    );
+    expect(batchKey([wireAction('a1'), wireAction('a2')])).not.toBe(
+      batchKey([wireAction('a2'), wireAction('a1')]),
+    );
   });
 
   it.each([
@@ -114,13 +110,13 @@ describe('HTTP remote', () => {
   ])('maps HTTP %i to %s', async (status, kind) => {
     const { fetch } = fetchAnswering(status, 'nope');
     const remote = createHttpRemote({ baseUrl: 'https://pc.example', fetch });
-    expect(await kindOf(remote.send([action('a1')]))).toBe(kind);
+    expect(await kindOf(remote.send([wireAction('a1')]))).toBe(kind);
   });
 
   it('reads Retry-After as seconds or as a date', async () => {
     const { fetch } = fetchAnswering(429, '', { 'Retry-After': '12' });
     const remote = createHttpRemote({ baseUrl: 'https://pc.example', fetch });
-    await expect(remote.send([action('a1')])).rejects.toMatchObject({ retryAfterMs: 12_000 });
+    await expect(remote.send([wireAction('a1')])).rejects.toMatchObject({ retryAfterMs: 12_000 });
     const now = Date.parse('2026-11-25T09:00:00Z');
     expect(parseRetryAfter('Wed, 25 Nov 2026 09:00:30 GMT', now)).toBe(30_000);
     expect(parseRetryAfter('soon', now)).toBeNull();
@@ -130,12 +126,16 @@ describe('HTTP remote', () => {
   it('calls a non-JSON 200 malformed, and a thrown fetch a network error', async () => {
     const { fetch } = fetchAnswering(200, '{"results": [');
     expect(
-      await kindOf(createHttpRemote({ baseUrl: 'https://pc.example', fetch }).send([action('a1')])),
+      await kindOf(
+        createHttpRemote({ baseUrl: 'https://pc.example', fetch }).send([wireAction('a1')]),
+      ),
     ).toBe('malformed');
     const failing: FetchLike = () => Promise.reject(new TypeError('Failed to fetch'));
     expect(
       await kindOf(
-        createHttpRemote({ baseUrl: 'https://pc.example', fetch: failing }).send([action('a1')]),
+        createHttpRemote({ baseUrl: 'https://pc.example', fetch: failing }).send([
+          wireAction('a1'),
+        ]),
       ),
     ).toBe('network');
   });
@@ -152,13 +152,13 @@ describe('HTTP remote', () => {
       fetch: hanging,
       timeoutMs: 20,
     });
-    expect(await kindOf(remote.send([action('a1')]))).toBe('timeout');
+    expect(await kindOf(remote.send([wireAction('a1')]))).toBe('timeout');
   });
 
   it('refuses a batch over MAX_BATCH before sending anything', async () => {
     const { fetch, seen } = fetchAnswering(200, '{}');
     const remote = createHttpRemote({ baseUrl: 'https://pc.example', fetch });
-    const many = Array.from({ length: MAX_BATCH + 1 }, (_, i) => action(`a${i}`));
+    const many = Array.from({ length: MAX_BATCH + 1 }, (_, i) => wireAction(`a${i}`));
     await expect(remote.send(many)).rejects.toThrow(RangeError);
     expect(seen).toHaveLength(0);
   });

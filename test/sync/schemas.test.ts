@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { WireAction } from '../../src/rules';
 import { parseAccountState, parseBatchResponse } from '../../src/sync/schemas';
+import { wireAction } from './fixtures';
 
-const actions: WireAction[] = ['a1', 'a2'].map((id) => ({
-  id,
-  type: 'link',
-  actorAccountId: 'acc',
-  accountId: 'acc',
-  profile: { kind: 'learn', id: 'p', mcid: '1234567' },
-  requestedAt: '2026-11-25T09:00:00.000Z',
-}));
+const actions = ['a1', 'a2'].map(wireAction);
 
 function malformed(run: () => unknown): string {
   try {

@@ -14,11 +14,17 @@ import {
   type SyncFixture,
 } from './fixtures';
 
+/** Ann's link and then Ben's, both queued. */
+async function twoQueued() {
+  const f = await fixture();
+  const a = await link(f.db, f.annA, f.learn);
+  const b = await link(f.db, f.benA, f.pu, T0 + 1);
+  return { f, a, b };
+}
+
 describe('settleBatch', { timeout: 30_000 }, () => {
   it('settles a whole batch in one go', async () => {
-    const f = await fixture();
-    const a = await link(f.db, f.annA, f.learn);
-    const b = await link(f.db, f.benA, f.pu, T0 + 1);
+    const { f, a, b } = await twoQueued();
     const results: WireResult[] = [
       { id: a.id, status: 'applied' },
       { id: b.id, status: 'rejected', code: 'COOL_OFF', nextAllowedOn: '2026-12-25' },
@@ -31,9 +37,7 @@ describe('settleBatch', { timeout: 30_000 }, () => {
   });
 
   it('falls back to one by one when one result cannot be settled, keeping the others', async () => {
-    const f = await fixture();
-    const a = await link(f.db, f.annA, f.learn);
-    const b = await link(f.db, f.benA, f.pu, T0 + 1);
+    const { f, a, b } = await twoQueued();
     const results: WireResult[] = [
       { id: a.id, status: 'applied' },
       { id: b.id, status: 'applied' },
@@ -142,9 +146,7 @@ describe('settleResults (the store, for settleBatch)', { timeout: 30_000 }, () =
 
 describe('markSending (bulk)', () => {
   it('marks the unsettled entries of a batch and leaves settled and unknown ones alone', async () => {
-    const f = await fixture();
-    const a = await link(f.db, f.annA, f.learn);
-    const b = await link(f.db, f.benA, f.pu, T0 + 1);
+    const { f, a, b } = await twoQueued();
     await settleResult(f.db, { id: a.id, status: 'applied' }, new Date(T0));
     const before = await f.db.outbox.get(b.id);
 

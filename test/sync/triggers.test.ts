@@ -53,21 +53,55 @@ function fakeTimers() {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+type Call = [string, DrainOptions | undefined];
+type PageTriggerOptions = Parameters<typeof startPageTriggers>[0];
+
+/** Page triggers on a fresh window, document and timers at T0; `options` overrides any of them. */
+function pageTriggers(
+  drain: PageTriggerOptions['drain'],
+  options: Partial<PageTriggerOptions> = {},
+): ReturnType<typeof startPageTriggers> {
+  return startPageTriggers({
+    drain,
+    window: new Target(),
+    document: new Target(),
+    clock: { now: () => T0 },
+    timers: fakeTimers().timers,
+    ...options,
+  });
+}
+
+/** A drain that records its calls and answers each only when `release` is called. */
+function heldDrain() {
+  const calls: Call[] = [];
+  let answer: () => void = () => undefined;
+  const drain = (reason: string, options?: DrainOptions) => {
+    calls.push([reason, options]);
+    return new Promise<DrainReport>((resolve) => {
+      answer = () => {
+        resolve(report());
+      };
+    });
+  };
+  return {
+    calls,
+    drain,
+    release: () => {
+      answer();
+    },
+  };
+}
+
 describe('page triggers', () => {
   it('drains on start, on online (ignoring backoff) and on becoming visible', async () => {
-    const calls: [string, DrainOptions | undefined][] = [];
+    const calls: Call[] = [];
     const win = new Target();
     const doc = new Target();
-    const { stop } = startPageTriggers({
-      drain: (reason, options) => {
-        calls.push([reason, options]);
-        return Promise.resolve(report());
-      },
-      window: win,
-      document: doc,
-      clock: { now: () => T0 },
-      timers: fakeTimers().timers,
-    });
+    const drain = (reason: string, options?: DrainOptions) => {
+      calls.push([reason, options]);
+      return Promise.resolve(report());
+    };
+    const { stop } = pageTriggers(drain, { window: win, document: doc });
     await settle();
     win.fire('online');
     await settle();
@@ -92,16 +126,13 @@ describe('page triggers', () => {
     const { timers, pending } = fakeTimers();
     const reasons: string[] = [];
     const wakes = [T0 + 5_000, null];
-    startPageTriggers({
-      drain: (reason) => {
+    pageTriggers(
+      (reason) => {
         reasons.push(reason);
         return Promise.resolve(report({ nextWakeAt: wakes.shift() ?? null }));
       },
-      window: new Target(),
-      document: new Target(),
-      clock: { now: () => T0 },
-      timers,
-    });
+      { timers },
+    );
     await settle();
     // The wake-up, and the periodic pull the start's pull armed.
     expect([...pending.values()].map((p) => p.ms).sort((a, b) => a - b)).toEqual([
@@ -119,34 +150,21 @@ describe('page triggers', () => {
 
   it('runs one drain at a time from the page, and once more for triggers meanwhile', async () => {
     const win = new Target();
-    let release: () => void = () => undefined;
-    const calls: string[] = [];
-    startPageTriggers({
-      drain: (reason) => {
-        calls.push(reason);
-        return new Promise((resolve) => {
-          release = () => {
-            resolve(report());
-          };
-        });
-      },
-      window: win,
-      document: new Target(),
-      clock: { now: () => T0 },
-      timers: fakeTimers().timers,
-    });
+    const held = heldDrain();
+    pageTriggers(held.drain, { window: win });
+    const calls = () => held.calls.map(([reason]) => reason);
     win.fire('online');
     win.fire('online');
-    expect(calls).toEqual(['start']);
-    release();
+    expect(calls()).toEqual(['start']);
+    held.release();
     await settle();
-    expect(calls).toEqual(['start', 'online']);
+    expect(calls()).toEqual(['start', 'online']);
   });
 });
 
 describe('page triggers: pulls', () => {
   function world(options: { scope?: () => 'me' | 'org'; outcome?: DrainReport['outcome'] } = {}) {
-    const calls: [string, DrainOptions | undefined][] = [];
+    const calls: Call[] = [];
     const win = new Target();
     const doc = new Target();
     const { timers, pending } = fakeTimers();
@@ -244,24 +262,8 @@ describe('page triggers: pulls', () => {
   });
 
   it('triggers meanwhile merge into one drain that pulls what any of them asked', async () => {
-    const calls: [string, DrainOptions | undefined][] = [];
-    let release: () => void = () => undefined;
-    const win = new Target();
-    const triggers = startPageTriggers({
-      drain: (reason, drainOptions) => {
-        calls.push([reason, drainOptions]);
-        return new Promise((resolve) => {
-          release = () => {
-            resolve(report());
-          };
-        });
-      },
-      window: win,
-      document: new Target(),
-      clock: { now: () => T0 },
-      timers: fakeTimers().timers,
-      pullScope: () => 'org',
-    });
+    const { calls, drain, release } = heldDrain();
+    const triggers = pageTriggers(drain, { pullScope: () => 'org' });
     triggers.pull('sync-now');
     triggers.trigger('queued');
     release();
@@ -345,22 +347,8 @@ describe('web lock', () => {
 
 describe('asking for a drain while one runs', () => {
   it('runs exactly one more drain after the current one, with the strongest options', async () => {
-    const calls: [string, DrainOptions | undefined][] = [];
-    let finish: () => void = () => undefined;
-    const triggers = startPageTriggers({
-      drain: (reason, options) => {
-        calls.push([reason, options]);
-        return new Promise((resolve) => {
-          finish = () => {
-            resolve(report());
-          };
-        });
-      },
-      window: new Target(),
-      document: new Target(),
-      clock: { now: () => T0 },
-      timers: fakeTimers().timers,
-    });
+    const { calls, drain, release: finish } = heldDrain();
+    const triggers = pageTriggers(drain);
     expect(calls.map((c) => c[0])).toEqual(['start']);
     triggers.trigger('queued');
     triggers.trigger('settings', { ignoreBackoff: true });

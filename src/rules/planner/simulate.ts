@@ -7,6 +7,7 @@
 import {
   DEFAULT_POLICY,
   RulesInputError,
+  applyEnds,
   associationsInWindow,
   compareDates,
   coolOffEndsOn,
@@ -204,17 +205,9 @@ function refused(sim: Sim, step: PlanStep, decision: Decision & { ok: false }): 
 }
 
 function endLinks(sim: Sim, ends: readonly EndedLink[], on: string, reason: 'moved' | 'unlinked') {
-  for (const end of ends) {
-    const row = sim.associations.find(
-      (a) =>
-        a.endedOn === null &&
-        a.profileId === end.profileId &&
-        a.accountId === end.accountId &&
-        a.startedOn === end.startedOn,
-    );
-    if (!row) continue;
-    row.endedOn = on;
-    row.endReason = reason;
+  const { associations, ended } = applyEnds(sim.associations, ends, on, reason);
+  sim.associations = sim.world.associations = associations;
+  for (const end of ended) {
     sim.events.push({
       kind: 'link-ends',
       on,

@@ -60,6 +60,16 @@ export async function watchedPage(context: BrowserContext): Promise<Watched> {
   return { page, violations, errors };
 }
 
+/** A watched tab of `context` at `url` that accepts every dialog (the confirmations). */
+export async function openWatchedTab(context: BrowserContext, url: string): Promise<Watched> {
+  const tab = await watchedPage(context);
+  tab.page.on('dialog', (dialog) => {
+    void dialog.accept();
+  });
+  await tab.page.goto(url);
+  return tab;
+}
+
 /** Waits until a service worker controls the page. */
 export async function waitForController(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {

@@ -116,6 +116,28 @@ function send(
 type Loose = Record<string, unknown>;
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
 
+/**
+ * The signed-in actor and the `field` of the JSON body they sent; undefined
+ * once it has answered 401 (no actor) or 400 (not JSON) itself.
+ */
+function signedField(
+  res: ServerResponse,
+  actor: string | undefined,
+  raw: string,
+  field: string,
+): { actor: string; value: unknown } | undefined {
+  if (!actor) {
+    send(res, 401, { error: 'sign in' });
+    return undefined;
+  }
+  try {
+    return { actor, value: (JSON.parse(raw) as Loose)[field] };
+  } catch {
+    send(res, 400, { error: 'not JSON' });
+    return undefined;
+  }
+}
+
 /** The server checks what it is sent, as any real one must. */
 function isAction(value: unknown): value is WireAction {
   if (!isObject(value) || !isObject(value.profile)) return false;
@@ -181,17 +203,9 @@ export async function startReferenceServer(
       send(res, fault.status, { error: `injected ${fault.status}` });
       return;
     }
-    if (!actor) {
-      send(res, 401, { error: 'sign in' });
-      return;
-    }
-    let ids: unknown;
-    try {
-      ids = (JSON.parse(raw) as { accountIds?: unknown }).accountIds;
-    } catch {
-      send(res, 400, { error: 'not JSON' });
-      return;
-    }
+    const body = signedField(res, actor, raw, 'accountIds');
+    if (!body) return;
+    const ids = body.value;
     if (
       !Array.isArray(ids) ||
       ids.length > MAX_STATES ||
@@ -281,23 +295,15 @@ export async function startReferenceServer(
       );
       return;
     }
-    if (!actor) {
-      send(res, 401, { error: 'sign in' });
-      return;
-    }
-    let actions: unknown;
-    try {
-      actions = (JSON.parse(raw) as { actions?: unknown }).actions;
-    } catch {
-      send(res, 400, { error: 'not JSON' });
-      return;
-    }
+    const body = signedField(res, actor, raw, 'actions');
+    if (!body) return;
+    const actions = body.value;
     if (!Array.isArray(actions) || actions.length > MAX_BATCH || !actions.every(isAction)) {
       send(res, 400, { error: 'bad actions' });
       return;
     }
     for (const a of actions) state.received.push(a.id);
-    let results = apply(actions, actor);
+    let results = apply(actions, body.actor);
     switch (fault?.kind) {
       case 'hang':
         return; // the client's timeout ends it
@@ -310,7 +316,7 @@ export async function startReferenceServer(
       }
       case 'duplicate':
         for (const a of actions) state.received.push(a.id);
-        results = apply(actions, actor);
+        results = apply(actions, body.actor);
         break;
       default:
         break;

@@ -5,6 +5,7 @@
  * rules module, as the contract requires of any Partner Center.
  */
 import {
+  applyEnds,
   checkClaimedProfile,
   decideLink,
   decideUnlink,
@@ -77,20 +78,13 @@ export function handleAction(
       ...(decision.nextAllowedOn ? { nextAllowedOn: decision.nextAllowedOn } : {}),
     };
   }
-  const ended: ServerAssociation[] = [];
-  for (const end of decision.ends) {
-    const row = world.associations.find(
-      (a) =>
-        a.endedOn === null &&
-        a.profileId === end.profileId &&
-        a.accountId === end.accountId &&
-        a.startedOn === end.startedOn,
-    );
-    if (!row) continue;
-    row.endedOn = today;
-    row.endReason = action.type === 'link' ? 'moved' : 'unlinked';
-    ended.push(row);
-  }
+  const { associations, ended } = applyEnds(
+    world.associations,
+    decision.ends,
+    today,
+    action.type === 'link' ? 'moved' : 'unlinked',
+  );
+  world.associations = associations;
   if (action.type === 'unlink') {
     const [first] = ended;
     return { id: action.id, status: 'applied', ...(first ? { association: wire(first) } : {}) };
