@@ -8,13 +8,8 @@
  *   applied once, not lost and not twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-<<<<<<< HEAD
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ChaosPerson, ChaosProxy, ChaosWorld } from '../reliability/chaos-world';
-=======
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ChaosProxy, ChaosWorld } from '../reliability/chaos-world';
->>>>>>> structure-leftovers
+import type { ChaosPerson, ChaosProxy, ChaosWorld } from '../reliability/chaos-world';
 import type { ReferenceServer } from '../sync/server/reference-server';
 import { watchedPage, type Watched } from './support/browser';
 import { readTable } from './support/local-db';
@@ -51,7 +46,6 @@ afterAll(async () => {
   await remote.close();
 });
 
-<<<<<<< HEAD
 /**
  * A tab with the chaos world imported, acting as `person`. Every test imports
  * the same world (the same ids) and the reference server is shared by the
@@ -59,24 +53,8 @@ afterAll(async () => {
  * change what the server answers another.
  */
 async function started(context: BrowserContext, person: ChaosPerson): Promise<Watched> {
-  const tab = await watchedPage(context);
-  tab.page.on('dialog', (dialog) => {
-    void dialog.accept();
-  });
-  const { page } = tab;
-  await page.goto(`${host.url}#/settings`);
-  await waitForController(page);
-  await importWorld(page, host.url, world);
-  await connectRemote(page, host.url, proxy);
-  await page.goto(`${host.url}#/welcome`);
-  await page.locator('button.account-choice', { hasText: person.email }).click();
-  await page.getByTestId('who-name').waitFor();
-=======
-/** A tab with the chaos world imported, acting as its first person. */
-async function started(context: BrowserContext): Promise<Watched> {
   const tab = await openDeviceTab(context, app.server.url, { world, proxy }, '#/settings');
-  await continueAs(tab.page, app.server.url, world.people[0]?.email ?? '');
->>>>>>> structure-leftovers
+  await continueAs(tab.page, app.server.url, person.email);
   return tab;
 }
 
@@ -98,13 +76,8 @@ const outbox = (page: Page) => readTable<Entry>(page, 'outbox');
 
 describe('upgrades under load', () => {
   it('a schema upgrade in another tab: this tab lets go, says reload, and the queue survives', async () => {
-<<<<<<< HEAD
-    const context = await browser.newContext({ locale: 'en-US' });
-    const old = await started(context, person(0));
-=======
     const context = await app.browser.newContext({ locale: 'en-US' });
-    const old = await started(context);
->>>>>>> structure-leftovers
+    const old = await started(context, person(0));
     // The remote is unreachable: the action stays queued.
     proxy.down = true;
     await link(old.page);
@@ -171,16 +144,11 @@ describe('upgrades under load', () => {
 
   it('a worker update accepted mid-delivery waits for the drain, and the action is applied once', async () => {
     // A fresh browser profile: no database left from the test above.
-<<<<<<< HEAD
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     const me = person(1);
     // Nothing on the server for this person yet: the link below is the first.
     expect(server.world.associations.filter((a) => a.profileId === me.profileId)).toEqual([]);
     const tab = await started(context, me);
-=======
-    const context = await app.browser.newContext({ locale: 'en-US' });
-    const tab = await started(context);
->>>>>>> structure-leftovers
     const { page } = tab;
     const v1 = await page.getByTestId('app-version').textContent();
     // The server applies the link and then never answers: the drain holds the lock
