@@ -42,8 +42,7 @@ import {
   type TypedRequest,
   type UsersPage,
 } from '../store';
-import { csvLines, csvStart } from '../rules/org/csv';
-import { reportCsvRecords, type CsvLabels, type ReportQuery } from '../rules/org/report-rows';
+import type { ReportQuery } from '../rules/org/report-rows';
 import type { UsersQuery } from '../rules/org/users';
 import type { ImportProgress } from '../store/transfer';
 import type { SyncProblem } from '../sync';
@@ -84,22 +83,8 @@ export type ImportStep = { phase: 'reading' } | ImportProgress;
 export type { SyncChange, SyncNews } from '../store';
 export type { OrgReportRow, ReportPage, UsersPage } from '../store';
 
-/** How the whole report is exported: its words, and how far it has got. */
-export interface ReportExportOptions {
-  labels: CsvLabels;
-  /** After each chunk: rows done of the selection's total. */
-  onProgress?: (done: number, total: number) => void;
-  /** Aborting stops the export before its next chunk; it answers `CANCELLED`. */
-  signal?: AbortSignal;
-  /** Rows per chunk (default 2,000). */
-  chunkSize?: number;
-}
-
-/** A finished export: the CSV text in parts (the BOM and header first), and how many rows. */
-export interface ReportExport {
-  parts: string[];
-  rows: number;
-}
+import type { ReportExport, ReportExportOptions } from './org/report-export';
+export type { ReportExport, ReportExportOptions };
 
 /** The whole report, in its rules' order: what the designations' points are made from. */
 const WHOLE_REPORT: ReportQuery = { text: '', status: 'all', sort: 'countsFrom', dir: 'asc' };
@@ -352,28 +337,12 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
         null,
       );
     },
-    exportReport: async (orgId, query, { labels, onProgress, signal, chunkSize }) => {
+    exportReport: async (orgId, query, options) => {
+      const { signal } = options;
       try {
         return await attempt(async () => {
-          const { orgReportChunks, orgReportPage } = await orgReads();
-          const day = today();
-          const { total } = await orgReportPage(db, orgId, day, query, 0, 1);
-          const parts = [csvStart(labels.header)];
-          let rows = 0;
-          onProgress?.(0, total);
-          const chunks = orgReportChunks(db, orgId, day, query, {
-            size: chunkSize ?? 2000,
-            ...(signal ? { signal } : {}),
-          });
-          for await (const chunk of chunks) {
-            parts.push(csvLines(reportCsvRecords(chunk, labels)));
-            rows += chunk.length;
-            onProgress?.(rows, Math.max(total, rows));
-            // A task boundary between chunks: the progress is painted, Cancel can be pressed.
-            await painted();
-          }
-          signal?.throwIfAborted();
-          return { parts, rows };
+          const { exportReportCsv } = await import('./org/report-export');
+          return exportReportCsv(db, orgId, today(), query, options);
         });
       } catch (error) {
         if (signal?.aborted) return { ok: false, code: 'CANCELLED' };
