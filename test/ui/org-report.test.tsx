@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReportView } from '../../src/ui/screens/org/report-view';
 import { orgData } from './org-fixtures';
-import { choose, click, mount, settle, type, type Rendered } from './org-support';
+import { choose, click, mount, settle, type, until, type Rendered } from './org-support';
 
 let r: Rendered | null = null;
 afterEach(() => {
@@ -60,8 +60,11 @@ describe("company A's report", () => {
     r = mount(<ReportView data={await orgData('a')} />);
     await choose(r.q<HTMLSelectElement>('#report-status'), 'scheduled-removal');
     expect(rowsText(r)).toEqual(['Ken Gone|scheduled-removal', 'Ann Moved|scheduled-removal']);
-    await type(r.q<HTMLInputElement>('#report-filter'), 'az-305');
-    expect(rowsText(r)).toEqual(['Ken Gone|scheduled-removal']);
+    const shown = r;
+    await type(shown.q<HTMLInputElement>('#report-filter'), 'az-305');
+    await until(() => {
+      expect(rowsText(shown)).toEqual(['Ken Gone|scheduled-removal']);
+    });
     const count = r.q('[data-testid=report-count]');
     expect(count.getAttribute('role')).toBe('status');
     expect(count.textContent).toBe('1 rows');

@@ -5,7 +5,7 @@ import { OrgView } from '../../src/ui/screens/org/org-view';
 import type { ActionResult, CatalogState } from '../../src/ui/screens/org/view-model';
 import { account } from '../rules/org/fixtures';
 import { memoryReads, orgData } from './org-fixtures';
-import { choose, click, mount, submit, type, type Rendered } from './org-support';
+import { choose, click, mount, submit, type, until, type Rendered } from './org-support';
 
 let r: Rendered | null = null;
 afterEach(() => {
@@ -146,10 +146,19 @@ describe('the users list', () => {
     await click(r.byText('Next page'));
     expect(r.q('.pager-range').textContent).toBe('51–100 of 120');
     expect(r.qa('[data-testid=user]')[0]?.dataset.id).toBe('u050');
-    await type(r.q<HTMLInputElement>('#users-filter'), 'user 11');
+    const asked = vi.spyOn(data.reads, 'usersPage');
+    // Typed key by key: the box shows each at once, the search runs for the pause.
+    for (const text of ['u', 'us', 'user', 'user 1', 'user 11']) {
+      await type(r.q<HTMLInputElement>('#users-filter'), text);
+    }
+    expect(r.q<HTMLInputElement>('#users-filter').value).toBe('user 11');
+    await until(() => {
+      expect(r?.q('.pager-range').textContent).toBe('1–10 of 10');
+    });
     expect(r.q('[data-testid=users-count]').getAttribute('role')).toBe('status');
     expect(r.q('[data-testid=users-count]').textContent).toBe('10 of 120 users');
-    expect(r.q('.pager-range').textContent).toBe('1–10 of 10');
+    const searched = new Set(asked.mock.calls.map(([query]) => query.text));
+    expect(searched).toEqual(new Set(['', 'user 11']));
   });
 });
 

@@ -1,5 +1,6 @@
 import type { TargetedEvent } from 'preact';
 import { SearchField } from '../../components/search-field';
+import { SEARCH_PAUSE_MS, useDebounced } from '../../components/use-debounced';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeCode } from '../../../i18n/describe';
 import type { PageSize } from '../../../rules/org/paging';
@@ -41,8 +42,11 @@ export function ReportView({ data }: { data: ReportData }) {
     [],
   );
 
+  // The search reads once typing pauses; the box shows each keystroke at once.
+  const typed = useDebounced(query.text, SEARCH_PAUSE_MS);
+  const searched = typed === query.text ? query : { ...query, text: typed };
   // This page, read by the state layer; while the next one loads, the last one stays.
-  const asked = data.reads.reportPage(query, pageNo, size).value;
+  const asked = data.reads.reportPage(searched, pageNo, size).value;
   const last = useRef<ReportPageView | null>(null);
   if (asked) last.current = asked;
   const page = asked ?? last.current;

@@ -1,5 +1,6 @@
 import type { TargetedEvent } from 'preact';
 import { SearchField } from '../../components/search-field';
+import { SEARCH_PAUSE_MS, useDebounced } from '../../components/use-debounced';
 import { useRef, useState } from 'preact/hooks';
 import { describeCode } from '../../../i18n/describe';
 import { reportRemovalDate } from '../../../rules';
@@ -31,8 +32,11 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
+  // The search reads once typing pauses; the box shows each keystroke at once.
+  const typed = useDebounced(query.text, SEARCH_PAUSE_MS);
+  const searched = typed === query.text ? query : { ...query, text: typed };
   // This page, read by the state layer; while the next one loads, the last one stays.
-  const asked = data.reads.usersPage(query, pageNo, size).value;
+  const asked = data.reads.usersPage(searched, pageNo, size).value;
   const last = useRef<UsersPageView | null>(null);
   if (asked) last.current = asked;
   const page = asked ?? last.current;
