@@ -228,17 +228,25 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
 
   const cache = new Map<string, LiveSignal<unknown>>();
   const releaseAfterMs = options.releaseAfterMs ?? 30_000;
+  const pageReleaseMs = Math.min(releaseAfterMs, 2_000);
   /**
    * One live query per organization and kind, shared by the screens. Once no
    * screen has watched it for `releaseAfterMs`, it stops (a 10k-user report
    * re-read on every link elsewhere would block the page) and the next call
-   * starts a fresh one; coming back within that time finds it ready.
+   * starts a fresh one; coming back within that time finds it ready. A page
+   * of a list (one per query, page and size) is let go sooner: paging and
+   * searching leave many behind, each re-read on every change while kept.
    */
-  function cached<T>(key: string, query: () => Promise<T>, initial: T): LiveSignal<T> {
+  function cached<T>(
+    key: string,
+    query: () => Promise<T>,
+    initial: T,
+    release = releaseAfterMs,
+  ): LiveSignal<T> {
     let live = cache.get(key) as LiveSignal<T> | undefined;
     if (!live) {
       const made: LiveSignal<T> = liveSignal(query, initial, {
-        releaseAfterMs,
+        releaseAfterMs: release,
         onRelease: () => {
           if (cache.get(key) === made) cache.delete(key);
         },
@@ -310,6 +318,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
         `users:${JSON.stringify([orgId, query.state, query.text, page, size])}`,
         async () => (await orgReads()).orgUsersPage(db, orgId, query, page, size),
         null,
+        pageReleaseMs,
       ),
     reportPage: (orgId, query, page, size) => {
       const day = today();
@@ -318,6 +327,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
         `report:${JSON.stringify([orgId, day, status, sort, dir, text, page, size])}`,
         async () => (await orgReads()).orgReportPage(db, orgId, day, query, page, size),
         null,
+        pageReleaseMs,
       );
     },
     reportRows: (orgId) => {
