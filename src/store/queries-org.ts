@@ -9,7 +9,7 @@
  */
 import type { CreditStatus } from '../rules';
 import { reportRowOn } from '../rules/report';
-import { matches, queryKey } from '../rules/org/paging';
+import { matches, pageOf, queryKey } from '../rules/org/paging';
 import {
   countSelected,
   queryReport,
@@ -84,13 +84,8 @@ export async function orgUsersPage(
       .between(...everyoneRange)
       .toArray()
   ).filter((u) => matches(u.search, text) && u.lists.some((l) => l.startsWith(inList)));
-  const at = clampPage(page, size, selected.length);
-  return {
-    users: selected.slice(at * size, at * size + size),
-    page: at,
-    total: selected.length,
-    everyone,
-  };
+  const shown = pageOf(selected, page, size);
+  return { users: shown.items, page: shown.page, total: shown.total, everyone };
 }
 
 /** The four status counts of the organization's report on `today`. */
@@ -180,14 +175,8 @@ export async function orgReportPage(
 ): Promise<ReportPage> {
   const counts = await orgReportCounts(db, orgId, today);
   if (!walksIndex(query)) {
-    const selected = queryReport(await allRows(db, orgId, today), query);
-    const at = clampPage(page, size, selected.length);
-    return {
-      rows: selected.slice(at * size, at * size + size),
-      page: at,
-      total: selected.length,
-      counts,
-    };
+    const shown = pageOf(queryReport(await allRows(db, orgId, today), query), page, size);
+    return { rows: shown.items, page: shown.page, total: shown.total, counts };
   }
   const total = countSelected(counts, query.status);
   const at = clampPage(page, size, total);

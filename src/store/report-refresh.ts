@@ -97,15 +97,10 @@ export class Tables {
     return parts.flat();
   }
 
-  async prefixed<T>(name: string, prefix: string): Promise<T[]> {
+  /** The rows of `name` whose primary key is between `lower` and `upper`. */
+  private async between<T>(name: string, lower: unknown, upper: unknown): Promise<T[]> {
     const table = this.table(name);
-    const range: DBCoreKeyRange = {
-      type: RANGE,
-      lower: prefix,
-      upper: `${prefix}\uffff`,
-      lowerOpen: false,
-      upperOpen: false,
-    };
+    const range: DBCoreKeyRange = { type: RANGE, lower, upper, lowerOpen: false, upperOpen: false };
     const res = await table.query({
       trans: this.trans,
       values: true,
@@ -114,21 +109,13 @@ export class Tables {
     return res.result as T[];
   }
 
-  async all<T>(name: string): Promise<T[]> {
-    const table = this.table(name);
-    const range: DBCoreKeyRange = {
-      type: RANGE,
-      lower: this.core.MIN_KEY as unknown,
-      upper: this.core.MAX_KEY as unknown,
-      lowerOpen: false,
-      upperOpen: false,
-    };
-    const res = await table.query({
-      trans: this.trans,
-      values: true,
-      query: { index: table.schema.primaryKey, range },
-    });
-    return res.result as T[];
+  /** The rows whose primary key starts with `prefix`. */
+  prefixed<T>(name: string, prefix: string): Promise<T[]> {
+    return this.between(name, prefix, `${prefix}\uffff`);
+  }
+
+  all<T>(name: string): Promise<T[]> {
+    return this.between(name, this.core.MIN_KEY, this.core.MAX_KEY);
   }
 
   async get<T>(name: string, keys: readonly string[]): Promise<T[]> {

@@ -15,16 +15,19 @@ import {
 import { skillsReport } from '../report';
 import { matches, queryKey, searchKey } from './paging';
 
-/** What the users list reads of one of the store's users (`orgUsers` gives them). */
+/** What the users list shows of a work account. */
+interface AccountFacts {
+  displayName: string;
+  email: string;
+  roles: Role[];
+  createdOn: string;
+  firstSignInOn: string | null;
+  deletedOn: string | null;
+}
+
+/** What the users list reads of one of the store's users (`orgUsersPage` gives them). */
 export interface OrgUserFacts {
-  account: ReportInput['accounts'][number] & {
-    displayName: string;
-    email: string;
-    roles: Role[];
-    createdOn: string;
-    firstSignInOn: string | null;
-    deletedOn: string | null;
-  };
+  account: ReportInput['accounts'][number] & AccountFacts;
   learnLinked: boolean;
   puLinked: boolean;
   removalOn: string | null;
@@ -53,14 +56,8 @@ export interface EndedLinkView {
   removalOn: string;
 }
 
-export interface OrgUserRow {
+export interface OrgUserRow extends AccountFacts {
   id: string;
-  displayName: string;
-  email: string;
-  roles: Role[];
-  createdOn: string;
-  firstSignInOn: string | null;
-  deletedOn: string | null;
   /** Every state that applies, most telling first (deleted, links, sign-in). */
   states: UserState[];
   /**

@@ -1,22 +1,69 @@
 import type { TargetedEvent } from 'preact';
+import type { ReadonlySignal } from '@preact/signals';
+import { useRef, useState } from 'preact/hooks';
+import { SEARCH_PAUSE_MS, useDebounced } from '../../components/use-debounced';
 import { PAGE_SIZES, isPageSize, type PageSize } from '../../../rules/org/paging';
 import { useOrgWords } from './org-words';
 
-interface PagerProps {
-  id: string;
-  /** The page shown (0-based), as the store clamped it. */
-  page: number;
-  /** How many items the page shown has. */
-  shown: number;
-  /** How many items the query selects. */
-  total: number;
+/** The page a list asks for and its size; a new size starts again from the first page. */
+export interface Paging {
+  pageNo: number;
   size: PageSize;
   onPage: (page: number) => void;
   onSize: (size: PageSize) => void;
+  /** Back to the first page (the query changed). */
+  first: () => void;
+}
+
+export function usePaging(initial: PageSize = 50): Paging {
+  const [pageNo, setPageNo] = useState(0);
+  const [size, setSize] = useState<PageSize>(initial);
+  return {
+    pageNo,
+    size,
+    onPage: setPageNo,
+    onSize: (next) => {
+      setSize(next);
+      setPageNo(0);
+    },
+    first: () => {
+      setPageNo(0);
+    },
+  };
+}
+
+/**
+ * The page of a list the screen shows: read by the state layer for the query
+ * (its text once typing pauses), the page and the size; while the next page
+ * loads, the last one stays (no flash to a skeleton) and `loading` is true.
+ * `page` is null before the first.
+ */
+export function useListPage<Q extends { text: string }, P>(
+  read: (query: Q, page: number, size: PageSize) => ReadonlySignal<P | null>,
+  query: Q,
+  paging: Paging,
+): { page: P | null; loading: boolean } {
+  const typed = useDebounced(query.text, SEARCH_PAUSE_MS);
+  const searched = typed === query.text ? query : { ...query, text: typed };
+  const asked = read(searched, paging.pageNo, paging.size).value;
+  const last = useRef<P | null>(null);
+  if (asked) last.current = asked;
+  return { page: asked ?? last.current, loading: asked === null };
+}
+
+interface PagerProps {
+  id: string;
+  /** The page shown (0-based, as the store clamped it) and how many items the query selects. */
+  at: { page: number; total: number };
+  /** How many items the page shown has. */
+  shown: number;
+  paging: Paging;
 }
 
 /** "51–100 of 10,000", previous and next, and the page size. */
-export function Pager({ id, page, shown, total, size, onPage, onSize }: PagerProps) {
+export function Pager({ id, at, shown, paging }: PagerProps) {
+  const { page, total } = at;
+  const { size, onPage, onSize } = paging;
   const { t, num } = useOrgWords();
   const pages = Math.max(1, Math.ceil(total / size));
   const from = shown === 0 ? 0 : page * size + 1;

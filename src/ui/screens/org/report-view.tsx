@@ -1,9 +1,7 @@
-import type { TargetedEvent } from 'preact';
+import { OptionsSelect } from '../../components/options-select';
 import { SearchField } from '../../components/search-field';
-import { SEARCH_PAUSE_MS, useDebounced } from '../../components/use-debounced';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeCode } from '../../../i18n/describe';
-import type { PageSize } from '../../../rules/org/paging';
 import {
   DEFAULT_REPORT_QUERY,
   STATUS_FILTERS,
@@ -13,10 +11,10 @@ import {
 import { Notice, type NoticeTone } from '../../components/notice';
 import { downloadText } from '../../components/download';
 import { useOrgWords } from './org-words';
-import { Pager } from './pager';
+import { Pager, useListPage, usePaging } from './pager';
 import { ReportTable } from './report-table';
 import { SectionLoading } from './section-loading';
-import type { ReportData, ReportPageView } from './view-model';
+import type { ReportData } from './view-model';
 
 /** How far a running export has got. */
 interface Exporting {
@@ -29,8 +27,7 @@ export function ReportView({ data }: { data: ReportData }) {
   const { t, m, num, policy } = useOrgWords();
   const r = t.report;
   const [query, setQuery] = useState<ReportQuery>(DEFAULT_REPORT_QUERY);
-  const [pageNo, setPageNo] = useState(0);
-  const [size, setSize] = useState<PageSize>(50);
+  const paging = usePaging();
   const [exported, setExported] = useState<{ tone: NoticeTone; text: string } | null>(null);
   const [exporting, setExporting] = useState<Exporting | null>(null);
   const running = useRef<AbortController | null>(null);
@@ -42,18 +39,11 @@ export function ReportView({ data }: { data: ReportData }) {
     [],
   );
 
-  // The search reads once typing pauses; the box shows each keystroke at once.
-  const typed = useDebounced(query.text, SEARCH_PAUSE_MS);
-  const searched = typed === query.text ? query : { ...query, text: typed };
-  // This page, read by the state layer; while the next one loads, the last one stays.
-  const asked = data.reads.reportPage(searched, pageNo, size).value;
-  const last = useRef<ReportPageView | null>(null);
-  if (asked) last.current = asked;
-  const page = asked ?? last.current;
+  const { page, loading } = useListPage(data.reads.reportPage, query, paging);
 
   const change = (patch: Partial<ReportQuery>) => {
     setQuery({ ...query, ...patch });
-    setPageNo(0);
+    paging.first();
     setExported(null);
   };
   const sortBy = (key: ReportSortKey) => {
@@ -92,7 +82,7 @@ export function ReportView({ data }: { data: ReportData }) {
     <section
       class="card"
       aria-labelledby="report-title"
-      aria-busy={asked ? undefined : 'true'}
+      aria-busy={loading ? 'true' : undefined}
       data-testid="report-section"
     >
       <h2 id="report-title">{r.heading}</h2>
@@ -116,20 +106,15 @@ export function ReportView({ data }: { data: ReportData }) {
         />
         <div class="field">
           <label for="report-status">{r.status}</label>
-          <select
+          <OptionsSelect
             id="report-status"
             value={query.status}
-            onChange={(e: TargetedEvent<HTMLSelectElement>) => {
-              const status = STATUS_FILTERS.find((f) => f === e.currentTarget.value);
-              if (status) change({ status });
+            options={STATUS_FILTERS}
+            labelOf={(f) => r.statusFilter[f]}
+            onChange={(status) => {
+              change({ status });
             }}
-          >
-            {STATUS_FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {r.statusFilter[f]}
-              </option>
-            ))}
-          </select>
+          />
         </div>
         <button
           type="button"
@@ -169,18 +154,7 @@ export function ReportView({ data }: { data: ReportData }) {
       ) : (
         <ReportTable rows={page.rows} sort={query.sort} dir={query.dir} onSort={sortBy} />
       )}
-      <Pager
-        id="report-pager"
-        page={page.page}
-        shown={page.rows.length}
-        total={page.total}
-        size={size}
-        onPage={setPageNo}
-        onSize={(s) => {
-          setSize(s);
-          setPageNo(0);
-        }}
-      />
+      <Pager id="report-pager" at={page} shown={page.rows.length} paging={paging} />
     </section>
   );
 }

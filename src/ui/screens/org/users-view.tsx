@@ -1,10 +1,8 @@
-import type { TargetedEvent } from 'preact';
+import { OptionsSelect } from '../../components/options-select';
 import { SearchField } from '../../components/search-field';
-import { SEARCH_PAUSE_MS, useDebounced } from '../../components/use-debounced';
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { describeCode } from '../../../i18n/describe';
 import { reportRemovalDate } from '../../../rules';
-import type { PageSize } from '../../../rules/org/paging';
 import {
   DEFAULT_USERS_QUERY,
   USER_STATES,
@@ -12,13 +10,13 @@ import {
   type UsersQuery,
 } from '../../../rules/org/users';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { Notice } from '../../components/notice';
+import { OutcomeNotice } from '../../components/notice';
 import { AddUserForm } from './add-user-form';
 import { useOrgWords } from './org-words';
-import { Pager } from './pager';
+import { Pager, useListPage, usePaging } from './pager';
 import { SectionLoading } from './section-loading';
 import { UserCard } from './user-card';
-import type { UsersData, UserActions, UsersPageView } from './view-model';
+import type { UsersData, UserActions } from './view-model';
 
 const FILTERS: readonly UsersQuery['state'][] = ['active', 'all', ...USER_STATES];
 
@@ -26,25 +24,17 @@ const FILTERS: readonly UsersQuery['state'][] = ['active', 'all', ...USER_STATES
 export function UsersView({ data, actions }: { data: UsersData; actions: UserActions }) {
   const { t, m, num, from, policy } = useOrgWords();
   const [query, setQuery] = useState<UsersQuery>(DEFAULT_USERS_QUERY);
-  const [pageNo, setPageNo] = useState(0);
-  const [size, setSize] = useState<PageSize>(50);
+  const paging = usePaging();
   const [deleting, setDeleting] = useState<OrgUserRow | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
-  // The search reads once typing pauses; the box shows each keystroke at once.
-  const typed = useDebounced(query.text, SEARCH_PAUSE_MS);
-  const searched = typed === query.text ? query : { ...query, text: typed };
-  // This page, read by the state layer; while the next one loads, the last one stays.
-  const asked = data.reads.usersPage(searched, pageNo, size).value;
-  const last = useRef<UsersPageView | null>(null);
-  if (asked) last.current = asked;
-  const page = asked ?? last.current;
+  const { page, loading } = useListPage(data.reads.usersPage, query, paging);
   const removalOn = reportRemovalDate(data.today);
 
   const change = (patch: Partial<UsersQuery>) => {
     setQuery({ ...query, ...patch });
-    setPageNo(0);
+    paging.first();
   };
 
   const confirmDelete = async () => {
@@ -67,11 +57,7 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
       <AddUserForm org={data.org} onAdd={actions.addUser} />
       <section class="card" aria-labelledby="users-title">
         <h2 id="users-title">{t.users.listHeading}</h2>
-        {result ? (
-          <Notice tone={result.ok ? 'ok' : 'error'} testId="delete-result">
-            <p>{result.text}</p>
-          </Notice>
-        ) : null}
+        <OutcomeNotice outcome={result} testId="delete-result" />
         <div class="filters">
           <SearchField
             id="users-filter"
@@ -83,20 +69,15 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
           />
           <div class="field">
             <label for="users-state">{t.users.show}</label>
-            <select
+            <OptionsSelect
               id="users-state"
               value={query.state}
-              onChange={(e: TargetedEvent<HTMLSelectElement>) => {
-                const state = FILTERS.find((f) => f === e.currentTarget.value);
-                if (state) change({ state });
+              options={FILTERS}
+              labelOf={(f) => t.users.stateFilter[f]}
+              onChange={(state) => {
+                change({ state });
               }}
-            >
-              {FILTERS.map((f) => (
-                <option key={f} value={f}>
-                  {t.users.stateFilter[f]}
-                </option>
-              ))}
-            </select>
+            />
           </div>
         </div>
         <p class="results" role="status" data-testid="users-count">
@@ -105,7 +86,7 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
         {page.users.length === 0 ? (
           <p>{t.users.none}</p>
         ) : (
-          <ul class="user-list" data-testid="user-list" aria-busy={asked ? undefined : 'true'}>
+          <ul class="user-list" data-testid="user-list" aria-busy={loading ? 'true' : undefined}>
             {page.users.map((u) => (
               <UserCard
                 key={u.id}
@@ -119,18 +100,7 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
             ))}
           </ul>
         )}
-        <Pager
-          id="users-pager"
-          page={page.page}
-          shown={page.users.length}
-          total={page.total}
-          size={size}
-          onPage={setPageNo}
-          onSize={(s) => {
-            setSize(s);
-            setPageNo(0);
-          }}
-        />
+        <Pager id="users-pager" at={page} shown={page.users.length} paging={paging} />
       </section>
       <ConfirmDialog
         open={deleting !== null}
