@@ -4,7 +4,8 @@
  * the first-paint bundle. Dates and numbers arrive already formatted; the
  * policy's numbers arrive as `Policy`.
  */
-import type { Policy } from '../../rules';
+import type { CreditStatus as Status, EndReason as Reason, Policy } from '../../rules';
+import type { UserState } from '../../rules/org/users';
 
 /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
 function ordinal(n: number): string {
@@ -12,11 +13,6 @@ function ordinal(n: number): string {
   if (tens >= 11 && tens <= 13) return `${n}th`;
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 }
-
-type UserState =
-  'never-signed-in' | 'signed-in' | 'learn-linked' | 'partner-university-linked' | 'deleted';
-type Status = 'counted' | 'pending' | 'scheduled-removal' | 'removed';
-type Reason = 'unlinked' | 'moved' | 'account-deleted';
 
 export type OrgMessages = typeof en;
 
