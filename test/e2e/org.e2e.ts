@@ -101,11 +101,15 @@ describe('organization view, admin of company A', () => {
     await openTab('report');
     await page.getByLabel('Filter by name, email or exam').fill('hana');
     await page.getByLabel('Status').selectOption('scheduled-removal');
+    // The search runs once typing pauses and the last rows stay meanwhile: wait for hers.
+    await page.locator('[data-testid=report-section]:not([aria-busy])').waitFor();
     const rows = page.locator('tbody tr');
-    await expect.poll(() => rows.count()).toBeGreaterThan(0);
-    for (const text of await rows.allTextContents()) {
-      expect(text).toContain(`leaves ${removal ?? ''}`);
-    }
+    await expect
+      .poll(async () => {
+        const texts = await rows.allTextContents();
+        return texts.length > 0 && texts.every((t) => t.includes(`leaves ${removal ?? ''}`));
+      })
+      .toBe(true);
   });
 
   it("shows the move from A's side: Mei's link ended (moved) with the removal date", async () => {
@@ -168,6 +172,8 @@ describe('organization view, admin of company B', () => {
     await chooseAccount('Ben Carter');
     await openTab('report');
     await page.getByLabel('Filter by name, email or exam').fill('mei');
+    // The search runs once typing pauses and the last rows stay meanwhile: wait for hers.
+    await page.locator('[data-testid=report-section]:not([aria-busy])').waitFor();
     const pending = page.locator('tbody tr[data-status=pending]');
     await expect.poll(() => pending.count()).toBeGreaterThan(0);
     expect(await pending.first().textContent()).toMatch(/arrives \w{3} \d{1,2}, \d{4}/);

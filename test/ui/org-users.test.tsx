@@ -152,6 +152,8 @@ describe('the users list', () => {
       await type(r.q<HTMLInputElement>('#users-filter'), text);
     }
     expect(r.q<HTMLInputElement>('#users-filter').value).toBe('user 11');
+    // Until typing pauses, the rows shown are not the box's: the list says it is busy.
+    expect(r.q('[data-testid=user-list]').getAttribute('aria-busy')).toBe('true');
     await until(() => {
       expect(r?.q('.pager-range').textContent).toBe('1–10 of 10');
     });
@@ -159,6 +161,7 @@ describe('the users list', () => {
     expect(r.q('[data-testid=users-count]').textContent).toBe('10 of 120 users');
     const searched = new Set(asked.mock.calls.map(([query]) => query.text));
     expect(searched).toEqual(new Set(['', 'user 11']));
+    expect(r.q('[data-testid=user-list]').hasAttribute('aria-busy')).toBe(false);
   });
 });
 

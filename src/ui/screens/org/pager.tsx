@@ -48,7 +48,8 @@ export function useListPage<Q extends { text: string }, P>(
   const asked = read(searched, paging.pageNo, paging.size).value;
   const last = useRef<P | null>(null);
   if (asked) last.current = asked;
-  return { page: asked ?? last.current, loading: asked === null };
+  // Busy while typing has not paused yet, too: the rows shown are not the box's.
+  return { page: asked ?? last.current, loading: asked === null || typed !== query.text };
 }
 
 interface PagerProps {
