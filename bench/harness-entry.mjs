@@ -22,7 +22,8 @@ import {
 } from '../src/store';
 import { SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../src/store/db';
 import { orgReportChunks, orgReportPage, orgUsersPage } from '../src/store/queries-org';
-import { callerWritesDerived, derivedRows } from '../src/store/report-upkeep';
+import { derivedRows } from '../src/store/org-derived';
+import { callerWritesDerived } from '../src/store/report-upkeep';
 import { loadDemo } from '../src/store/demo';
 import { importJson } from '../src/store/transfer';
 import { myView } from '../src/store/queries-me';
