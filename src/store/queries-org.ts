@@ -62,21 +62,30 @@ export async function orgUsersPage(
   size: number,
 ): Promise<UsersPage> {
   const everyoneRange = listRange(orgId, 'all');
-  const everyone = await db.orgUsers
+  const counted = db.orgUsers
     .where('lists')
     .between(...everyoneRange)
     .count();
   const text = queryKey(query.text);
   if (text === '') {
-    const range = db.orgUsers.where('lists').between(...listRange(orgId, query.state));
-    const total = query.state === 'all' ? everyone : await range.clone().count();
-    const at = clampPage(page, size, total);
-    const users = await range
-      .offset(at * size)
-      .limit(size)
-      .toArray();
-    return { users, page: at, total, everyone };
+    const list = () => db.orgUsers.where('lists').between(...listRange(orgId, query.state));
+    const read = (at: number) =>
+      list()
+        .offset(at * size)
+        .limit(size)
+        .toArray();
+    // The counts and the page asked for, read at once; a page past the end, again.
+    const asked = Math.max(0, Math.floor(page));
+    const [everyone, listed, users] = await Promise.all([
+      counted,
+      query.state === 'all' ? null : list().count(),
+      read(asked),
+    ]);
+    const total = listed ?? everyone;
+    const at = clampPage(asked, size, total);
+    return { users: at === asked ? users : await read(at), page: at, total, everyone };
   }
+  const everyone = await counted;
   const inList = listRange(orgId, query.state)[0];
   const selected = (
     await db.orgUsers
@@ -173,22 +182,31 @@ export async function orgReportPage(
   page: number,
   size: number,
 ): Promise<ReportPage> {
-  const counts = await orgReportCounts(db, orgId, today);
   if (!walksIndex(query)) {
-    const shown = pageOf(queryReport(await allRows(db, orgId, today), query), page, size);
+    const [counts, all] = await Promise.all([
+      orgReportCounts(db, orgId, today),
+      allRows(db, orgId, today),
+    ]);
+    const shown = pageOf(queryReport(all, query), page, size);
     return { rows: shown.items, page: shown.page, total: shown.total, counts };
   }
+  const read = async (at: number) => {
+    let rows = sortedRows(db, orgId, query.sort, query.dir);
+    if (query.status !== 'all') {
+      rows = rows.filter((r) => statusMatches(viewRow(r, today).status, query.status));
+    }
+    const records = await rows
+      .offset(at * size)
+      .limit(size)
+      .toArray();
+    return records.map((r) => viewRow(r, today));
+  };
+  // The counts and the page asked for, read at once; a page past the end, again.
+  const asked = Math.max(0, Math.floor(page));
+  const [counts, rows] = await Promise.all([orgReportCounts(db, orgId, today), read(asked)]);
   const total = countSelected(counts, query.status);
-  const at = clampPage(page, size, total);
-  let rows = sortedRows(db, orgId, query.sort, query.dir);
-  if (query.status !== 'all') {
-    rows = rows.filter((r) => statusMatches(viewRow(r, today).status, query.status));
-  }
-  const records = await rows
-    .offset(at * size)
-    .limit(size)
-    .toArray();
-  return { rows: records.map((r) => viewRow(r, today)), page: at, total, counts };
+  const at = clampPage(asked, size, total);
+  return { rows: at === asked ? rows : await read(at), page: at, total, counts };
 }
 
 export interface ChunkOptions {
