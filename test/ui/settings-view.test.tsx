@@ -70,6 +70,29 @@ describe('SettingsView', () => {
     expect(writing.getAttribute('aria-label')).toBe('インポートの進み具合');
   });
 
+  it('then shows the organization’s rows being prepared, with their own count (en and ja)', () => {
+    const { view: en } = show({
+      importProgress: { phase: 'report', done: 40_000, total: 110_000 },
+    });
+    const step = en.q('[data-testid=import-progress]');
+    expect(step.textContent).toContain(
+      'Preparing the organization’s users list and skills report…',
+    );
+    const bar = en.q<HTMLProgressElement>('[data-testid=import-progress] progress');
+    expect(bar.getAttribute('value')).toBe('40000');
+    expect(bar.getAttribute('max')).toBe('110000');
+    expect(bar.getAttribute('aria-valuetext')).toBe('40,000 of 110,000 records written');
+    en.unmount();
+    const { view: ja } = show(
+      { importProgress: { phase: 'report', done: 40_000, total: 110_000 } },
+      actions(),
+      'ja',
+    );
+    expect(ja.q('[data-testid=import-progress]').textContent).toContain(
+      '組織のユーザー一覧とスキル レポートを準備しています…',
+    );
+  });
+
   it('shows no progress bar when no import runs', () => {
     const { view } = show();
     expect(view.qa('[data-testid=import-progress]')).toHaveLength(0);
