@@ -9,7 +9,7 @@
  */
 import type { CreditStatus } from '../rules';
 import { reportRowOn } from '../rules/report';
-import { matches, pageOf, queryKey } from '../rules/org/paging';
+import { clampPage, matches, pageOf, queryKey } from '../rules/org/paging';
 import {
   countSelected,
   queryReport,
@@ -26,12 +26,6 @@ import type { OrgUserRecord, ReportRecord } from './records';
 export type { OrgUserRecord };
 /** A report row with whose it is, as the report screen shows it. */
 export type OrgReportRow = ReportViewRow;
-
-/** A page that was asked for past the end is the last one. */
-function clampPage(page: number, size: number, total: number): number {
-  const pages = Math.max(1, Math.ceil(total / size));
-  return Math.min(Math.max(0, Math.floor(page)), pages - 1);
-}
 
 export interface UsersPage {
   /** The page's accounts, in name order (`nameOrderKey`). */

@@ -217,7 +217,8 @@ export async function refresh(t: Tables, touched: Touched): Promise<void> {
     DEFAULT_POLICY,
   );
   await t.put('orgUsers', users);
-  const gone = [...accountIds].filter((id) => !accounts.some((a) => a.id === id));
+  const found = new Set(accounts.map((a) => a.id));
+  const gone = [...accountIds].filter((id) => !found.has(id));
   await t.delete('orgUsers', gone);
 }
 

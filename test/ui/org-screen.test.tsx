@@ -56,6 +56,13 @@ const card = (view: Rendered, name: string) => {
   return found;
 };
 
+/** Waits until the pager says `range` (a page is read asynchronously). */
+function pagerShows(range: string): Promise<void> {
+  return until(() => {
+    expect(r?.q('.pager-range').textContent).toBe(range);
+  });
+}
+
 describe('who may see the organization view', () => {
   it('a person without an admin role sees that it is for admins only', async () => {
     r = mount(<OrgScreen tab="users" />, 'en', true, await demoAs('Hana Tanaka'));
@@ -271,25 +278,19 @@ async function largeOrg(): Promise<AppState> {
 describe('paged reads of a larger organization (issue 17)', () => {
   it('Users: page 2 shows users 51–100 and the count; a filter goes back to page 1', async () => {
     r = mount(<OrgScreen tab="users" />, 'en', true, await largeOrg());
-    await until(() => {
-      expect(r?.q('.pager-range').textContent).toBe('1–50 of 121');
-    });
+    await pagerShows('1–50 of 121');
     expect(r.qa('[data-testid=user]')).toHaveLength(50);
     expect(r.q('[data-testid=users-count]').textContent).toBe('121 of 121 users');
     await click(r.byText('Next page'));
     // While page 2 is read, page 1 stays (no flash to the skeleton).
     expect(r.qa('[data-testid=section-loading]')).toHaveLength(0);
     expect(r.qa('[data-testid=user]')).toHaveLength(50);
-    await until(() => {
-      expect(r?.q('.pager-range').textContent).toBe('51–100 of 121');
-    });
+    await pagerShows('51–100 of 121');
     const ids = r.qa('[data-testid=user]').map((u) => u.dataset.id);
     expect(ids[0]).toBe('u050');
     expect(ids.at(-1)).toBe('u099');
     await type(r.q<HTMLInputElement>('#users-filter'), 'user 11');
-    await until(() => {
-      expect(r?.q('.pager-range').textContent).toBe('1–10 of 10');
-    });
+    await pagerShows('1–10 of 10');
     expect(r.q('[data-testid=users-count]').getAttribute('role')).toBe('status');
     expect(r.q('[data-testid=users-count]').textContent).toBe('10 of 121 users');
     expect(r.qa('[data-testid=user]')[0]?.dataset.id).toBe('u110');
@@ -297,9 +298,7 @@ describe('paged reads of a larger organization (issue 17)', () => {
 
   it('Report: page 2 shows rows 51–100 and the count; a status filter goes back to page 1', async () => {
     r = mount(<OrgScreen tab="report" />, 'en', true, await largeOrg());
-    await until(() => {
-      expect(r?.q('.pager-range').textContent).toBe('1–50 of 130');
-    });
+    await pagerShows('1–50 of 130');
     expect(r.q('[data-testid=report-count]').textContent).toBe('130 rows');
     expect(r.q('[data-testid=report-summary]').textContent).toBe(
       'Counted130Pending0Scheduled removal0Removed0',
@@ -310,17 +309,13 @@ describe('paged reads of a larger organization (issue 17)', () => {
     });
     await click(r.byText('Next page'));
     expect(r.qa('[data-testid=section-loading]')).toHaveLength(0);
-    await until(() => {
-      expect(r?.q('.pager-range').textContent).toBe('51–100 of 130');
-    });
+    await pagerShows('51–100 of 130');
     // Two rows a person, by name: rows 51–100 are users 025–049.
     const names = r.qa('tbody tr th').map((th) => th.firstChild?.textContent);
     expect(names[0]).toBe('User 025');
     expect(names.at(-1)).toBe('User 049');
     await choose(r.q<HTMLSelectElement>('#report-status'), 'counted');
-    await until(() => {
-      expect(r?.q('.pager-range').textContent).toBe('1–50 of 130');
-    });
+    await pagerShows('1–50 of 130');
     expect(r.q('[data-testid=report-count]').getAttribute('role')).toBe('status');
   });
 });

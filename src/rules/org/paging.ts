@@ -21,10 +21,16 @@ export function isPageSize(n: number): n is PageSize {
   return (PAGE_SIZES as readonly number[]).includes(n);
 }
 
+/** The page shown when `page` is asked for: a page past the end is the last one. */
+export function clampPage(page: number, size: number, total: number): number {
+  const pages = Math.max(1, Math.ceil(total / size));
+  return Math.min(Math.max(0, Math.floor(page)), pages - 1);
+}
+
 export function pageOf<T>(items: readonly T[], page: number, size: number): Page<T> {
   const total = items.length;
   const pages = Math.max(1, Math.ceil(total / size));
-  const current = Math.min(Math.max(0, Math.floor(page)), pages - 1);
+  const current = clampPage(page, size, total);
   const start = current * size;
   const slice = items.slice(start, start + size);
   return {
