@@ -20,9 +20,10 @@ import {
   getSettings,
   updateSettings,
 } from '../src/store';
-import { SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../src/store/db';
+import { SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from '../src/store/db';
+import { DERIVED_TABLES } from '../src/store/derived-tables';
 import { orgReportChunks, orgReportPage, orgUsersPage } from '../src/store/queries-org';
-import { derivedRows } from '../src/store/org-derived';
+import { derivedRows, inDayOrder } from '../src/store/org-derived';
 import { callerWritesDerived } from '../src/store/report-upkeep';
 import { loadDemo } from '../src/store/demo';
 import { importJson } from '../src/store/transfer';
@@ -62,12 +63,20 @@ const committed = (tx) =>
 
 /**
  * The store's schema (Dexie syntax) as raw IndexedDB object stores and
- * indexes: every table of version 5, the derived ones too (left empty by
+ * indexes: every table of version 6, the derived ones too (left empty by
  * the raw writes).
  */
 function createRawSchema(db) {
-  const schema = { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5 };
+  const schema = {
+    ...SCHEMA_V1,
+    ...SCHEMA_V2,
+    ...SCHEMA_V3,
+    ...SCHEMA_V4,
+    ...SCHEMA_V5,
+    ...SCHEMA_V6,
+  };
   for (const [name, spec] of Object.entries(schema)) {
+    if (spec === null) continue;
     const [primary, ...indexes] = spec.split(',').map((s) => s.trim());
     const store = db.createObjectStore(name, { keyPath: primary });
     for (const index of indexes) {
@@ -157,17 +166,36 @@ async function orgRead({ name, what, how }) {
   return { ms, shown, total, chars };
 }
 
+/** People per write of the derived rows (a credit day holds rows of every batch). */
+const DERIVED_BATCH_PEOPLE = 25_000;
+
 /**
  * Writes the world of `worldChunks` into `db` as the import writes a file,
  * in the caller's transaction (marked with `callerWritesDerived`): the
  * generator's chunks of one range of people (people, accounts, profiles,
- * achievements, links: all of their rows) make a batch; each batch's rows
- * and its derived rows (`derivedRows`, the store's derivation) go out in
- * chunked bulkAdds issued at once. The report's counts are per (credit day,
- * removal day), shared by the batches: summed, and written at the end.
+ * achievements, links: all of their rows) make a batch, written in chunked
+ * bulkAdds issued at once. The derived rows (`derivedRows`, the store's
+ * derivation) of each batch are gathered and written every
+ * DERIVED_BATCH_PEOPLE people: users rows added; a credit day (one record
+ * for all of its rows) added, or merged with what an earlier write left of
+ * that day; the counts, shared by all, summed and written at the end. The
+ * import derives a whole file at once and writes each day once; a world too
+ * large to hold writes most days a few times.
  */
 async function writeWorld(db, chunks, onRows) {
   const counts = new Map();
+  const userCounts = new Map();
+  const written = new Set();
+  let days = new Map();
+  let users = [];
+  let people = 0;
+  const sum = (into, rows) => {
+    for (const c of rows) {
+      const had = into.get(c.key);
+      if (had) had.n += c.n;
+      else into.set(c.key, { ...c });
+    }
+  };
   const empty = () => Object.fromEntries(TABLE_NAMES.map((n) => [n, []]));
   const bulk = (table, rows) => {
     const writes = [];
@@ -182,18 +210,41 @@ async function writeWorld(db, chunks, onRows) {
     }
     return writes;
   };
+  const writeDerived = async () => {
+    const merged = [...days.values()].filter((d) => written.has(d.key));
+    const held = new Map(
+      (await db.reportDays.bulkGet(merged.map((d) => d.key))).map((d) => [d.key, d]),
+    );
+    const put = merged.map((d) => ({
+      ...d,
+      rows: inDayOrder([...held.get(d.key).rows, ...d.rows]),
+    }));
+    const added = [...days.values()].filter((d) => !written.has(d.key));
+    for (const d of added) written.add(d.key);
+    await Promise.all([
+      ...bulk('reportDays', added),
+      db.reportDays.bulkPut(put).then(() => onRows(put.length)),
+      ...bulk('orgUsers', users),
+    ]);
+    days = new Map();
+    users = [];
+  };
   const flush = async (batch) => {
     const derived = derivedRows(batch);
-    for (const c of derived.reportCounts) {
-      const sum = counts.get(c.key);
-      if (sum) sum.n += c.n;
-      else counts.set(c.key, { ...c });
+    sum(counts, derived.reportCounts);
+    sum(userCounts, derived.userCounts);
+    for (const d of derived.reportDays) {
+      const had = days.get(d.key);
+      if (had) had.rows = inDayOrder([...had.rows, ...d.rows]);
+      else days.set(d.key, d);
     }
-    await Promise.all([
-      ...TABLE_NAMES.flatMap((table) => bulk(table, batch[table])),
-      ...bulk('reportRows', derived.reportRows),
-      ...bulk('orgUsers', derived.orgUsers),
-    ]);
+    users.push(...derived.orgUsers);
+    people += batch.people.length;
+    await Promise.all(TABLE_NAMES.flatMap((table) => bulk(table, batch[table])));
+    if (people >= DERIVED_BATCH_PEOPLE) {
+      people = 0;
+      await writeDerived();
+    }
   };
   let batch = empty();
   for (const chunk of chunks) {
@@ -205,7 +256,11 @@ async function writeWorld(db, chunks, onRows) {
     }
   }
   await flush(batch);
-  await Promise.all(bulk('reportCounts', [...counts.values()]));
+  await writeDerived();
+  await Promise.all([
+    ...bulk('reportCounts', [...counts.values()]),
+    ...bulk('userCounts', [...userCounts.values()]),
+  ]);
 }
 
 /** The derived tables of `name` equal a derivation of all its sources at once (a check, not timed). */
@@ -220,9 +275,9 @@ async function checkDerived(name) {
   ]);
   const want = derivedRows({ accounts, associations, achievements, profiles });
   const problems = [];
-  for (const table of /** @type {const} */ (['reportRows', 'reportCounts', 'orgUsers'])) {
+  for (const table of DERIVED_TABLES) {
     const have = await db.table(table).toArray();
-    const key = table === 'reportCounts' ? 'key' : 'id';
+    const key = table === 'orgUsers' ? 'id' : 'key';
     const byKey = new Map(have.map((r) => [r[key], JSON.stringify(r)]));
     const wanted = want[table];
     const differ = wanted.filter((r) => byKey.get(r[key]) !== JSON.stringify(r)).length;
@@ -351,7 +406,8 @@ const bench = {
     const ms = since(t0);
     if (name === 'mcid-link') rememberChosen(localStorage, true);
     const derived = {
-      reportRows: await db.reportRows.count(),
+      reportRows: (await db.reportCounts.toArray()).reduce((n, c) => n + c.n, 0),
+      reportDays: await db.reportDays.count(),
       orgUsers: await db.orgUsers.count(),
       reportCounts: await db.reportCounts.count(),
     };

@@ -246,9 +246,10 @@ run, and their ratio (app ÷ baseline):
   the large file into a fresh database vs the file's rows written with
   \`IDBObjectStore.add\` in one raw transaction (same object stores and
   indexes). The baseline writes the file's rows only; the store also derives
-  and writes what the organization's screens read (issue 17: one report row
-  per counted achievement, 100,000, with an index per sort; the counts; one
-  users row per account), so it writes about twice the rows. Then, on that
+  and writes what the organization's screens read (issue 17: the report's
+  100,000 rows grouped in one record per credit day, schema v6; the counts
+  per credit and removal day; one users row per account and each users
+  list's count). Then, on that
   database, the organization's reads: the first page (50 rows, default
   query) of the users list (\`orgUsersPage\`) and of the skills report
   (\`orgReportPage\`), and the whole report as CSV text
@@ -276,8 +277,9 @@ run, and their ratio (app ÷ baseline):
   generator (\`bench/dataset.mjs\` \`worldChunks\`) and written as it streams,
   in one transaction marked \`callerWritesDerived\` as the import writes
   (chunked \`bulkAdd\`, progress counted), in batches of 5,000 people with all
-  their rows, each batch with its derived rows (the store's \`derivedRows\`;
-  the report's counts summed over the batches), vs raw
+  their rows; their derived rows (the store's \`derivedRows\`) are written
+  every 25,000 people (a credit day already written is read and merged; the
+  counts are summed over the batches and written at the end), vs raw
   \`IDBObjectStore.add\` of the same stream's rows (its export would be
   ~300 MB, over the import's 64 MB limit); then home from the worker vs the
   bare build, home's read (\`myView\`) of one person vs raw index reads of

@@ -16,6 +16,7 @@
 import { addDays, addMonths, todayUtc } from '../rules';
 import type { AppDb } from './db';
 import { clearTables } from './reset';
+import { DERIVED_TABLES } from './derived-tables';
 import { derivedRows } from './org-derived';
 import { callerWritesDerived } from './report-upkeep';
 import { getSettings } from './settings';
@@ -247,9 +248,7 @@ export async function loadDemo(db: AppDb, now: Date): Promise<DemoAccounts> {
       await db.achievements.bulkAdd(b.achievements);
       await db.associations.bulkAdd(b.associations);
       const derived = derivedRows(b);
-      await db.reportRows.bulkAdd(derived.reportRows);
-      await db.reportCounts.bulkAdd(derived.reportCounts);
-      await db.orgUsers.bulkAdd(derived.orgUsers);
+      for (const name of DERIVED_TABLES) await db.table(name).bulkAdd(derived[name]);
       await db.settings.put({ ...(await getSettings(db)), currentAccountId: ids.hana });
     }),
   );

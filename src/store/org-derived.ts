@@ -1,8 +1,8 @@
 /**
  * What the organization's screens read, derived from the source tables
- * (accounts, links, achievements, profiles' kinds): the skills report's rows,
- * their counts per (credit day, removal day), and one row per work account
- * for the users list. Pure: the rules decide every date; this only gives the
+ * (accounts, links, achievements, profiles' kinds): the skills report's rows
+ * grouped by credit day, their counts per (credit day, removal day), one row
+ * per work account for the users list, and each list's count. Pure: the rules decide every date; this only gives the
  * rows their keys. `report-upkeep.ts` runs it for the profiles and accounts a
  * transaction touched; import, demo and the schema upgrade run it on
  * everything at once.
@@ -17,9 +17,12 @@ import type {
   EndedPair,
   OrgUserRecord,
   ReportCount,
+  ReportDay,
   ReportRecord,
+  UserCount,
   WorkAccount,
 } from './records';
+import { dayKey, userCountKey } from './derived-tables';
 
 /** The sources of the derived rows (a slice of the tables, or all of them). */
 export interface OrgSources {
@@ -27,11 +30,6 @@ export interface OrgSources {
   associations: readonly Association[];
   achievements: readonly Achievement[];
   profiles: readonly { id: string; kind: ProfileKind }[];
-}
-
-/** The report's rows of one profile share this key prefix (`ReportRecord.id`). */
-export function profileKeyPrefix(profileId: string): string {
-  return `${profileId}\u0000`;
 }
 
 /** The report rows of every link in `sources` whose account is in `sources`. */
@@ -48,21 +46,87 @@ export function reportRecords(
   return undatedReportRows(input, policy).map(({ linkIndex, ...row }) => {
     const link = sources.associations[linkIndex];
     const account = accounts.get(row.accountId);
-    const displayName = account?.displayName ?? '';
-    const email = account?.email ?? '';
-    const id = `${profileKeyPrefix(row.profileId)}${link?.id ?? ''}\u0000${row.achievementId}`;
     return {
       ...row,
-      id,
-      displayName,
-      email,
-      // The id last: a key no two rows share, for reading on from a row.
-      order: `${reportOrderKey(row)}\u0000${id}`,
-      nameKey: nameOrderKey(displayName, email),
-      untilKey: row.countsUntil ?? '\uffff',
-      search: searchKey(displayName, email, row.code, row.title),
+      id: `${row.profileId}\u0000${link?.id ?? ''}\u0000${row.achievementId}`,
+      displayName: account?.displayName ?? '',
+      email: account?.email ?? '',
     };
   });
+}
+
+/** A row's place within its day: the rules' order, then its id (no two rows share it). */
+export function rowOrder(row: ReportRecord): string {
+  return `${reportOrderKey(row)}\u0000${row.id}`;
+}
+
+const byOrder = (a: { order: string }, b: { order: string }) =>
+  a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
+
+/** Rows in their day's order (`rowOrder`), each key made once. */
+export function inDayOrder(rows: readonly ReportRecord[]): ReportRecord[] {
+  return rows
+    .map((row) => ({ row, order: rowOrder(row) }))
+    .sort(byOrder)
+    .map((d) => d.row);
+}
+
+/** The rows grouped into their credit days (`ReportDay`), each in its day's order. */
+export function reportDays(rows: readonly ReportRecord[]): ReportDay[] {
+  const days = new Map<string, ReportDay>();
+  for (const row of rows) {
+    const key = dayKey(row.orgId, row.countsFrom);
+    const day = days.get(key);
+    if (day) day.rows.push(row);
+    else days.set(key, { key, orgId: row.orgId, countsFrom: row.countsFrom, rows: [row] });
+  }
+  for (const day of days.values()) day.rows = inDayOrder(day.rows);
+  return [...days.values()];
+}
+
+/**
+ * The days `removed` rows leave and `added` rows join, applied to what they
+ * held (`current`, by key): the days to write, and the keys of the days left
+ * empty. A row in both keeps one place (a rename replaces it).
+ */
+export function changedDays(
+  current: ReadonlyMap<string, ReportDay>,
+  removed: readonly ReportRecord[],
+  added: readonly ReportRecord[],
+): { put: ReportDay[]; gone: string[] } {
+  const out = new Map<
+    string,
+    { orgId: string; countsFrom: string; rows: Map<string, ReportRecord> }
+  >();
+  const dayOf = (row: ReportRecord) => {
+    const key = dayKey(row.orgId, row.countsFrom);
+    let day = out.get(key);
+    if (!day) {
+      const held = current.get(key)?.rows ?? [];
+      day = {
+        orgId: row.orgId,
+        countsFrom: row.countsFrom,
+        rows: new Map(held.map((r) => [r.id, r])),
+      };
+      out.set(key, day);
+    }
+    return day;
+  };
+  for (const row of removed) dayOf(row).rows.delete(row.id);
+  for (const row of added) dayOf(row).rows.set(row.id, row);
+  const put: ReportDay[] = [];
+  const gone: string[] = [];
+  for (const [key, day] of out) {
+    if (day.rows.size === 0) gone.push(key);
+    else
+      put.push({
+        key,
+        orgId: day.orgId,
+        countsFrom: day.countsFrom,
+        rows: inDayOrder([...day.rows.values()]),
+      });
+  }
+  return { put, gone };
 }
 
 export function countKey(orgId: string, countsFrom: string, countsUntil: string | null): string {
@@ -161,25 +225,52 @@ export function userRecords(
   });
 }
 
-/** Everything derived, from all of the sources at once (import, demo, upgrade). */
-export function deriveAll(
-  sources: OrgSources,
-  policy: Policy = DEFAULT_POLICY,
-): { reports: ReportRecord[]; counts: ReportCount[]; users: OrgUserRecord[] } {
-  const reports = reportRecords(sources, policy);
-  return {
-    reports,
-    counts: [...countDeltas(reports).values()],
-    users: userRecords(sources.accounts, sources, policy),
-  };
+/** The list an entry of `OrgUserRecord.lists` is in, and its organization. */
+function listOf(entry: string): { orgId: string; list: string } {
+  const [orgId = '', list = ''] = entry.split('\u0000', 2);
+  return { orgId, list };
 }
 
-/** The derived tables' rows of `sources`, by table: what import and demo write. */
-export function derivedRows(sources: OrgSources): {
-  reportRows: ReportRecord[];
+/**
+ * How the users rows change each list's count: +1 per list entry of an added
+ * row, -1 per entry of a removed one. Lists that net to zero are left out.
+ */
+export function userCountDeltas(
+  added: readonly OrgUserRecord[],
+  removed: readonly OrgUserRecord[] = [],
+): Map<string, UserCount> {
+  const deltas = new Map<string, UserCount>();
+  const add = (u: OrgUserRecord, n: number) => {
+    for (const entry of u.lists) {
+      const { orgId, list } = listOf(entry);
+      const key = userCountKey(orgId, list);
+      const d = deltas.get(key);
+      if (d) d.n += n;
+      else deltas.set(key, { key, orgId, list, n });
+    }
+  };
+  for (const u of added) add(u, 1);
+  for (const u of removed) add(u, -1);
+  for (const [key, d] of deltas) if (d.n === 0) deltas.delete(key);
+  return deltas;
+}
+
+/** The derived tables' rows, by table (schema v6). */
+export interface DerivedRows {
+  reportDays: ReportDay[];
   reportCounts: ReportCount[];
   orgUsers: OrgUserRecord[];
-} {
-  const { reports, counts, users } = deriveAll(sources, DEFAULT_POLICY);
-  return { reportRows: reports, reportCounts: counts, orgUsers: users };
+  userCounts: UserCount[];
+}
+
+/** Everything derived, from all of the sources at once: what import, demo and the upgrade write. */
+export function derivedRows(sources: OrgSources, policy: Policy = DEFAULT_POLICY): DerivedRows {
+  const reports = reportRecords(sources, policy);
+  const users = userRecords(sources.accounts, sources, policy);
+  return {
+    reportDays: reportDays(reports),
+    reportCounts: [...countDeltas(reports).values()],
+    orgUsers: users,
+    userCounts: [...userCountDeltas(users).values()],
+  };
 }

@@ -2,26 +2,30 @@
  * Reads for the organization's screens (admins): one page of its users, one
  * page of its skills report, the report's counts, and the whole report in
  * chunks (CSV export, designations). They read the rows the store keeps
- * (`report-upkeep.ts`), through an index in the order the screen shows, so
- * a page of 50 costs about 50 rows whatever the size of the organization.
- * The status of a report row is decided here, on `today`, by the rules.
- * Usable inside `liveQuery`, like every query of the store.
+ * (`report-upkeep.ts`): a users page through the `lists` index and the
+ * lists' counts; a report page in credit-day order through the counts, which
+ * say which days (`reportDays`) hold it, so a page costs a day or two of rows
+ * whatever the size of the organization. Another sort or a search reads the
+ * organization's days, about one record per day, and sorts in memory. The
+ * status of a report row is decided here, on `today`, by the rules. Usable
+ * inside `liveQuery`, like every query of the store; each read is one
+ * read-only transaction, so its counts and rows agree.
  */
 import type { CreditStatus } from '../rules';
 import { reportRowOn } from '../rules/report';
 import { clampPage, matches, pageOf, queryKey } from '../rules/org/paging';
 import {
-  countSelected,
   queryReport,
+  selectedPerDay,
   statusCountsOn,
   statusMatches,
   type ReportQuery,
-  type ReportSortKey,
   type ReportViewRow,
 } from '../rules/org/report-rows';
 import type { UsersQuery } from '../rules/org/users';
 import type { AppDb } from './db';
-import type { OrgUserRecord, ReportRecord } from './records';
+import { dayKey, userCountKey } from './derived-tables';
+import type { OrgUserRecord, ReportCount, ReportDay, ReportRecord } from './records';
 
 export type { OrgUserRecord };
 /** A report row with whose it is, as the report screen shows it. */
@@ -45,8 +49,8 @@ function listRange(orgId: string, list: UsersQuery['state']): [string, string] {
 
 /**
  * One page of the organization's users: with no text, through the `lists`
- * index (its count is the total); with text, the organization's accounts
- * are read and matched by name or email.
+ * index, its total from the lists' counts; with text, the organization's
+ * accounts are read and matched by name or email.
  */
 export async function orgUsersPage(
   db: AppDb,
@@ -55,40 +59,48 @@ export async function orgUsersPage(
   page: number,
   size: number,
 ): Promise<UsersPage> {
-  const everyoneRange = listRange(orgId, 'all');
-  const counted = db.orgUsers
-    .where('lists')
-    .between(...everyoneRange)
-    .count();
-  const text = queryKey(query.text);
-  if (text === '') {
-    const list = () => db.orgUsers.where('lists').between(...listRange(orgId, query.state));
-    const read = (at: number) =>
-      list()
-        .offset(at * size)
-        .limit(size)
-        .toArray();
-    // The counts and the page asked for, read at once; a page past the end, again.
-    const asked = Math.max(0, Math.floor(page));
-    const [everyone, listed, users] = await Promise.all([
-      counted,
-      query.state === 'all' ? null : list().count(),
-      read(asked),
+  return db.transaction('r', [db.orgUsers, db.userCounts], async () => {
+    const everyoneRange = listRange(orgId, 'all');
+    const countOf = async (list: UsersQuery['state']) =>
+      (await db.userCounts.get(userCountKey(orgId, list)))?.n ?? 0;
+    const text = queryKey(query.text);
+    if (text === '') {
+      const read = (at: number) =>
+        db.orgUsers
+          .where('lists')
+          .between(...listRange(orgId, query.state))
+          .offset(at * size)
+          .limit(size)
+          .toArray();
+      // The counts and the page asked for, read at once; a page past the end, again.
+      const asked = Math.max(0, Math.floor(page));
+      const [everyone, total, users] = await Promise.all([
+        countOf('all'),
+        countOf(query.state),
+        read(asked),
+      ]);
+      const at = clampPage(asked, size, total);
+      return { users: at === asked ? users : await read(at), page: at, total, everyone };
+    }
+    const inList = listRange(orgId, query.state)[0];
+    const [everyone, all] = await Promise.all([
+      countOf('all'),
+      db.orgUsers
+        .where('lists')
+        .between(...everyoneRange)
+        .toArray(),
     ]);
-    const total = listed ?? everyone;
-    const at = clampPage(asked, size, total);
-    return { users: at === asked ? users : await read(at), page: at, total, everyone };
-  }
-  const everyone = await counted;
-  const inList = listRange(orgId, query.state)[0];
-  const selected = (
-    await db.orgUsers
-      .where('lists')
-      .between(...everyoneRange)
-      .toArray()
-  ).filter((u) => matches(u.search, text) && u.lists.some((l) => l.startsWith(inList)));
-  const shown = pageOf(selected, page, size);
-  return { users: shown.items, page: shown.page, total: shown.total, everyone };
+    const selected = all.filter(
+      (u) => matches(u.search, text) && u.lists.some((l) => l.startsWith(inList)),
+    );
+    const shown = pageOf(selected, page, size);
+    return { users: shown.items, page: shown.page, total: shown.total, everyone };
+  });
+}
+
+/** The organization's (credit day, removal day) counts. */
+function countsOf(db: AppDb, orgId: string): Promise<ReportCount[]> {
+  return db.reportCounts.where('orgId').equals(orgId).toArray();
 }
 
 /** The four status counts of the organization's report on `today`. */
@@ -97,7 +109,7 @@ export async function orgReportCounts(
   orgId: string,
   today: string,
 ): Promise<Record<CreditStatus, number>> {
-  return statusCountsOn(await db.reportCounts.where('orgId').equals(orgId).toArray(), today);
+  return statusCountsOn(await countsOf(db, orgId), today);
 }
 
 /** A stored row as the screen shows it: the rules' row on `today` with whose it is. */
@@ -105,53 +117,46 @@ function viewRow(record: ReportRecord, today: string): ReportViewRow {
   return { ...reportRowOn(record, today), displayName: record.displayName, email: record.email };
 }
 
-type IndexedSort = Exclude<ReportSortKey, 'status'>;
-
-/**
- * Every key `[orgId, value, order]` of one organization: `[orgId]` is below
- * them all, `[orgId, []]` above (an array sorts after any string).
- */
-function orgRange(orgId: string): [unknown[], unknown[]] {
-  return [[orgId], [orgId, []]];
-}
-type ReportCollection = ReturnType<AppDb['reportRows']['toCollection']>;
-
-/**
- * The index that keeps each sort's order (its value, then the rules' order),
- * and the stored value it sorts by (the rules' `sortValue` of the row).
- */
-const SORTS: Record<IndexedSort, { index: string; value: (r: ReportRecord) => string }> = {
-  countsFrom: { index: '[orgId+countsFrom+order]', value: (r) => r.countsFrom },
-  countsUntil: { index: '[orgId+untilKey+order]', value: (r) => r.untilKey },
-  name: { index: '[orgId+nameKey+order]', value: (r) => r.nameKey },
-  code: { index: '[orgId+code+order]', value: (r) => r.code },
-  completedOn: { index: '[orgId+completedOn+order]', value: (r) => r.completedOn },
-};
-
-function sortedRows(
-  db: AppDb,
-  orgId: string,
-  sort: IndexedSort,
-  dir: ReportQuery['dir'],
-): ReportCollection {
-  const rows = db.reportRows.where(SORTS[sort].index).between(...orgRange(orgId), true, true);
-  return dir === 'desc' ? rows.reverse() : rows;
+/** The rows of `days` (in the order given) the status list selects, in the query's direction. */
+function rowsOfDays(
+  days: readonly (ReportDay | undefined)[],
+  today: string,
+  query: ReportQuery,
+): ReportViewRow[] {
+  const out: ReportViewRow[] = [];
+  for (const day of days) {
+    if (!day) continue;
+    const rows = query.dir === 'asc' ? day.rows : [...day.rows].reverse();
+    for (const record of rows) {
+      const row = viewRow(record, today);
+      if (statusMatches(row.status, query.status)) out.push(row);
+    }
+  }
+  return out;
 }
 
 /** Every row of the organization, as the screen shows them on `today`. */
 async function allRows(db: AppDb, orgId: string, today: string): Promise<ReportViewRow[]> {
-  const records = await sortedRows(db, orgId, 'countsFrom', 'asc').toArray();
-  return records.map((r) => viewRow(r, today));
+  const days = await db.reportDays
+    .where('key')
+    .between(dayKey(orgId, ''), dayKey(orgId, '\uffff'))
+    .toArray();
+  return rowsOfDays(days, today, { text: '', status: 'all', sort: 'countsFrom', dir: 'asc' });
 }
 
 /**
- * Whether the page is read by walking an index in the query's order. A
- * search, or a sort by status (which depends on the day), reads the
- * organization's rows and sorts them instead — still without deriving
- * anything.
+ * Whether the page is read by days in credit-day order. A search, or another
+ * sort, reads the organization's rows and sorts them instead — still
+ * without deriving anything.
  */
-function walksIndex(query: ReportQuery): query is ReportQuery & { sort: IndexedSort } {
-  return queryKey(query.text) === '' && query.sort !== 'status';
+function walksDays(query: ReportQuery): boolean {
+  return queryKey(query.text) === '' && query.sort === 'countsFrom';
+}
+
+/** The credit days the query selects rows of, in its order, with how many each. */
+function daysInOrder(pairs: readonly ReportCount[], today: string, query: ReportQuery) {
+  const days = selectedPerDay(pairs, today, query.status);
+  return query.dir === 'asc' ? days : days.reverse();
 }
 
 export interface ReportPage {
@@ -176,31 +181,40 @@ export async function orgReportPage(
   page: number,
   size: number,
 ): Promise<ReportPage> {
-  if (!walksIndex(query)) {
-    const [counts, all] = await Promise.all([
-      orgReportCounts(db, orgId, today),
-      allRows(db, orgId, today),
-    ]);
-    const shown = pageOf(queryReport(all, query), page, size);
-    return { rows: shown.items, page: shown.page, total: shown.total, counts };
-  }
-  const read = async (at: number) => {
-    let rows = sortedRows(db, orgId, query.sort, query.dir);
-    if (query.status !== 'all') {
-      rows = rows.filter((r) => statusMatches(viewRow(r, today).status, query.status));
+  return db.transaction('r', [db.reportCounts, db.reportDays], async () => {
+    if (!walksDays(query)) {
+      const [counts, all] = await Promise.all([
+        orgReportCounts(db, orgId, today),
+        allRows(db, orgId, today),
+      ]);
+      const shown = pageOf(queryReport(all, query), page, size);
+      return { rows: shown.items, page: shown.page, total: shown.total, counts };
     }
-    const records = await rows
-      .offset(at * size)
-      .limit(size)
-      .toArray();
-    return records.map((r) => viewRow(r, today));
-  };
-  // The counts and the page asked for, read at once; a page past the end, again.
-  const asked = Math.max(0, Math.floor(page));
-  const [counts, rows] = await Promise.all([orgReportCounts(db, orgId, today), read(asked)]);
-  const total = countSelected(counts, query.status);
-  const at = clampPage(asked, size, total);
-  return { rows: at === asked ? rows : await read(at), page: at, total, counts };
+    const pairs = await countsOf(db, orgId);
+    const days = daysInOrder(pairs, today, query);
+    const total = days.reduce((n, d) => n + d.n, 0);
+    const at = clampPage(Math.max(0, Math.floor(page)), size, total);
+    // The days that hold the page's rows: from the one its first row is in.
+    const start = at * size;
+    const keys: string[] = [];
+    let before = 0;
+    let skip = 0;
+    for (const day of days) {
+      if (before >= start + size) break;
+      if (before + day.n > start) {
+        if (keys.length === 0) skip = start - before;
+        keys.push(dayKey(orgId, day.countsFrom));
+      }
+      before += day.n;
+    }
+    const rows = rowsOfDays(await db.reportDays.bulkGet(keys), today, query);
+    return {
+      rows: rows.slice(skip, skip + size),
+      page: at,
+      total,
+      counts: statusCountsOn(pairs, today),
+    };
+  });
 }
 
 export interface ChunkOptions {
@@ -213,9 +227,9 @@ export interface ChunkOptions {
 /**
  * Every row the query selects, in its order, a chunk at a time: the CSV
  * export of a whole organization and the designations' points read these.
- * Each chunk is its own short read (from the last row's index key on), so the
- * page stays responsive between chunks and a change in between does not
- * restart the export.
+ * In credit-day order each chunk is its own short read of the next days
+ * (the days are listed once, from the counts), so the page stays responsive
+ * between chunks and a change in between does not restart the export.
  */
 export async function* orgReportChunks(
   db: AppDb,
@@ -225,7 +239,7 @@ export async function* orgReportChunks(
   options: ChunkOptions = {},
 ): AsyncGenerator<ReportViewRow[], void, undefined> {
   const size = Math.max(1, options.size ?? 2000);
-  if (!walksIndex(query)) {
+  if (!walksDays(query)) {
     const selected = queryReport(await allRows(db, orgId, today), query);
     for (let i = 0; i < selected.length; i += size) {
       options.signal?.throwIfAborted();
@@ -233,25 +247,20 @@ export async function* orgReportChunks(
     }
     return;
   }
-  const { index, value } = SORTS[query.sort];
-  let after: [string, string, string] | null = null;
-  for (;;) {
+  const days = daysInOrder(await countsOf(db, orgId), today, query);
+  let next = 0;
+  while (next < days.length) {
     options.signal?.throwIfAborted();
-    const where = db.reportRows.where(index);
-    const [lo, hi] = orgRange(orgId);
-    // From the last row read on, that row excluded.
-    const range =
-      query.dir === 'asc'
-        ? where.between(after ?? lo, hi, after === null, true)
-        : where.between(lo, after ?? hi, true, after === null).reverse();
-    const records: ReportRecord[] = await range.limit(size).toArray();
-    if (records.length === 0) return;
-    const last = records[records.length - 1];
-    if (last) after = [orgId, value(last), last.order];
-    const rows = records
-      .map((r) => viewRow(r, today))
-      .filter((r) => statusMatches(r.status, query.status));
+    // Whole days, about `size` rows (at least one day).
+    const keys: string[] = [];
+    let n = 0;
+    for (; next < days.length && (keys.length === 0 || n < size); next++) {
+      const day = days[next];
+      if (!day) break;
+      keys.push(dayKey(orgId, day.countsFrom));
+      n += day.n;
+    }
+    const rows = rowsOfDays(await db.reportDays.bulkGet(keys), today, query);
     if (rows.length > 0) yield rows;
-    if (records.length < size) return;
   }
 }

@@ -177,25 +177,34 @@ export interface SyncNews {
 }
 
 /**
- * One row of an organization's skills report (schema v5): the rules' undated
- * row (`rules.undatedReportRows`) with whose it is and the keys its indexes
- * sort by. The store keeps these in the same transaction as every change of
- * the accounts, links and achievements they come from (`report-upkeep.ts`);
- * the status is decided at read time, so a new day rewrites nothing.
+ * One row of an organization's skills report: the rules' undated row
+ * (`rules.undatedReportRows`) with whose it is. The store keeps these, by
+ * credit day (`ReportDay`), in the same transaction as every change of the
+ * accounts, links and achievements they come from (`report-upkeep.ts`); the
+ * status is decided at read time, so a new day rewrites nothing.
  */
 export interface ReportRecord extends Omit<UndatedReportRow, 'linkIndex'> {
-  /** `profileId \0 associationId \0 achievementId`: a profile's rows are one key range. */
+  /** `profileId \0 associationId \0 achievementId`: no two rows share it. */
   id: string;
   displayName: string;
   email: string;
-  /** The rules' order (`rules.reportOrderKey`), then `id`: ties on any sort key keep it. */
-  order: string;
-  /** The name order (`rules/org/paging` `nameOrderKey`): folded name, then email. */
-  nameKey: string;
-  /** `countsUntil`, or `\uffff` while the link is active: "no end" sorts after any end. */
-  untilKey: string;
-  /** What the filter box searches: name, email, code, title (`searchKey`). */
-  search: string;
+}
+
+/**
+ * Every report row of one organization whose credit starts on one day
+ * (schema v6), in the rules' order (`reportOrderKey`, then `id`). One record
+ * holds a day's rows (about a hundred with 100,000 achievements), not one
+ * record per row: IndexedDB's cost is per record and per index entry, and an
+ * index per sort made an import four times the raw write of the file (issue
+ * 17). The report in credit-day order is these records in key order; a page
+ * finds its days from the counts (`ReportCount`) without reading the others.
+ */
+export interface ReportDay {
+  /** `orgId \0 countsFrom`. */
+  key: string;
+  orgId: string;
+  countsFrom: string;
+  rows: ReportRecord[];
 }
 
 /**
@@ -240,9 +249,21 @@ export interface OrgUserRecord {
   /**
    * `orgId \0 list \0 nameKey \0 id` for every list the account is in (`all`,
    * `active`, each of its states): one multi-entry index gives each list's
-   * page in name order, and its count.
+   * page in name order (its count is kept in `UserCount`).
    */
   lists: string[];
   /** What the filter box searches: name and email (`searchKey`). */
   search: string;
+}
+
+/**
+ * How many of an organization's accounts are in one list of the users screen
+ * (schema v6): a page's total without counting the list's index entries.
+ */
+export interface UserCount {
+  /** `orgId \0 list`. */
+  key: string;
+  orgId: string;
+  list: string;
+  n: number;
 }

@@ -17,21 +17,25 @@ import {
 } from 'dexie';
 import { DEFAULT_POLICY } from '../rules';
 import {
+  changedDays,
   countDeltas,
-  deriveAll,
-  profileKeyPrefix,
+  derivedRows,
   reportRecords,
+  userCountDeltas,
   userRecords,
 } from './org-derived';
 import type {
   Achievement,
   Association,
   LearningProfile,
+  OrgUserRecord,
   ReportCount,
+  ReportDay,
   ReportRecord,
+  UserCount,
   WorkAccount,
 } from './records';
-import { DERIVED_TABLES, type Touched } from './derived-tables';
+import { DERIVED_TABLES, dayKey, type Touched } from './derived-tables';
 
 /**
  * Dexie's zone (its current transaction, what `liveQuery` observes) is kept
@@ -109,11 +113,6 @@ export class Tables {
     return res.result as T[];
   }
 
-  /** The rows whose primary key starts with `prefix`. */
-  prefixed<T>(name: string, prefix: string): Promise<T[]> {
-    return this.between(name, prefix, `${prefix}\uffff`);
-  }
-
   all<T>(name: string): Promise<T[]> {
     return this.between(name, this.core.MIN_KEY, this.core.MAX_KEY);
   }
@@ -155,46 +154,61 @@ export class Tables {
   }
 }
 
-/** Derives the touched profiles' report rows and the touched accounts' users rows again. */
-export async function refresh(t: Tables, touched: Touched): Promise<void> {
+/** The profiles whose report rows a write touching `touched` may change, read now. */
+async function profilesOf(t: Tables, touched: Touched): Promise<Set<string>> {
   const profileIds = new Set(touched.profiles);
   for (const l of await t.equalMany<Association>('associations', 'accountId', touched.accounts)) {
     profileIds.add(l.profileId);
   }
-  const [links, achievements, oldRows] = await Promise.all([
+  return profileIds;
+}
+
+/** The sources of the profiles' report rows as they are now, and those rows. */
+async function reportOf(t: Tables, profileIds: ReadonlySet<string>) {
+  const [links, achievements] = await Promise.all([
     t.equalMany<Association>('associations', 'profileId', profileIds),
     t.equalMany<Achievement>('achievements', 'profileId', profileIds),
-    Promise.all(
-      [...profileIds].map((p) => t.prefixed<ReportRecord>('reportRows', profileKeyPrefix(p))),
-    ),
   ]);
-  const accountIds = new Set([...touched.accounts, ...links.map((l) => l.accountId)]);
-  const accounts = await t.get<WorkAccount>('accounts', [...accountIds]);
-
-  // The report's rows and counts.
-  const old = oldRows.flat();
+  const accounts = await t.get<WorkAccount>('accounts', [
+    ...new Set(links.map((l) => l.accountId)),
+  ]);
   const rows = reportRecords({ accounts, associations: links, achievements }, DEFAULT_POLICY);
-  await t.delete(
-    'reportRows',
-    old.map((r) => r.id),
-  );
-  await t.put('reportRows', rows);
-  const deltas = countDeltas(rows, old);
-  const current = new Map(
-    (await t.get<ReportCount>('reportCounts', [...deltas.keys()])).map((c) => [c.key, c.n]),
-  );
-  const counts = [...deltas.values()].map((d) => ({ ...d, n: (current.get(d.key) ?? 0) + d.n }));
-  await t.put(
-    'reportCounts',
-    counts.filter((c) => c.n > 0),
-  );
-  await t.delete(
-    'reportCounts',
-    counts.filter((c) => c.n <= 0).map((c) => c.key),
-  );
+  return { links, achievements, rows };
+}
 
-  // The users list's rows.
-  const accountLinks = await t.equalMany<Association>('associations', 'accountId', accountIds);
+const same = (a: readonly ReportRecord[], b: readonly ReportRecord[]) =>
+  a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Derives the touched profiles' report rows and the touched accounts' users
+ * rows again, after the write; `before` are the profiles' rows derived before
+ * it (what the days hold of them, as the kept rows equal the derivation).
+ */
+export async function refresh(
+  t: Tables,
+  touched: Touched,
+  before: { profileIds: ReadonlySet<string>; rows: readonly ReportRecord[] },
+): Promise<void> {
+  const profileIds = new Set([...before.profileIds, ...(await profilesOf(t, touched))]);
+  const { links, achievements, rows } = await reportOf(t, profileIds);
+
+  // The report's days and counts, by the difference.
+  if (!same(before.rows, rows)) {
+    const keys = new Set([...before.rows, ...rows].map((r) => dayKey(r.orgId, r.countsFrom)));
+    const held = await t.get<ReportDay>('reportDays', [...keys]);
+    const days = changedDays(new Map(held.map((d) => [d.key, d])), before.rows, rows);
+    await t.put('reportDays', days.put);
+    await t.delete('reportDays', days.gone);
+    await moveCounts<ReportCount>(t, 'reportCounts', countDeltas(rows, before.rows));
+  }
+
+  // The users list's rows and counts.
+  const accountIds = new Set([...touched.accounts, ...links.map((l) => l.accountId)]);
+  const [accounts, accountLinks, oldUsers] = await Promise.all([
+    t.get<WorkAccount>('accounts', [...accountIds]),
+    t.equalMany<Association>('associations', 'accountId', accountIds),
+    t.get<OrgUserRecord>('orgUsers', [...accountIds]),
+  ]);
   const linkedProfiles = [...new Set(accountLinks.map((l) => l.profileId))];
   const endedProfiles = new Set(
     accountLinks.filter((l) => l.endedOn !== null).map((l) => l.profileId),
@@ -218,8 +232,30 @@ export async function refresh(t: Tables, touched: Touched): Promise<void> {
   );
   await t.put('orgUsers', users);
   const found = new Set(accounts.map((a) => a.id));
-  const gone = [...accountIds].filter((id) => !found.has(id));
-  await t.delete('orgUsers', gone);
+  await t.delete(
+    'orgUsers',
+    [...accountIds].filter((id) => !found.has(id)),
+  );
+  await moveCounts<UserCount>(t, 'userCounts', userCountDeltas(users, oldUsers));
+}
+
+/** Adds each delta to its stored count; a count that reaches zero goes. */
+async function moveCounts<C extends { key: string; n: number }>(
+  t: Tables,
+  table: 'reportCounts' | 'userCounts',
+  deltas: ReadonlyMap<string, C>,
+): Promise<void> {
+  if (deltas.size === 0) return;
+  const current = new Map((await t.get<C>(table, [...deltas.keys()])).map((c) => [c.key, c.n]));
+  const counts = [...deltas.values()].map((d) => ({ ...d, n: (current.get(d.key) ?? 0) + d.n }));
+  await t.put(
+    table,
+    counts.filter((c) => c.n > 0),
+  );
+  await t.delete(
+    table,
+    counts.filter((c) => c.n <= 0).map((c) => c.key),
+  );
 }
 
 /** Derives every row again from the sources (after a source table was cleared). */
@@ -230,11 +266,9 @@ export async function rebuild(t: Tables): Promise<void> {
     t.all<Achievement>('achievements'),
     t.all<LearningProfile>('profiles'),
   ]);
-  const derived = deriveAll({ accounts, associations, achievements, profiles }, DEFAULT_POLICY);
+  const derived = derivedRows({ accounts, associations, achievements, profiles }, DEFAULT_POLICY);
   await Promise.all(DERIVED_TABLES.map((name) => t.clear(name)));
-  await t.put('reportRows', derived.reports);
-  await t.put('reportCounts', derived.counts);
-  await t.put('orgUsers', derived.users);
+  await Promise.all(DERIVED_TABLES.map((name) => t.put(name, derived[name])));
 }
 
 function collect(table: string, rows: readonly unknown[], touched: Touched): void {
@@ -262,8 +296,9 @@ function keysOf(
 
 /**
  * One write of a source and what follows it, in the writing transaction: the
- * rows it touched (as they were and as they are) are derived again; a clear
- * derives everything again.
+ * report rows of the profiles it touches are derived before and after it, and
+ * the days move by the difference; the touched accounts' users rows are
+ * derived again; a clear derives everything again.
  */
 export async function writeAndFollow(
   down: DBCore,
@@ -284,8 +319,11 @@ export async function writeAndFollow(
     const keys = keysOf(table, req);
     collect(table.name, await t.run(() => table.getMany({ trans, keys })), touched);
   }
-  const res = await t.run(() => table.mutate(req));
   if (req.type !== 'delete') collect(table.name, req.values, touched);
-  await refresh(t, touched);
+  // The touched profiles' report rows before the write: the rows the days hold of them.
+  const profileIds = await profilesOf(t, touched);
+  const { rows } = await reportOf(t, profileIds);
+  const res = await t.run(() => table.mutate(req));
+  await refresh(t, touched, { profileIds, rows });
   return res;
 }

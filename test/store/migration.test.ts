@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { onVersionChange, openDb, openDbV1, type OutboxEntry } from '../../src/store';
-import { deriveAll } from '../../src/store/org-derived';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../../src/store/db';
+import { derivedRows } from '../../src/store/org-derived';
 import { DEFAULT_SETTINGS } from './fixtures';
 
 /** A populated version-1 database, written with the real v1 schema. */
@@ -85,7 +86,7 @@ describe('schema v1 → v2', () => {
     const before = await populateV1(name);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
 
     for (const [table, rows] of Object.entries(before)) {
       expect(await db.table(table).count(), table).toBe(rows.length);
@@ -111,18 +112,85 @@ describe('schema v1 → v2', () => {
       await db.accounts.where('[orgId+email]').equals(['o1', 'ann@contoso.example']).count(),
     ).toBe(1);
     expect(await db.catalog.count()).toBe(0);
-    // Version 5 derived what the organization's screens read from the migrated rows.
-    const derived = deriveAll({
+    // Version 6 derived what the organization's screens read from the migrated rows.
+    const derived = derivedRows({
       accounts: await db.accounts.toArray(),
       associations: await db.associations.toArray(),
       achievements: await db.achievements.toArray(),
       profiles: await db.profiles.toArray(),
     });
-    expect(derived.reports.length).toBeGreaterThan(0);
+    expect(derived.reportDays.length).toBeGreaterThan(0);
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-    expect(await db.reportRows.toArray()).toEqual([...derived.reports].sort(byId));
-    expect(await db.orgUsers.toArray()).toEqual([...derived.users].sort(byId));
-    expect(await db.reportCounts.count()).toBe(derived.counts.length);
+    const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+    expect(await db.reportDays.toArray()).toEqual([...derived.reportDays].sort(byKey));
+    expect(await db.orgUsers.toArray()).toEqual([...derived.orgUsers].sort(byId));
+    expect(await db.userCounts.toArray()).toEqual([...derived.userCounts].sort(byKey));
+    expect(await db.reportCounts.count()).toBe(derived.reportCounts.length);
+    db.close();
+  });
+});
+
+describe('version 5 to 6', () => {
+  it("drops the row-per-achievement report and derives the days and the lists' counts", async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    // A database as version 5 left it: the sources and its report rows.
+    const v5 = new Dexie(name);
+    v5.version(5).stores({ ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5 });
+    const account = {
+      id: 'a1',
+      orgId: 'o1',
+      personId: 'p1',
+      displayName: 'Ann',
+      email: 'ann@contoso.example',
+      roles: [],
+      createdBy: null,
+      createdOn: '2025-01-01',
+      firstSignInOn: '2025-01-02',
+      deletedOn: null,
+    };
+    await v5.table('accounts').add(account);
+    await v5
+      .table('profiles')
+      .add({ id: 'l1', personId: 'p1', kind: 'learn', mcid: '1', label: '' });
+    await v5.table('achievements').bulkAdd(
+      ['2025-03-01', '2025-03-01', '2025-04-10'].map((completedOn, i) => ({
+        id: `x${i}`,
+        profileId: 'l1',
+        code: `AZ-90${i}`,
+        title: 'Exam',
+        kind: 'certification',
+        completedOn,
+      })),
+    );
+    await v5.table('associations').add({
+      id: 's1',
+      profileId: 'l1',
+      accountId: 'a1',
+      startedOn: '2025-02-01',
+      endedOn: null,
+      endReason: null,
+      pendingActionId: null,
+    });
+    await v5.table('reportRows').add({ id: 'stale', orgId: 'o1' });
+    v5.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.tables.map((t) => t.name)).not.toContain('reportRows');
+    const derived = derivedRows({
+      accounts: await db.accounts.toArray(),
+      associations: await db.associations.toArray(),
+      achievements: await db.achievements.toArray(),
+      profiles: await db.profiles.toArray(),
+    });
+    // Two credit days, one holding two rows; the lists "all", "active" and the account's state.
+    expect(derived.reportDays.map((d) => d.rows.length)).toEqual([2, 1]);
+    expect(await db.reportDays.toArray()).toEqual(derived.reportDays);
+    expect(await db.reportCounts.toArray()).toEqual(derived.reportCounts);
+    expect(await db.orgUsers.toArray()).toEqual(derived.orgUsers);
+    const lists = (await db.userCounts.toArray()).map((c) => [c.list, c.n]);
+    expect(lists).toContainEqual(['all', 1]);
+    expect(lists).toContainEqual(['active', 1]);
     db.close();
   });
 });
@@ -137,9 +205,9 @@ describe('versionchange', () => {
 
     // A newer tab (or the service worker) upgrades the same database.
     const newer = new Dexie(name);
-    newer.version(6).stores({ settings: 'key', extra: 'id' });
+    newer.version(7).stores({ settings: 'key', extra: 'id' });
     await newer.open();
-    expect(seen).toEqual([6]);
+    expect(seen).toEqual([7]);
     expect(db.isOpen()).toBe(false);
     // No silent reopen against the old schema: later calls fail loudly.
     await expect(db.settings.count()).rejects.toThrow();
@@ -154,7 +222,7 @@ describe('versionchange', () => {
     const stop = onVersionChange(db, () => calls++);
     stop();
     const newer = new Dexie(name);
-    newer.version(6).stores({ settings: 'key' });
+    newer.version(7).stores({ settings: 'key' });
     await newer.open();
     expect(calls).toBe(0);
     newer.close();

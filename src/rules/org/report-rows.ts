@@ -114,10 +114,23 @@ export function queryReport(rows: readonly ReportViewRow[], query: ReportQuery):
   );
   const sign = query.dir === 'asc' ? 1 : -1;
   const { sort } = query;
-  // Each row's keys made once, not once per comparison (100,000 rows).
+  // Each row's keys made once, not once per comparison (100,000 rows); a
+  // name's key once per person, not once per row.
+  const names = new Map<string, string>();
+  const keyOfRow = (row: ReportViewRow): string => {
+    if (sort === 'status') return '';
+    if (sort !== 'name') return sortValue(row, sort);
+    const person = `${row.displayName}\u0000${row.email}`;
+    let key = names.get(person);
+    if (key === undefined) {
+      key = sortValue(row, 'name');
+      names.set(person, key);
+    }
+    return key;
+  };
   const decorated = selected.map((row) => ({
     row,
-    key: sort === 'status' ? '' : sortValue(row, sort),
+    key: keyOfRow(row),
     rank: STATUS_ORDER[row.status],
     order: reportOrderKey(row),
   }));
@@ -150,6 +163,28 @@ export function statusCountsOn(
   const counts = noCounts();
   for (const p of pairs) counts[creditStatusOn(today, p.countsFrom, p.countsUntil)] += p.n;
   return counts;
+}
+
+/**
+ * Per credit day, in day order, how many rows the status list `filter`
+ * selects on `today`, from the counts per (credit day, removal day): where
+ * each day's rows fall in the report sorted by credit day. Days with none
+ * are left out.
+ */
+export function selectedPerDay(
+  pairs: readonly { countsFrom: string; countsUntil: string | null; n: number }[],
+  today: string,
+  filter: StatusFilter,
+): { countsFrom: string; n: number }[] {
+  const perDay = new Map<string, number>();
+  for (const p of pairs) {
+    if (!statusMatches(creditStatusOn(today, p.countsFrom, p.countsUntil), filter)) continue;
+    perDay.set(p.countsFrom, (perDay.get(p.countsFrom) ?? 0) + p.n);
+  }
+  return [...perDay]
+    .filter(([, n]) => n > 0)
+    .map(([countsFrom, n]) => ({ countsFrom, n }))
+    .sort((a, b) => str(a.countsFrom, b.countsFrom));
 }
 
 /** How many rows the status list `filter` selects, from the counts. */
