@@ -191,8 +191,8 @@ export async function firstUsersPage(db, orgId, today, size) {
   return pageOf(queryUsers(rows, DEFAULT_USERS_QUERY), 0, size);
 }
 
-/** The old report tab up to its first page: the whole report derived, then the default query. */
-export async function firstReportPage(db, orgId, today, size) {
+/** The old report tab up to its first page: the whole report derived, then the query (default: the screen's). */
+export async function firstReportPage(db, orgId, today, size, query = DEFAULT_REPORT_QUERY) {
   const rows = await deriveSkillsReport(db, orgId, today);
-  return pageOf(queryReport(rows, DEFAULT_REPORT_QUERY), 0, size);
+  return pageOf(queryReport(rows, query), 0, size);
 }

@@ -23,7 +23,7 @@ import {
 import { SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from '../src/store/db';
 import { DERIVED_TABLES } from '../src/store/derived-tables';
 import { orgReportChunks, orgReportPage, orgUsersPage } from '../src/store/queries-org';
-import { derivedRows, inDayOrder } from '../src/store/org-derived';
+import { dayRecord, derivedRows, inDayOrder } from '../src/store/org-derived';
 import { callerWritesDerived } from '../src/store/report-upkeep';
 import { loadDemo } from '../src/store/demo';
 import { importJson } from '../src/store/transfer';
@@ -119,6 +119,8 @@ function csvText(rows) {
  * clock starts):
  *  - `users`: the first page of the users list, default query;
  *  - `report`: the first page of the skills report, default query;
+ *  - `report-name`: its first page sorted by name (a sort the kept days are
+ *    not in: the organization's days are read and sorted in memory);
  *  - `csv`: the whole report (every status) as CSV text;
  * `how: 'page'` through the rows the store keeps (orgUsersPage,
  * orgReportPage, orgReportChunks), `how: 'derive'` by the reads as they were
@@ -139,11 +141,13 @@ async function orgRead({ name, what, how }) {
         : await firstUsersPage(db, ORG_ID, today, PAGE_SIZE);
     shown = 'users' in page ? page.users.length : page.items.length;
     total = page.total;
-  } else if (what === 'report') {
+  } else if (what === 'report' || what === 'report-name') {
+    const query =
+      what === 'report' ? DEFAULT_REPORT_QUERY : { ...DEFAULT_REPORT_QUERY, sort: 'name' };
     const page =
       how === 'page'
-        ? await orgReportPage(db, ORG_ID, today, DEFAULT_REPORT_QUERY, 0, PAGE_SIZE)
-        : await firstReportPage(db, ORG_ID, today, PAGE_SIZE);
+        ? await orgReportPage(db, ORG_ID, today, query, 0, PAGE_SIZE)
+        : await firstReportPage(db, ORG_ID, today, PAGE_SIZE, query);
     shown = 'rows' in page ? page.rows.length : page.items.length;
     total = page.total;
   } else {
@@ -215,10 +219,9 @@ async function writeWorld(db, chunks, onRows) {
     const held = new Map(
       (await db.reportDays.bulkGet(merged.map((d) => d.key))).map((d) => [d.key, d]),
     );
-    const put = merged.map((d) => ({
-      ...d,
-      rows: inDayOrder([...held.get(d.key).rows, ...d.rows]),
-    }));
+    const put = merged.map((d) =>
+      dayRecord(d.orgId, d.countsFrom, inDayOrder([...held.get(d.key).rows, ...d.rows])),
+    );
     const added = [...days.values()].filter((d) => !written.has(d.key));
     for (const d of added) written.add(d.key);
     await Promise.all([
@@ -235,8 +238,8 @@ async function writeWorld(db, chunks, onRows) {
     sum(userCounts, derived.userCounts);
     for (const d of derived.reportDays) {
       const had = days.get(d.key);
-      if (had) had.rows = inDayOrder([...had.rows, ...d.rows]);
-      else days.set(d.key, d);
+      const rows = had ? inDayOrder([...had.rows, ...d.rows]) : d.rows;
+      days.set(d.key, had ? dayRecord(d.orgId, d.countsFrom, rows) : d);
     }
     users.push(...derived.orgUsers);
     people += batch.people.length;

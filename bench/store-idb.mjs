@@ -21,6 +21,7 @@ import { figure, repeat } from './stats.mjs';
 const READS = [
   ['users', () => 'users page (first page, default query), 10k users'],
   ['report', () => 'report page (first page, default query), 100k ach.'],
+  ['report-name', () => 'report page sorted by name (first page), 100k ach.'],
   ['csv', (n) => `report CSV export, whole organization (${n} rows, orgReportChunks + CSV text)`],
 ];
 
@@ -95,7 +96,7 @@ export async function storeInChromium({ browser, urls, runs, budgetMs, detail, l
           samples: samples[what].page,
           baseline: samples[what].derive,
           baselineName: 'derive on read',
-          target: what === 'csv' ? undefined : '≤ 200 ms',
+          target: what === 'users' || what === 'report' ? '≤ 200 ms' : undefined,
         }),
       ),
     ],

@@ -252,7 +252,8 @@ run, and their ratio (app ÷ baseline):
   list's count). Then, on that
   database, the organization's reads: the first page (50 rows, default
   query) of the users list (\`orgUsersPage\`) and of the skills report
-  (\`orgReportPage\`), and the whole report as CSV text
+  (\`orgReportPage\`), the report's first page sorted by name (not the
+  days' order: every day read and sorted in memory), and the whole report as CSV text
   (\`orgReportChunks\` + the CSV of the export), each vs **derive on read**:
   the reads as they were before issue 17 (\`bench/derive-on-read.mjs\`, the
   old \`orgUsers\` / \`orgSkillsReport\`: the whole organization derived by

@@ -154,11 +154,12 @@ export const SCHEMA_V5 = {
  * 100,000 achievements version 5 wrote 600,000 index entries beside the file's
  * rows. A page in credit-day order reads its days by key; another sort or a
  * search reads the organization's days (about a record per day) and sorts in
- * memory. `orgUsers` loses the `orgId` index nothing read.
+ * memory, kept while `[orgId+rev]` (a hash of each day) says they are the
+ * same. `orgUsers` loses the `orgId` index nothing read.
  */
 export const SCHEMA_V6 = {
   reportRows: null,
-  reportDays: 'key',
+  reportDays: 'key, [orgId+rev]',
   userCounts: 'key',
   orgUsers: 'id, *lists',
 } as const;

@@ -71,17 +71,39 @@ export function inDayOrder(rows: readonly ReportRecord[]): ReportRecord[] {
     .map((d) => d.row);
 }
 
+/** A 53-bit hash of `text` (cyrb53), in base 36: a revision, not a secret. */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** A day's record: its rows (in its order) and their revision. */
+export function dayRecord(orgId: string, countsFrom: string, rows: ReportRecord[]): ReportDay {
+  const key = dayKey(orgId, countsFrom);
+  return { key, orgId, countsFrom, rows, rev: hash53(`${key}\u0000${JSON.stringify(rows)}`) };
+}
+
 /** The rows grouped into their credit days (`ReportDay`), each in its day's order. */
 export function reportDays(rows: readonly ReportRecord[]): ReportDay[] {
-  const days = new Map<string, ReportDay>();
+  const days = new Map<string, ReportRecord[]>();
   for (const row of rows) {
     const key = dayKey(row.orgId, row.countsFrom);
     const day = days.get(key);
-    if (day) day.rows.push(row);
-    else days.set(key, { key, orgId: row.orgId, countsFrom: row.countsFrom, rows: [row] });
+    if (day) day.push(row);
+    else days.set(key, [row]);
   }
-  for (const day of days.values()) day.rows = inDayOrder(day.rows);
-  return [...days.values()];
+  return [...days.values()].map((day) => {
+    const [first] = day as [ReportRecord];
+    return dayRecord(first.orgId, first.countsFrom, inDayOrder(day));
+  });
 }
 
 /**
@@ -118,13 +140,7 @@ export function changedDays(
   const gone: string[] = [];
   for (const [key, day] of out) {
     if (day.rows.size === 0) gone.push(key);
-    else
-      put.push({
-        key,
-        orgId: day.orgId,
-        countsFrom: day.countsFrom,
-        rows: inDayOrder([...day.rows.values()]),
-      });
+    else put.push(dayRecord(day.orgId, day.countsFrom, inDayOrder([...day.rows.values()])));
   }
   return { put, gone };
 }

@@ -6,7 +6,8 @@
  * lists' counts; a report page in credit-day order through the counts, which
  * say which days (`reportDays`) hold it, so a page costs a day or two of rows
  * whatever the size of the organization. Another sort or a search reads the
- * organization's days, about one record per day, and sorts in memory. The
+ * organization's days, about one record per day, and sorts in memory (the
+ * last whole read kept while the days' revisions say it is current). The
  * status of a report row is decided here, on `today`, by the rules. Usable
  * inside `liveQuery`, like every query of the store; each read is one
  * read-only transaction, so its counts and rows agree.
@@ -135,13 +136,70 @@ function rowsOfDays(
   return out;
 }
 
-/** Every row of the organization, as the screen shows them on `today`. */
-async function allRows(db: AppDb, orgId: string, today: string): Promise<ReportViewRow[]> {
-  const days = await db.reportDays
-    .where('key')
-    .between(dayKey(orgId, ''), dayKey(orgId, '\uffff'))
-    .toArray();
-  return rowsOfDays(days, today, { text: '', status: 'all', sort: 'countsFrom', dir: 'asc' });
+/**
+ * The organization's rows as last read whole, kept while its days' revisions
+ * (the `[orgId+rev]` index: a hash of each day) are the same: turning the
+ * pages of a name-sorted report of 100,000 rows, or typing a search, reads
+ * the index's keys, not the rows again. One organization, one day, one
+ * query's selection at a time.
+ */
+interface WholeReport {
+  orgId: string;
+  revs: string;
+  days: ReportDay[];
+  today: string | null;
+  rows: ReportViewRow[];
+  selection: { key: string; rows: ReportViewRow[] } | null;
+}
+let whole: WholeReport | null = null;
+
+/**
+ * Every key `[orgId, rev]` of one organization: `[orgId]` is below them all,
+ * `[orgId, []]` above (an array sorts after any string).
+ */
+function orgRange(orgId: string): [unknown[], unknown[]] {
+  return [[orgId], [orgId, []]];
+}
+
+/** Every row of the organization as the screen shows them on `today`, in credit-day order. */
+async function allRows(db: AppDb, orgId: string, today: string): Promise<WholeReport> {
+  return db.transaction('r', db.reportDays, async () => {
+    const keys = await db.reportDays
+      .where('[orgId+rev]')
+      .between(...orgRange(orgId))
+      .keys();
+    const revs = keys.map((k) => (Array.isArray(k) ? String(k[1]) : '')).join(' ');
+    if (whole?.orgId !== orgId || whole.revs !== revs) {
+      const days = await db.reportDays
+        .where('key')
+        .between(dayKey(orgId, ''), dayKey(orgId, '\uffff'))
+        .toArray();
+      whole = { orgId, revs, days, today: null, rows: [], selection: null };
+    }
+    if (whole.today !== today) {
+      whole.rows = rowsOfDays(whole.days, today, ALL_IN_DAY_ORDER);
+      whole.today = today;
+      whole.selection = null;
+    }
+    return whole;
+  });
+}
+
+const ALL_IN_DAY_ORDER: ReportQuery = { text: '', status: 'all', sort: 'countsFrom', dir: 'asc' };
+
+/** What `query` selects of the whole report, in its order (the last selection kept). */
+async function selectAll(
+  db: AppDb,
+  orgId: string,
+  today: string,
+  query: ReportQuery,
+): Promise<ReportViewRow[]> {
+  const report = await allRows(db, orgId, today);
+  const key = JSON.stringify([query.text, query.status, query.sort, query.dir]);
+  if (report.selection?.key !== key) {
+    report.selection = { key, rows: queryReport(report.rows, query) };
+  }
+  return report.selection.rows;
 }
 
 /**
@@ -183,11 +241,11 @@ export async function orgReportPage(
 ): Promise<ReportPage> {
   return db.transaction('r', [db.reportCounts, db.reportDays], async () => {
     if (!walksDays(query)) {
-      const [counts, all] = await Promise.all([
+      const [counts, selected] = await Promise.all([
         orgReportCounts(db, orgId, today),
-        allRows(db, orgId, today),
+        selectAll(db, orgId, today, query),
       ]);
-      const shown = pageOf(queryReport(all, query), page, size);
+      const shown = pageOf(selected, page, size);
       return { rows: shown.items, page: shown.page, total: shown.total, counts };
     }
     const pairs = await countsOf(db, orgId);
@@ -240,7 +298,7 @@ export async function* orgReportChunks(
 ): AsyncGenerator<ReportViewRow[], void, undefined> {
   const size = Math.max(1, options.size ?? 2000);
   if (!walksDays(query)) {
-    const selected = queryReport(await allRows(db, orgId, today), query);
+    const selected = await selectAll(db, orgId, today, query);
     for (let i = 0; i < selected.length; i += size) {
       options.signal?.throwIfAborted();
       yield selected.slice(i, i + size);

@@ -205,6 +205,12 @@ export interface ReportDay {
   orgId: string;
   countsFrom: string;
   rows: ReportRecord[];
+  /**
+   * A hash of the key and the rows (`org-derived.ts` `dayRecord`): the
+   * `[orgId+rev]` index lists an organization's days without reading them,
+   * and tells whether a copy read before is still what the store holds.
+   */
+  rev: string;
 }
 
 /**
