@@ -126,7 +126,7 @@ function afterNextPaint(): Promise<void> {
 }
 
 // The first screen's code starts loading now, beside the storage layer's.
-const firstScreen = preloadScreen(shell.route.value);
+const firstScreen = preloadScreen(shell.route.value, nobodyChosen);
 // The storage layer (Dexie, store, sync) arrives after first paint. On "who
 // am I" (a first visit), it waits until that screen has painted: the
 // screen's text needs no data. Then Dexie, the rest of the storage code and

@@ -22,8 +22,11 @@ export interface ShellState {
   /**
    * The device's time zone (IANA name). The rules decide on UTC days; dates
    * are shown with that basis and, where it differs, the moment in this zone.
+   * Read on first use: asking `Intl` for it loads the time zone data, a long
+   * task at boot (30 ms on this machine, over 100 ms on a slow phone) that a
+   * screen with no dates never needs.
    */
-  timeZone: string;
+  readonly timeZone: string;
   acceptUpdate: () => void;
   dismissUpdate: () => void;
   /** The person picked a language: show it, and tell whoever keeps it (the device settings). */
@@ -46,6 +49,7 @@ export interface ShellOptions {
 export function createShellState(options: ShellOptions): ShellState {
   const lang = signal<Lang>(options.lang);
   const updateAvailable = signal(false);
+  let timeZone = options.timeZone;
   const state: ShellState = {
     lang,
     messages: computed(() => messagesFor(lang.value)),
@@ -55,7 +59,10 @@ export function createShellState(options: ShellOptions): ShellState {
     dbBlocked: signal(false),
     likelyNobodyChosen: options.likelyNobodyChosen ?? false,
     policy: options.policy ?? DEFAULT_POLICY,
-    timeZone: options.timeZone ?? deviceTimeZone(),
+    get timeZone() {
+      timeZone ??= deviceTimeZone();
+      return timeZone;
+    },
     acceptUpdate: () => {
       updateAvailable.value = false;
       options.onAcceptUpdate?.();

@@ -47,13 +47,14 @@ export interface AreaWords<T> {
 export function useAreaWords<T>(area: Record<Lang, T>): AreaWords<T> {
   const shell = useShell();
   const lang = shell.lang.value;
-  const timeZone = shell.timeZone;
+  // The zone is read when a day is formatted, not on every render (state/shell).
   return {
     lang,
     m: shell.messages.value,
     t: area[lang],
     policy: shell.policy,
-    day: (iso) => formatRuleDay(iso, lang, { timeZone }),
-    from: (iso, style) => formatRuleDay(iso, lang, { timeZone, from: true, style }),
+    day: (iso) => formatRuleDay(iso, lang, { timeZone: shell.timeZone }),
+    from: (iso, style) =>
+      formatRuleDay(iso, lang, { timeZone: shell.timeZone, from: true, style }),
   };
 }

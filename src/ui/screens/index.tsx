@@ -19,8 +19,13 @@ const PlannerScreen = lazyScreen(() =>
   import('./planner/planner-screen').then((m) => m.PlannerScreen),
 );
 
-/** Starts loading a route's screen before it renders: the screen a visit opens with. */
-export function preloadScreen(route: Route): Promise<unknown> {
+/**
+ * Starts loading a route's screen before it renders: the screen a visit opens
+ * with. Home's screen is known only once the settings are read; when the
+ * shell's hint says someone is chosen (state/chosen-hint), its code loads
+ * beside the storage layer's instead of after the settings.
+ */
+export function preloadScreen(route: Route, likelyNobodyChosen: boolean): Promise<unknown> {
   switch (route.name) {
     case 'settings':
       return SettingsScreen.preload();
@@ -32,8 +37,10 @@ export function preloadScreen(route: Route): Promise<unknown> {
       return OrgScreen.preload();
     case 'planner':
       return PlannerScreen.preload();
+    case 'me':
+      return likelyNobodyChosen ? Promise.resolve() : MeScreen.preload();
     default:
-      // Home waits for the settings before it knows its screen; not-found has no code.
+      // Not-found has no code.
       return Promise.resolve();
   }
 }
