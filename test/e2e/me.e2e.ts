@@ -11,7 +11,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addDays, reportRemovalDate, todayUtc } from '../../src/rules';
-import { formatDate } from '../../src/i18n';
+import { formatDate } from '../../src/i18n/format';
 import { axeViolations } from './support/axe';
 import { cutNetwork, restoreNetwork } from './support/browser';
 import { fromDay, heading, openPhone } from './support/phone';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, REFUSAL_CODES, type RefusalCode } from '../../src/rules';
 import type { StoreRefusalCode } from '../../src/store';
-import { detectLanguage, formatDate, messagesFor, type Lang } from '../../src/i18n';
+import { detectLanguage, messagesFor, type Lang } from '../../src/i18n';
+import { formatDate } from '../../src/i18n/format';
 import { describeCode } from '../../src/i18n/describe';
 
 const LANGS: Lang[] = ['en', 'ja'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../src/i18n';
+import { formatDate } from '../../src/i18n/format';
 import { settings } from '../../src/i18n/messages/settings';
 import { importIssueLines } from '../../src/ui/screens/settings/import-issues';
 

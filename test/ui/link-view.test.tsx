@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { DEFAULT_POLICY } from '../../src/rules';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LANGS, formatDate, type Lang } from '../../src/i18n';
+import { LANGS, type Lang } from '../../src/i18n';
+import { formatDate } from '../../src/i18n/format';
 import { codes } from '../../src/i18n/messages/codes';
 import { LinkScreenView } from '../../src/ui/screens/link/link-view';
 import type {

@@ -1,4 +1,4 @@
-import { formatRuleDay } from '../../i18n';
+import { formatRuleDay } from '../../i18n/format';
 import { useShell } from '../context';
 
 /**

@@ -1,4 +1,4 @@
-import { formatTime } from '../../i18n';
+import { formatTime } from '../../i18n/format';
 import type { ProfileKind } from '../../rules';
 import { refusalText } from './refusal';
 import { useWords } from './use-words';

@@ -5,9 +5,9 @@
  * On the individual's screen it lists the person's changes (each dismissible);
  * on the organization's it sums them up.
  */
-import { formatTime } from '../../i18n';
+import { formatTime } from '../../i18n/format';
 import { serverNews } from '../../i18n/messages/server-news';
-import { useAreaWords } from '../context';
+import { useAreaWords } from '../area-words';
 import { useData } from '../data-context';
 import { describeChange, describeProblem } from './sync-words';
 

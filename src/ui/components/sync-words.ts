@@ -3,7 +3,8 @@
  * recorded change or the named problem, so every case is tested in both
  * languages (test/ui/sync-words.test.ts).
  */
-import { formatDate, type Lang } from '../../i18n';
+import { type Lang } from '../../i18n';
+import { formatDate } from '../../i18n/format';
 import type { SyncMessages } from '../../i18n/messages/server-news';
 import type { SyncChange, SyncProblem } from '../../state/app-state';
 

@@ -4,7 +4,7 @@
  * budget), these words load with the screens that use them.
  */
 import { me, type MeMessages } from '../../i18n/messages/me';
-import { useAreaWords, type AreaWords } from '../context';
+import { useAreaWords, type AreaWords } from '../area-words';
 
 /** The shell's messages and the individual's app's words. */
 export type Words = AreaWords<MeMessages>;

@@ -4,7 +4,8 @@
  * page's CSP violations and errors watched.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { formatRuleDay, type Lang, type RuleDayOptions } from '../../../src/i18n/lang';
+import { formatRuleDay, type RuleDayOptions } from '../../../src/i18n/format';
+import type { Lang } from '../../../src/i18n/lang';
 import { AXE_SCRIPT } from './axe';
 import { watchedPage, type Watched } from './browser';
 

@@ -3,7 +3,7 @@
  * the shell's first-paint bundle.
  */
 import { planner, type PlannerMessages } from '../../../i18n/messages/planner';
-import { useAreaWords, type AreaWords } from '../../context';
+import { useAreaWords, type AreaWords } from '../../area-words';
 
 export type PlannerWords = AreaWords<PlannerMessages> & {
   /** A rules calendar day (UTC) in the reader's locale, with its basis off UTC (`from` for a coming day). */

@@ -1,5 +1,6 @@
 import type { TargetedEvent } from 'preact';
-import { formatNumber, type Lang } from '../../../i18n';
+import { type Lang } from '../../../i18n';
+import { formatNumber } from '../../../i18n/format';
 import type { SettingsMessages } from '../../../i18n/messages/settings';
 import { InputField } from '../../components/field';
 import { ActionButton } from './action-button';

@@ -3,7 +3,8 @@
  * (path and reason), the rest counted. A rule problem (`code`) gets its
  * words from the messages; a format problem keeps the validator's reason.
  */
-import { formatDate, type Lang } from '../../../i18n';
+import { type Lang } from '../../../i18n';
+import { formatDate } from '../../../i18n/format';
 import type { SettingsMessages } from '../../../i18n/messages/settings';
 import { IMPORT_ISSUES_SHOWN, type ImportIssue } from '../../../state/result';
 

@@ -2,7 +2,7 @@ import { SyncNewsPanel } from '../../components/sync-news';
 import { useEffect, useState } from 'preact/hooks';
 import { useShell } from '../../context';
 import { useData } from '../../data-context';
-import { formatRuleDay } from '../../../i18n';
+import { formatRuleDay } from '../../../i18n/format';
 import { describeCode } from '../../../i18n/describe';
 import { settings as settingsMessages } from '../../../i18n/messages/settings';
 import { downloadText } from '../../components/download';

@@ -3,7 +3,7 @@
  * the individual's whole set (a first visit lands here: it loads only these).
  */
 import { welcome, type WelcomeMessages } from '../../../i18n/messages/welcome';
-import { useAreaWords, type AreaWords } from '../../context';
+import { useAreaWords, type AreaWords } from '../../area-words';
 
 export type WelcomeWords = AreaWords<WelcomeMessages>;
 
