@@ -7,7 +7,9 @@
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { Dexie } from 'dexie';
-import { todayUtc, type Decision, type LinkRequest } from '../rules';
+import type { Decision, LinkRequest } from '../rules';
+// By its own path: the rules' index would bring the link decisions to a first visit.
+import { todayUtc } from '../rules/dates';
 import type { PlannerTables } from '../rules/planner/data';
 import {
   ImportError,

@@ -2,7 +2,10 @@
  * The individual's learning profiles and their achievements. These are the
  * person's own data (Microsoft Learn / Partner University), kept on this device.
  */
-import { isIsoDate, isValidMcid, normalizeMcid, type ProfileKind } from '../rules';
+import type { ProfileKind } from '../rules';
+// By their own paths (see queries-me): the rules' index would bring the link decisions to a first visit.
+import { isIsoDate } from '../rules/dates';
+import { isValidMcid, normalizeMcid } from '../rules/validate';
 import type { AppDb } from './db';
 import { text } from './check';
 import { StoreRefusal } from './errors';

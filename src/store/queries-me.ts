@@ -3,15 +3,14 @@
  * they work inside `liveQuery` (which re-runs them when a table they read
  * changes, in this tab, another tab or the service worker).
  */
-import {
-  DEFAULT_POLICY,
-  associationsInWindow,
-  creditDate,
-  compareDates,
-  nextAssociationDate,
-  type Policy,
-  type ProfileKind,
-} from '../rules';
+// The rules' modules these reads use, each by its own path: through the
+// rules' index, a first visit (which loads this file) would download the
+// link decisions too, which only the link screens and operations use.
+import type { ProfileKind } from '../rules';
+import { creditDate } from '../rules/credit';
+import { compareDates } from '../rules/dates';
+import { associationsInWindow, nextAssociationDate } from '../rules/limits';
+import { DEFAULT_POLICY, type Policy } from '../rules/policy';
 import type { AppDb } from './db';
 import type {
   Achievement,
