@@ -262,6 +262,33 @@ describe('the organization screens read a page, not the organization', () => {
     ]);
   });
 
+  it('a name-sorted page keeps its whole read while no day changes, and reads again when one does', async () => {
+    const { db, reads } = await world(many());
+    const byName = { ...DEFAULT_REPORT_QUERY, sort: 'name' as const };
+    const first = await orgReportPage(db, 'a', TODAY, byName, 0, 25);
+    expect(first.total).toBe(120);
+    const rowsRead = () => reads.filter((r) => r.table === 'reportDays' && r.index === ':id');
+    expect(rowsRead()).toHaveLength(1);
+    // Another page, the same days: only the days' revisions are read.
+    reads.length = 0;
+    const second = await orgReportPage(db, 'a', TODAY, byName, 1, 25);
+    expect(second.rows[0]?.displayName).toBe(first.rows[24]?.displayName);
+    expect(rowsRead()).toEqual([]);
+    expect(reads.filter((r) => r.table === 'reportDays').map((r) => r.index)).toEqual([
+      '[orgId+rev]',
+    ]);
+    // A rename changes the days that hold the account's rows: the page is read again, renamed.
+    await db.accounts.update('u0', { displayName: 'Aaron Zero' });
+    reads.length = 0;
+    const renamed = await orgReportPage(db, 'a', TODAY, byName, 0, 25);
+    expect(rowsRead()).toHaveLength(1);
+    expect(renamed.rows.slice(0, 3).map((r) => r.displayName)).toEqual([
+      'Aaron Zero',
+      'Aaron Zero',
+      'Aaron Zero',
+    ]);
+  });
+
   it('keeps the pairs with an ended link, with the profile’s earliest achievement', async () => {
     const w = many();
     w.associations[0] = link('p0', 'u0', '2026-01-01', '2026-11-20', 'moved');
