@@ -44,7 +44,6 @@ export function useAreaWords<T>(area: Record<Lang, T>): AreaWords<T> {
     t: area[lang],
     policy: shell.policy,
     day: (iso) => formatRuleDay(iso, lang, { timeZone: shell.timeZone }),
-    from: (iso, style) =>
-      formatRuleDay(iso, lang, { timeZone: shell.timeZone, from: true, style }),
+    from: (iso, style) => formatRuleDay(iso, lang, { timeZone: shell.timeZone, from: true, style }),
   };
 }
