@@ -187,13 +187,6 @@ export function selectedPerDay(
     .sort((a, b) => str(a.countsFrom, b.countsFrom));
 }
 
-/** How many rows the status list `filter` selects, from the counts. */
-export function countSelected(counts: Record<CreditStatus, number>, filter: StatusFilter): number {
-  return (Object.keys(counts) as CreditStatus[])
-    .filter((s) => statusMatches(s, filter))
-    .reduce((n, s) => n + counts[s], 0);
-}
-
 export interface CsvLabels {
   header: readonly string[];
   status: Record<CreditStatus, string>;
