@@ -306,19 +306,26 @@ export async function* orgReportChunks(
     return;
   }
   const days = daysInOrder(await countsOf(db, orgId), today, query);
+  // Rows read but not yet given: a chunk is `size` rows, whatever the days hold.
+  let held: ReportViewRow[] = [];
   let next = 0;
   while (next < days.length) {
     options.signal?.throwIfAborted();
-    // Whole days, about `size` rows (at least one day).
+    // Whole days, enough for a chunk (at least one day).
     const keys: string[] = [];
-    let n = 0;
+    let n = held.length;
     for (; next < days.length && (keys.length === 0 || n < size); next++) {
       const day = days[next];
       if (!day) break;
       keys.push(dayKey(orgId, day.countsFrom));
       n += day.n;
     }
-    const rows = rowsOfDays(await db.reportDays.bulkGet(keys), today, query);
-    if (rows.length > 0) yield rows;
+    held = held.concat(rowsOfDays(await db.reportDays.bulkGet(keys), today, query));
+    while (held.length >= size) {
+      yield held.slice(0, size);
+      held = held.slice(size);
+      if (held.length >= size) options.signal?.throwIfAborted();
+    }
   }
+  if (held.length > 0) yield held;
 }

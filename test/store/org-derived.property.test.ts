@@ -312,10 +312,15 @@ describe('the organization rows the store keeps equal the rules', () => {
                   expect(got.counts).toEqual(statusCounts(expected.rows));
                   // The export's chunks, joined, are the whole selection in order.
                   const chunks: ReportViewRow[] = [];
+                  const lengths: number[] = [];
                   for await (const chunk of orgReportChunks(f.db, orgId, today, query, { size })) {
                     chunks.push(...chunk);
+                    lengths.push(chunk.length);
                   }
                   expect(chunks).toEqual(queryReport(expected.rows, query));
+                  // Every chunk but the last holds `size` rows (progress moves evenly).
+                  expect(lengths.slice(0, -1).every((n) => n === size)).toBe(true);
+                  expect(lengths.every((n) => n > 0 && n <= size)).toBe(true);
                 }
                 for (const [query, page, size] of usersQueries) {
                   const got = await orgUsersPage(f.db, orgId, query, page, size);
