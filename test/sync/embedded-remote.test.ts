@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { updateSettings, type AppDb } from '../../src/store';
 import { requestLinkTyped } from '../../src/store/ops-link';
 import { deleteWorkAccount } from '../../src/store/ops-org';
@@ -71,7 +71,38 @@ async function rig() {
   return { f, pc, pcRemote: remote(f.db, pc) };
 }
 
+/** The object stores IndexedDB is asked to write (put, add, delete, clear) while `task` runs. */
+async function storesWritten(task: () => Promise<unknown>): Promise<string[]> {
+  const proto = IDBObjectStore.prototype;
+  const spies = (['put', 'add', 'delete', 'clear'] as const).map((m) => vi.spyOn(proto, m));
+  try {
+    await task();
+    const stores = spies.flatMap((spy) => spy.mock.contexts as IDBObjectStore[]);
+    return [...new Set(stores.map((store) => store.name))].sort();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
 describe('embedded Partner Center', { timeout: 30_000 }, () => {
+  it('copies only what changed of the directory at an arrival: nothing when nothing did', async () => {
+    const { f, pc, pcRemote } = await rig();
+    await crowd(f.db, f.orgAId, 20);
+    await pcRemote.state(f.annA.id);
+    // Copying 10,000 accounts again at every arrival held IndexedDB while the app's screens waited.
+    expect(await storesWritten(() => pcRemote.state(f.annA.id))).toEqual([]);
+    const admin = (await f.db.accounts.where('orgId').equals(f.orgAId).toArray()).find((a) =>
+      a.roles.includes('global-admin'),
+    );
+    if (!admin) throw new Error('fixture has no admin');
+    await deleteWorkAccount(f.db, { actorAccountId: admin.id, accountId: f.annA.id }, new Date(T0));
+    await f.db.profiles.delete(f.pu.id);
+    expect(await storesWritten(() => pcRemote.state(f.annA.id))).toEqual(['accounts', 'profiles']);
+    expect(await pc.accounts.get(f.annA.id)).toMatchObject({ deletedOn: TODAY });
+    expect(await pc.profiles.get(f.pu.id)).toBeUndefined();
+    expect(await pc.accounts.count()).toBe(await f.db.accounts.count());
+  });
+
   it('applies a link with the rules and answers a repeat with the first result, applied once', async () => {
     const { f, pc, pcRemote } = await rig();
     const batch = [annLearn(f)];
