@@ -16,7 +16,7 @@ import type { AppDb } from '../store';
 import { accountState, accountStates, applyAction, type AuthorityAssociation } from './authority';
 import { refreshPartnerCenter } from './directory';
 import type { PartnerCenterDb } from './partner-center-db';
-import { MAX_STATES, RemoteError, type Remote } from './remote';
+import { RemoteError, type Remote } from './remote';
 
 export interface EmbeddedRemoteOptions {
   app: AppDb;
@@ -111,10 +111,13 @@ export function createEmbeddedRemote(options: EmbeddedRemoteOptions): Remote {
       return accountState(profiles, associations, accountId, at, today, options.policy);
     },
 
-    /** The batch state read: one arrival (one delay), one read of the associations. */
+    /**
+     * The batch state read: one arrival (one delay), one read of the
+     * associations, for any number of accounts (`maxStates`).
+     */
+    maxStates: Number.POSITIVE_INFINITY,
     async states(accountIds: readonly string[], signal?: AbortSignal): Promise<WireAccountState[]> {
       const unique = [...new Set(accountIds)];
-      if (unique.length > MAX_STATES) throw new RangeError(`at most ${MAX_STATES} accounts a read`);
       if (unique.length === 0) return [];
       const { at, today, profiles, associations } = await arriveAndRead(signal);
       return accountStates(profiles, associations, unique, at, today, options.policy);
