@@ -132,13 +132,14 @@ async function putInChunks<T>(
  * Writes the directory (and, the first time, the initial associations); only
  * what changed since the last arrival is written. An account the admin
  * deleted loses its active links, ended `account-deleted` on the day of the
- * deletion — what the real Partner Center does.
+ * deletion — what the real Partner Center does. Returns the directory
+ * written (what the Partner Center's directory tables now hold).
  */
 export async function refreshPartnerCenter(
   pc: PartnerCenterDb,
   app: AppDb,
   today: string,
-): Promise<void> {
+): Promise<DirectorySnapshot> {
   const dir = await readDirectory(app);
   const seeded = (await pc.meta.get('seeded')) !== undefined;
   const initial = seeded ? [] : await readInitialAssociations(app);
@@ -177,4 +178,5 @@ export async function refreshPartnerCenter(
         });
     }
   });
+  return dir;
 }

@@ -57,11 +57,9 @@ export function createEmbeddedRemote(options: EmbeddedRemoteOptions): Remote {
   /** A state read: arrive, bring the authority's records up to date, read its links. */
   async function arriveAndRead(signal?: AbortSignal) {
     const { at, today } = await arrive(signal);
-    await refreshPartnerCenter(pc, app, today);
-    const [profiles, associations] = await Promise.all([
-      pc.profiles.toArray(),
-      pc.associations.toArray(),
-    ]);
+    // The profiles just written are the directory read: not read back.
+    const { profiles } = await refreshPartnerCenter(pc, app, today);
+    const associations = await pc.associations.toArray();
     return { at, today, profiles, associations };
   }
 
