@@ -85,6 +85,13 @@ function checkSeed(dir: DirectorySnapshot, associations: AuthorityAssociation[])
   );
 }
 
+/** A digest of the whole directory as read (its rows' fields are in a fixed order). */
+async function digestOf(dir: DirectorySnapshot): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(dir));
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** A row's content, the same whatever order its fields were written in. */
 function fingerprint(row: object): string {
   return JSON.stringify(row, Object.keys(row).sort());
@@ -129,6 +136,37 @@ async function putInChunks<T>(
 }
 
 /**
+ * Copies the directory into the Partner Center's tables (call inside its rw
+ * transaction): nothing when its digest is the one last copied, else only
+ * the rows that changed.
+ */
+async function copyDirectory(
+  pc: PartnerCenterDb,
+  dir: DirectorySnapshot,
+  digest: string,
+  today: string,
+): Promise<void> {
+  if ((await pc.meta.get('directory'))?.digest === digest) return;
+  const [orgs, accounts, profiles] = await Promise.all([
+    pc.organizations.toArray(),
+    pc.accounts.toArray(),
+    pc.profiles.toArray(),
+  ]);
+  const orgChanges = changes(orgs, dir.organizations);
+  const accountChanges = changes(accounts, dir.accounts);
+  const profileChanges = changes(profiles, dir.profiles);
+  await Promise.all([
+    pc.organizations.bulkDelete(orgChanges.gone),
+    pc.accounts.bulkDelete(accountChanges.gone),
+    pc.profiles.bulkDelete(profileChanges.gone),
+  ]);
+  await putInChunks((rows) => pc.organizations.bulkPut(rows), orgChanges.put);
+  await putInChunks((rows) => pc.accounts.bulkPut(rows), accountChanges.put);
+  await putInChunks((rows) => pc.profiles.bulkPut(rows), profileChanges.put);
+  await pc.meta.put({ key: 'directory', at: today, digest });
+}
+
+/**
  * Writes the directory (and, the first time, the initial associations); only
  * what changed since the last arrival is written. An account the admin
  * deleted loses its active links, ended `account-deleted` on the day of the
@@ -141,6 +179,7 @@ export async function refreshPartnerCenter(
   today: string,
 ): Promise<DirectorySnapshot> {
   const dir = await readDirectory(app);
+  const digest = await digestOf(dir);
   const seeded = (await pc.meta.get('seeded')) !== undefined;
   const initial = seeded ? [] : await readInitialAssociations(app);
   if (!seeded) checkSeed(dir, initial);
@@ -149,22 +188,7 @@ export async function refreshPartnerCenter(
       await putInChunks((rows) => pc.associations.bulkPut(rows), initial);
       await pc.meta.put({ key: 'seeded', at: today });
     }
-    const [orgs, accounts, profiles] = await Promise.all([
-      pc.organizations.toArray(),
-      pc.accounts.toArray(),
-      pc.profiles.toArray(),
-    ]);
-    const orgChanges = changes(orgs, dir.organizations);
-    const accountChanges = changes(accounts, dir.accounts);
-    const profileChanges = changes(profiles, dir.profiles);
-    await Promise.all([
-      pc.organizations.bulkDelete(orgChanges.gone),
-      pc.accounts.bulkDelete(accountChanges.gone),
-      pc.profiles.bulkDelete(profileChanges.gone),
-    ]);
-    await putInChunks((rows) => pc.organizations.bulkPut(rows), orgChanges.put);
-    await putInChunks((rows) => pc.accounts.bulkPut(rows), accountChanges.put);
-    await putInChunks((rows) => pc.profiles.bulkPut(rows), profileChanges.put);
+    await copyDirectory(pc, dir, digest, today);
     for (const account of dir.accounts) {
       const deletedOn = account.deletedOn;
       if (deletedOn == null || deletedOn > today) continue;

@@ -66,15 +66,11 @@ export function createEmbeddedRemote(options: EmbeddedRemoteOptions): Remote {
   return {
     async send(actions: WireAction[], signal?: AbortSignal): Promise<WireResult[]> {
       const { at, today } = await arrive(signal);
-      await refreshPartnerCenter(pc, app, today);
+      // The directory it just copied decides, as read (not read back).
+      const dir = await refreshPartnerCenter(pc, app, today);
       // Crucial: one transaction for the batch, so an action is applied and
       // remembered together or not at all.
       return pc.transaction('rw', pc.tables, async () => {
-        const dir = {
-          organizations: await pc.organizations.toArray(),
-          accounts: await pc.accounts.toArray(),
-          profiles: await pc.profiles.toArray(),
-        };
         const associations: AuthorityAssociation[] = await pc.associations.toArray();
         const results: WireResult[] = [];
         for (const action of actions) {

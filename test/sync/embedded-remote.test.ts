@@ -84,7 +84,37 @@ async function storesWritten(task: () => Promise<unknown>): Promise<string[]> {
   }
 }
 
+/** The Partner Center's object stores read in whole (getAll, cursors) while `task` runs. */
+async function pcStoresRead(pc: PartnerCenterDb, task: () => Promise<unknown>): Promise<string[]> {
+  const proto = IDBObjectStore.prototype;
+  const spies = (['getAll', 'openCursor'] as const).map((m) => vi.spyOn(proto, m));
+  try {
+    await task();
+    const stores = spies.flatMap((spy) => spy.mock.contexts as IDBObjectStore[]);
+    const ofPc = stores.filter((store) => store.transaction.db.name === pc.name);
+    return [...new Set(ofPc.map((store) => store.name))].sort();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
 describe('embedded Partner Center', { timeout: 30_000 }, () => {
+  it('neither reads nor writes its copy of a directory that has not changed', async () => {
+    const { f, pc, pcRemote } = await rig();
+    await pcRemote.send([annLearn(f)]);
+    // A state read takes its links; a send its links, its answers and its seed mark.
+    expect(await pcStoresRead(pc, () => pcRemote.state(f.annA.id))).toEqual(['associations']);
+    expect(await pcStoresRead(pc, () => pcRemote.send([annLearn(f)]))).toEqual(['associations']);
+    await f.db.accounts.update(f.benB.id, { firstSignInOn: TODAY });
+    expect(await pcStoresRead(pc, () => pcRemote.state(f.annA.id))).toEqual([
+      'accounts',
+      'associations',
+      'organizations',
+      'profiles',
+    ]);
+    expect(await pc.accounts.get(f.benB.id)).toMatchObject({ firstSignInOn: TODAY });
+  });
+
   it('copies only what changed of the directory at an arrival: nothing when nothing did', async () => {
     const { f, pc, pcRemote } = await rig();
     await crowd(f.db, f.orgAId, 20);
@@ -97,7 +127,11 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
     if (!admin) throw new Error('fixture has no admin');
     await deleteWorkAccount(f.db, { actorAccountId: admin.id, accountId: f.annA.id }, new Date(T0));
     await f.db.profiles.delete(f.pu.id);
-    expect(await storesWritten(() => pcRemote.state(f.annA.id))).toEqual(['accounts', 'profiles']);
+    expect(await storesWritten(() => pcRemote.state(f.annA.id))).toEqual([
+      'accounts',
+      'meta',
+      'profiles',
+    ]);
     expect(await pc.accounts.get(f.annA.id)).toMatchObject({ deletedOn: TODAY });
     expect(await pc.profiles.get(f.pu.id)).toBeUndefined();
     expect(await pc.accounts.count()).toBe(await f.db.accounts.count());
