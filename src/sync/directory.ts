@@ -88,13 +88,12 @@ function checkSeed(dir: DirectorySnapshot, associations: AuthorityAssociation[])
 /** A digest of the whole directory as read (its rows' fields are in a fixed order). */
 async function digestOf(dir: DirectorySnapshot): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify(dir));
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).join();
 }
 
-/** A row's content, the same whatever order its fields were written in. */
+/** A row's content (`readDirectory` writes each table's fields in one order). */
 function fingerprint(row: object): string {
-  return JSON.stringify(row, Object.keys(row).sort());
+  return JSON.stringify(row);
 }
 
 /**
@@ -114,25 +113,6 @@ function changes<T extends { id: string }>(
     put: rows.filter((r) => held.get(r.id) !== fingerprint(r)),
     gone: kept.filter((r) => !wanted.has(r.id)).map((r) => r.id),
   };
-}
-
-/** Rows a directory or seed write sends to IndexedDB at once. */
-const WRITE_CHUNK = 500;
-
-/**
- * Writes `rows` a chunk at a time, each after the last has been written.
- * IndexedDB serves an origin's requests in order, whatever the database:
- * 10,000 puts sent at once made every read of the app's screens (the link
- * check, the organization's page) wait for all of them, seconds on a phone.
- * Between chunks, their reads get through.
- */
-async function putInChunks<T>(
-  put: (rows: T[]) => Promise<unknown>,
-  rows: readonly T[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    await put(rows.slice(i, i + WRITE_CHUNK));
-  }
 }
 
 /**
@@ -160,9 +140,11 @@ async function copyDirectory(
     pc.accounts.bulkDelete(accountChanges.gone),
     pc.profiles.bulkDelete(profileChanges.gone),
   ]);
-  await putInChunks((rows) => pc.organizations.bulkPut(rows), orgChanges.put);
-  await putInChunks((rows) => pc.accounts.bulkPut(rows), accountChanges.put);
-  await putInChunks((rows) => pc.profiles.bulkPut(rows), profileChanges.put);
+  await Promise.all([
+    pc.organizations.bulkPut(orgChanges.put),
+    pc.accounts.bulkPut(accountChanges.put),
+    pc.profiles.bulkPut(profileChanges.put),
+  ]);
   await pc.meta.put({ key: 'directory', at: today, digest });
 }
 
@@ -185,7 +167,7 @@ export async function refreshPartnerCenter(
   if (!seeded) checkSeed(dir, initial);
   await pc.transaction('rw', pc.tables, async () => {
     if ((await pc.meta.get('seeded')) === undefined) {
-      await putInChunks((rows) => pc.associations.bulkPut(rows), initial);
+      await pc.associations.bulkPut(initial);
       await pc.meta.put({ key: 'seeded', at: today });
     }
     await copyDirectory(pc, dir, digest, today);
