@@ -23,6 +23,7 @@ import {
   isUnsettled,
   listAccounts,
   pendingOutbox,
+  preloadDerivation,
   requestPersistence,
   resetAll,
   saveCatalog,
@@ -371,9 +372,16 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
         return undefined;
       }),
     setLanguage: (language) => attempt(() => nothing(updateSettings(db, { language }))),
-    previewLink: (type, req) =>
-      attempt(async () => (await links()).previewLinkAction(db, type, req, now())),
-    previewTyped: (req) => attempt(async () => (await links()).previewLinkTyped(db, req, now())),
+    // A check comes before a link: the derivation that follows the link's write
+    // loads meanwhile, not inside the link's transaction (the screens wait on it).
+    previewLink: (type, req) => {
+      preloadDerivation();
+      return attempt(async () => (await links()).previewLinkAction(db, type, req, now()));
+    },
+    previewTyped: (req) => {
+      preloadDerivation();
+      return attempt(async () => (await links()).previewLinkTyped(db, req, now()));
+    },
     requestLink: (req) => queued(async () => (await links()).requestLink(db, req, now())),
     requestLinkTyped: (req) => queued(async () => (await links()).requestLinkTyped(db, req, now())),
     removeWrongMcid: (req) => queued(async () => (await links()).removeWrongMcid(db, req, now())),

@@ -75,6 +75,15 @@ export async function recordChanges(
   return changes;
 }
 
+/**
+ * A pull that changed nothing: "last checked" only. Call inside a rw
+ * transaction on syncNews (it needs no other table).
+ */
+export async function recordChecked(db: AppDb, checkedAt: Date): Promise<void> {
+  const news = await getSyncNews(db);
+  await db.syncNews.put({ ...news, checkedAt: checkedAt.toISOString() });
+}
+
 /** The person has read these changes (all of them when `ids` is omitted). */
 export async function dismissSyncChanges(db: AppDb, ids?: readonly string[]): Promise<void> {
   await db.transaction('rw', db.syncNews, async () => {

@@ -85,17 +85,83 @@ function checkSeed(dir: DirectorySnapshot, associations: AuthorityAssociation[])
   );
 }
 
+/** A digest of the whole directory as read (its rows' fields are in a fixed order). */
+async function digestOf(dir: DirectorySnapshot): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(dir));
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).join();
+}
+
+/** A row's content (`readDirectory` writes each table's fields in one order). */
+function fingerprint(row: object): string {
+  return JSON.stringify(row);
+}
+
 /**
- * Writes the directory (and, the first time, the initial associations). An
- * account the admin deleted loses its active links, ended `account-deleted`
- * on the day of the deletion — what the real Partner Center does.
+ * What makes a directory table of the Partner Center hold exactly `rows`:
+ * the rows that differ and the ids gone. Most arrivals find nothing changed:
+ * a table of 10,000 accounts is then read, not written again (writing it
+ * held IndexedDB for a second on a phone at every arrival, while the app's
+ * screens waited for their reads).
+ */
+function changes<T extends { id: string }>(
+  kept: readonly T[],
+  rows: readonly T[],
+): { put: T[]; gone: string[] } {
+  const held = new Map(kept.map((r) => [r.id, fingerprint(r)] as const));
+  const wanted = new Set(rows.map((r) => r.id));
+  return {
+    put: rows.filter((r) => held.get(r.id) !== fingerprint(r)),
+    gone: kept.filter((r) => !wanted.has(r.id)).map((r) => r.id),
+  };
+}
+
+/**
+ * Copies the directory into the Partner Center's tables (call inside its rw
+ * transaction): nothing when its digest is the one last copied, else only
+ * the rows that changed.
+ */
+async function copyDirectory(
+  pc: PartnerCenterDb,
+  dir: DirectorySnapshot,
+  digest: string,
+  today: string,
+): Promise<void> {
+  if ((await pc.meta.get('directory'))?.digest === digest) return;
+  const [orgs, accounts, profiles] = await Promise.all([
+    pc.organizations.toArray(),
+    pc.accounts.toArray(),
+    pc.profiles.toArray(),
+  ]);
+  const orgChanges = changes(orgs, dir.organizations);
+  const accountChanges = changes(accounts, dir.accounts);
+  const profileChanges = changes(profiles, dir.profiles);
+  await Promise.all([
+    pc.organizations.bulkDelete(orgChanges.gone),
+    pc.accounts.bulkDelete(accountChanges.gone),
+    pc.profiles.bulkDelete(profileChanges.gone),
+  ]);
+  await Promise.all([
+    pc.organizations.bulkPut(orgChanges.put),
+    pc.accounts.bulkPut(accountChanges.put),
+    pc.profiles.bulkPut(profileChanges.put),
+  ]);
+  await pc.meta.put({ key: 'directory', at: today, digest });
+}
+
+/**
+ * Writes the directory (and, the first time, the initial associations); only
+ * what changed since the last arrival is written. An account the admin
+ * deleted loses its active links, ended `account-deleted` on the day of the
+ * deletion — what the real Partner Center does. Returns the directory
+ * written (what the Partner Center's directory tables now hold).
  */
 export async function refreshPartnerCenter(
   pc: PartnerCenterDb,
   app: AppDb,
   today: string,
-): Promise<void> {
+): Promise<DirectorySnapshot> {
   const dir = await readDirectory(app);
+  const digest = await digestOf(dir);
   const seeded = (await pc.meta.get('seeded')) !== undefined;
   const initial = seeded ? [] : await readInitialAssociations(app);
   if (!seeded) checkSeed(dir, initial);
@@ -104,10 +170,7 @@ export async function refreshPartnerCenter(
       await pc.associations.bulkPut(initial);
       await pc.meta.put({ key: 'seeded', at: today });
     }
-    await Promise.all([pc.organizations.clear(), pc.accounts.clear(), pc.profiles.clear()]);
-    await pc.organizations.bulkPut(dir.organizations);
-    await pc.accounts.bulkPut(dir.accounts);
-    await pc.profiles.bulkPut(dir.profiles);
+    await copyDirectory(pc, dir, digest, today);
     for (const account of dir.accounts) {
       const deletedOn = account.deletedOn;
       if (deletedOn == null || deletedOn > today) continue;
@@ -121,4 +184,5 @@ export async function refreshPartnerCenter(
         });
     }
   });
+  return dir;
 }

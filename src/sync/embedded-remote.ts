@@ -16,7 +16,7 @@ import type { AppDb } from '../store';
 import { accountState, accountStates, applyAction, type AuthorityAssociation } from './authority';
 import { refreshPartnerCenter } from './directory';
 import type { PartnerCenterDb } from './partner-center-db';
-import { MAX_STATES, RemoteError, type Remote } from './remote';
+import { RemoteError, type Remote } from './remote';
 
 export interface EmbeddedRemoteOptions {
   app: AppDb;
@@ -57,26 +57,20 @@ export function createEmbeddedRemote(options: EmbeddedRemoteOptions): Remote {
   /** A state read: arrive, bring the authority's records up to date, read its links. */
   async function arriveAndRead(signal?: AbortSignal) {
     const { at, today } = await arrive(signal);
-    await refreshPartnerCenter(pc, app, today);
-    const [profiles, associations] = await Promise.all([
-      pc.profiles.toArray(),
-      pc.associations.toArray(),
-    ]);
+    // The profiles just written are the directory read: not read back.
+    const { profiles } = await refreshPartnerCenter(pc, app, today);
+    const associations = await pc.associations.toArray();
     return { at, today, profiles, associations };
   }
 
   return {
     async send(actions: WireAction[], signal?: AbortSignal): Promise<WireResult[]> {
       const { at, today } = await arrive(signal);
-      await refreshPartnerCenter(pc, app, today);
+      // The directory it just copied decides, as read (not read back).
+      const dir = await refreshPartnerCenter(pc, app, today);
       // Crucial: one transaction for the batch, so an action is applied and
       // remembered together or not at all.
       return pc.transaction('rw', pc.tables, async () => {
-        const dir = {
-          organizations: await pc.organizations.toArray(),
-          accounts: await pc.accounts.toArray(),
-          profiles: await pc.profiles.toArray(),
-        };
         const associations: AuthorityAssociation[] = await pc.associations.toArray();
         const results: WireResult[] = [];
         for (const action of actions) {
@@ -111,10 +105,13 @@ export function createEmbeddedRemote(options: EmbeddedRemoteOptions): Remote {
       return accountState(profiles, associations, accountId, at, today, options.policy);
     },
 
-    /** The batch state read: one arrival (one delay), one read of the associations. */
+    /**
+     * The batch state read: one arrival (one delay), one read of the
+     * associations, for any number of accounts (`maxStates`).
+     */
+    maxStates: Number.POSITIVE_INFINITY,
     async states(accountIds: readonly string[], signal?: AbortSignal): Promise<WireAccountState[]> {
       const unique = [...new Set(accountIds)];
-      if (unique.length > MAX_STATES) throw new RangeError(`at most ${MAX_STATES} accounts a read`);
       if (unique.length === 0) return [];
       const { at, today, profiles, associations } = await arriveAndRead(signal);
       return accountStates(profiles, associations, unique, at, today, options.policy);

@@ -18,9 +18,16 @@ export interface AppliedAction {
   appliedAt: string;
 }
 
+/**
+ * When it took the app's associations as its truth (`seeded`), and what
+ * directory it last copied (`directory`: a digest of it, so an arrival that
+ * finds the same directory neither reads nor writes its copy).
+ */
 export interface PcMeta {
-  key: 'seeded';
+  key: 'seeded' | 'directory';
   at: string;
+  /** `directory`: the digest of the directory copied on `at`. */
+  digest?: string;
 }
 
 export interface PcOrganization {

@@ -104,9 +104,10 @@ export async function fetchStates(
 ): Promise<WireAccountState[]> {
   if (!remote.states) return fetchOneByOne(remote, accountIds, log, errors);
   const read = remote.states.bind(remote);
+  const size = remote.maxStates ?? MAX_STATES;
   const chunks: string[][] = [];
-  for (let i = 0; i < accountIds.length; i += MAX_STATES) {
-    chunks.push(accountIds.slice(i, i + MAX_STATES));
+  for (let i = 0; i < accountIds.length; i += size) {
+    chunks.push(accountIds.slice(i, i + size));
   }
   const states: WireAccountState[] = [];
   const unbatched: string[] = [];

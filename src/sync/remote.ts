@@ -18,6 +18,13 @@ export interface Remote {
    */
   states?(accountIds: readonly string[], signal?: AbortSignal): Promise<WireAccountState[] | null>;
   /**
+   * How many accounts one `states` call takes; MAX_STATES when absent (the
+   * HTTP contract's limit). The embedded Partner Center, in this browser,
+   * takes them all: each of its arrivals reads its whole directory, so an
+   * organization's 10,000 accounts read 100 at a time were 100 arrivals.
+   */
+  readonly maxStates?: number;
+  /**
    * After repeated network failures: can the server be reached at all?
    * ('reachable': it answers, but not to our CORS requests.) See problem.ts.
    */

@@ -4,7 +4,7 @@
  * nor what this device's own queued actions did; and "last checked" only
  * when a pull says so.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dismissSyncChanges, getSyncNews } from '../../src/store';
 import { requestLink, requestUnlink } from '../../src/store/ops-link';
 import { reconcileAccountStates, settleResult } from '../../src/store/drain';
@@ -13,6 +13,25 @@ import { NOW, TODAY, fixture, self } from './fixtures';
 
 const AS_OF = '2026-12-02T08:00:00.000Z';
 const CHECKED = new Date('2026-12-02T08:00:05.000Z');
+
+/**
+ * Records the stores of each read-write transaction IndexedDB is asked for
+ * while `during` runs. Install it before the database opens (Dexie binds
+ * IDBDatabase's `transaction` then).
+ */
+function watchWrites(): { during: (task: () => Promise<unknown>) => Promise<string[][]> } {
+  const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+  return {
+    during: async (task) => {
+      const from = spy.mock.calls.length;
+      await task();
+      return spy.mock.calls
+        .slice(from)
+        .filter(([, mode]) => mode === 'readwrite')
+        .map(([names]) => (typeof names === 'string' ? [names] : [...names]).sort());
+    },
+  };
+}
 
 describe('sync news', () => {
   it('records a link ended elsewhere and one made elsewhere, with the organization named', async () => {
@@ -77,6 +96,33 @@ describe('sync news', () => {
     const news = await getSyncNews(f.db);
     expect(news).toMatchObject({ checkedAt: CHECKED.toISOString(), changes: [] });
     expect((await f.db.associations.toArray()).map((a) => a.endedOn)).toEqual([TODAY]);
+  });
+
+  it('a pull that changes nothing writes "last checked" only: no write lock on the links or the report', async () => {
+    const writes = watchWrites();
+    const f = await fixture();
+    const e = await requestLink(f.db, self(f.annA, f.learn), NOW);
+    await settleResult(f.db, { id: e.id, status: 'applied' }, NOW);
+    const same = {
+      accountId: f.annA.id,
+      asOf: AS_OF,
+      associations: [{ profileId: f.learn.id, accountId: f.annA.id, startedOn: TODAY }],
+      nextAssociationOn: {},
+    };
+    // The store widens a read-write transaction over a source table to every source and
+    // derived table: the organization's screens would wait for a pull that changed nothing.
+    const scopes = await writes.during(() =>
+      reconcileAccountStates(f.db, [same, { ...same, accountId: f.benB.id, associations: [] }], {
+        checkedAt: CHECKED,
+      }),
+    );
+    expect(scopes).toEqual([['syncNews']]);
+    expect(await getSyncNews(f.db)).toMatchObject({
+      checkedAt: CHECKED.toISOString(),
+      changes: [],
+    });
+    // Without "last checked" (a drain's reconcile), nothing is written at all.
+    expect(await writes.during(() => reconcileAccountStates(f.db, [same]))).toEqual([]);
   });
 
   it('a drain’s reconcile leaves "last checked" alone; dismissing removes what was read', async () => {
