@@ -19,7 +19,8 @@
  * Each step runs once (a sample is a whole step); the times are printed at the end.
  */
 import { afterAll, bench, describe } from 'vitest';
-import { addLearningProfile, myView, openDb } from '../src/store';
+import { myView, openDb } from '../src/store';
+import { addLearningProfile } from '../src/store/ops-profile';
 import { addWorkAccount } from '../src/store/ops-org';
 import { orgReportPage, orgUsersPage } from '../src/store/queries-org';
 import { DEFAULT_REPORT_QUERY } from '../src/rules/org/report-rows';

@@ -29,20 +29,17 @@ export {
   type StoreRefusalCode,
 } from './errors';
 export { dismissEntry, isUnsettled, pendingOutbox } from './outbox';
-export { dismissSyncChanges, getSyncNews } from './sync-news';
+export { dismissSyncChanges, getSyncNews } from './sync-news-read';
 // The outbox's drain side and reconciliation are the sync engine's own entry point,
 // `store/drain`: a page with nothing to deliver never loads them.
 export { getSettings, updateSettings } from './settings';
 // The organization's operations are an entry point too, `store/ops-org`: nothing
 // of a first visit runs them before someone signs in or an admin adds a user.
 export type { NewWorkAccount } from './ops-org';
-export {
-  addAchievement,
-  addLearningProfile,
-  removeAchievement,
-  updateAchievement,
-  updateLearningProfile,
-} from './ops-profile';
+// The profile operations (`./ops-profile`) are not re-exported: no screen adds
+// or edits profiles and achievements (a link's typed MCID goes through
+// ops-link), and a first visit would download them and the rules' MCID checks.
+// The tests and benchmarks import them by path.
 // The link operations are their own entry point, `store/ops-link`: with the
 // rules' decisions they are needed only once someone asks for a link, never
 // on a first visit.

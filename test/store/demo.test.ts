@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addLearningProfile,
-  getSettings,
-  myView,
-  resetAll,
-  updateSettings,
-  type AppDb,
-} from '../../src/store';
+import { getSettings, myView, resetAll, updateSettings, type AppDb } from '../../src/store';
+import { addLearningProfile } from '../../src/store/ops-profile';
 import {
   previewLinkTyped,
   removeWrongMcid,

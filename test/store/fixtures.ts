@@ -1,6 +1,5 @@
 /** A small world for store tests: companies A and B, a user in each, one person's profiles. */
 import {
-  addLearningProfile,
   openDb,
   type AppDb,
   type LearningProfile,
@@ -8,6 +7,7 @@ import {
   type Settings,
   type WorkAccount,
 } from '../../src/store';
+import { addLearningProfile } from '../../src/store/ops-profile';
 import { addOrganization, addWorkAccount } from '../../src/store/ops-org';
 import { orgReportChunks, orgUsersPage, type OrgUserRecord } from '../../src/store/queries-org';
 import { compareReportRows } from '../../src/rules/report';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StorageFullError, addLearningProfile } from '../../src/store';
+import { StorageFullError } from '../../src/store';
+import { addLearningProfile } from '../../src/store/ops-profile';
 import { deleteWorkAccount } from '../../src/store/ops-org';
 import { previewLinkAction, requestLink, requestUnlink } from '../../src/store/ops-link';
 import { settleResult } from '../../src/store/drain';

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOG_ID, getCatalog, saveCatalog } from '../../src/store';
 import {
-  CATALOG_ID,
   addAchievement,
-  getCatalog,
-  saveCatalog,
   addLearningProfile,
   removeAchievement,
   updateAchievement,
   updateLearningProfile,
-} from '../../src/store';
+} from '../../src/store/ops-profile';
 import { requestLink } from '../../src/store/ops-link';
 import { NOW, fixture, freshDb, refusal, self } from './fixtures';
 

@@ -6,7 +6,8 @@
  * without giving a start back.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addLearningProfile, myView, type AppDb } from '../../src/store';
+import { myView, type AppDb } from '../../src/store';
+import { addLearningProfile } from '../../src/store/ops-profile';
 import {
   previewLinkTyped,
   removeWrongMcid,

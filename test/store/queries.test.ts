@@ -1,7 +1,6 @@
 import type { DBCore, DBCoreQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import {
-  addAchievement,
   listAccounts,
   myView,
   type Achievement,
@@ -10,6 +9,7 @@ import {
   type LearningProfile,
   type WorkAccount,
 } from '../../src/store';
+import { addAchievement } from '../../src/store/ops-profile';
 import { recordFirstSignIn } from '../../src/store/ops-org';
 import { orgReportPage, orgUsersPage } from '../../src/store/queries-org';
 import { DEFAULT_REPORT_QUERY } from '../../src/rules/org/report-rows';

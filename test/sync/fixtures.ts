@@ -6,12 +6,12 @@
  * only slow the tests down.
  */
 import {
-  addLearningProfile,
   type AppDb,
   type LearningProfile,
   type OutboxEntry,
   type WorkAccount,
 } from '../../src/store';
+import { addLearningProfile } from '../../src/store/ops-profile';
 import type { WireAction } from '../../src/rules';
 import { recordFirstSignIn } from '../../src/store/ops-org';
 import { requestLink, requestUnlink } from '../../src/store/ops-link';
