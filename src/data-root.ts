@@ -24,6 +24,8 @@ export interface DataRoot {
 
 interface SyncParts {
   pc: PartnerCenterDb;
+  /** Wake the worker's drain (Background Sync, or a message); false where no worker can. */
+  wakeSync: () => Promise<boolean>;
   triggers: PageTriggers;
   resetEmbedded: (pc: PartnerCenterDb) => Promise<void>;
 }
@@ -60,7 +62,8 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
   let sync: Promise<SyncParts> | null = null;
   /** Loads and starts sync once; the page triggers' start drain delivers what waits. */
   function loadSync(): Promise<SyncParts> {
-    sync ??= import('./sync').then((m) => {
+    // The page's side of draining in the worker comes with the sync code, not on a first visit.
+    sync ??= import('./page-sync').then((m) => {
       const pc = m.openPartnerCenter();
       const engine = m.createSyncEngine({
         db,
@@ -74,9 +77,8 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
       });
       const drain = async (reason: string, options: DrainOptions = {}) => {
         if (app) app.sync.value = { ...app.sync.value, draining: true };
-        const worker = bridge();
-        if (worker?.controlled()) {
-          const answer = await worker.drainInWorker(reason, {
+        if (bridge()?.controlled()) {
+          const answer = await m.drainInWorker(reason, {
             ignoreBackoff: options.ignoreBackoff === true,
             ...(options.pull ? { pull: options.pull } : {}),
           });
@@ -95,7 +97,8 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
         pullScope,
       });
       if (stopped) triggers.stop();
-      return { pc, triggers, resetEmbedded: m.resetEmbedded };
+      const wakeSync = () => (bridge() === null ? Promise.resolve(false) : m.wakeSync());
+      return { pc, wakeSync, triggers, resetEmbedded: m.resetEmbedded };
     });
     return sync;
   }
@@ -116,9 +119,10 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
 
   app = createAppState(db, {
     onQueued: () => {
-      // Background Sync delivers even if this tab closes; the trigger does it now.
-      void bridge()?.wakeSync();
+      // The trigger drains now; Background Sync delivers even if this tab closes
+      // (after the trigger: it tells whether sync was loaded before this call).
       trigger('queued');
+      void loadSync().then((s) => s.wakeSync());
     },
     onSettingsChanged: () => {
       // Nothing waits: the next queued action loads sync with the new setting.

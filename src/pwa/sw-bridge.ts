@@ -1,17 +1,10 @@
 /**
  * The one bridge between the page and the service worker (workbox-window):
- * register, offer the update, skip waiting only when the user agrees, and
- * pass "please drain the outbox" wake-ups to the worker.
+ * register, offer the update, and skip waiting only when the user agrees.
+ * Asking the worker to drain the outbox is src/pwa/sw-drain.ts, loaded with
+ * the sync code: a first visit downloads this file only.
  */
 import { Workbox } from 'workbox-window';
-// The messages' shapes and their reader, shared with the worker: DOM-free and domain-free.
-import {
-  OUTBOX_SYNC_TAG,
-  readAnswer,
-  type DrainAnswer,
-  type PullScope,
-  type WorkerRequest,
-} from '../sync/messages';
 
 export const SW_FILE = 'sw.js';
 
@@ -20,17 +13,6 @@ export interface SwBridge {
   readonly controlled: () => boolean;
   /** The user agreed: the waiting worker takes over and the page reloads. */
   acceptUpdate: () => void;
-  /** Ask for a drain: Background Sync where the browser has it, else a message to the worker. */
-  wakeSync: () => Promise<boolean>;
-  /**
-   * Ask the controlling worker to drain now and wait for its report (null when
-   * no worker controls the page or it did not answer in time: drain in the page then).
-   */
-  drainInWorker: (
-    reason: string,
-    options: { ignoreBackoff: boolean; pull?: PullScope },
-    timeoutMs?: number,
-  ) => Promise<DrainAnswer | null>;
 }
 
 export interface SwBridgeOptions {
@@ -40,10 +22,6 @@ export interface SwBridgeOptions {
   onError?: (error: unknown) => void;
   /** Reload the page (injected so tests can observe it). */
   reload?: () => void;
-}
-
-interface SyncManagerLike {
-  register(tag: string): Promise<void>;
 }
 
 /**
@@ -101,41 +79,6 @@ export function registerServiceWorker(options: SwBridgeOptions): SwBridge | null
     acceptUpdate: () => {
       accepted = true;
       wb.messageSkipWaiting();
-    },
-    wakeSync: async () => {
-      const reg = await navigator.serviceWorker.ready;
-      const sync = (reg as ServiceWorkerRegistration & { sync?: SyncManagerLike }).sync;
-      if (sync) {
-        try {
-          await sync.register(OUTBOX_SYNC_TAG);
-          return true;
-        } catch {
-          // Background Sync refused (permission): fall through to a message.
-        }
-      }
-      if (!navigator.serviceWorker.controller) return false;
-      const wake: WorkerRequest = { type: 'DRAIN', reason: 'wake', ignoreBackoff: false };
-      navigator.serviceWorker.controller.postMessage(wake);
-      return true;
-    },
-    drainInWorker: (reason, options, timeoutMs = 30_000) => {
-      const worker = navigator.serviceWorker.controller;
-      if (!worker) return Promise.resolve(null);
-      return new Promise<DrainAnswer | null>((resolve) => {
-        const channel = new MessageChannel();
-        const timer = setTimeout(() => {
-          channel.port1.close();
-          resolve(null);
-        }, timeoutMs);
-        channel.port1.onmessage = (event: MessageEvent) => {
-          clearTimeout(timer);
-          channel.port1.close();
-          // Whatever came back is checked: not an answer counts as none.
-          resolve(readAnswer(event.data));
-        };
-        const request: WorkerRequest = { type: 'DRAIN', reason, ...options };
-        worker.postMessage(request, [channel.port2]);
-      });
     },
   };
 }
