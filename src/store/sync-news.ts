@@ -3,26 +3,20 @@
  * remote's state changed on this device, kept until the person dismisses it.
  * Written in the reconciliation's own transaction, so a change and its news
  * are never one without the other; read by the page through a live query
- * (the service worker's pulls show up by themselves).
+ * (the service worker's pulls show up by themselves) from
+ * src/store/sync-news-read.ts, which a first visit downloads without this writer.
  */
 import type { AppDb } from './db';
-import type { Association, SyncChange, SyncNews } from './records';
+import type { Association, SyncChange } from './records';
+import { NEWS_KEY, getSyncNews } from './sync-news-read';
 
 /** Changes kept at most; the oldest go first (the person reads the newest). */
 export const MAX_SYNC_CHANGES = 50;
-
-export const NEWS_KEY = 'pull';
 
 /** A row a reconciliation changed, and whether it was active before (null: new here). */
 export interface Seen {
   row: Association;
   wasActive: boolean | null;
-}
-
-const EMPTY: SyncNews = { key: NEWS_KEY, checkedAt: null, changes: [] };
-
-export async function getSyncNews(db: AppDb): Promise<SyncNews> {
-  return (await db.syncNews.get(NEWS_KEY)) ?? EMPTY;
 }
 
 /**
@@ -82,17 +76,4 @@ export async function recordChanges(
 export async function recordChecked(db: AppDb, checkedAt: Date): Promise<void> {
   const news = await getSyncNews(db);
   await db.syncNews.put({ ...news, checkedAt: checkedAt.toISOString() });
-}
-
-/** The person has read these changes (all of them when `ids` is omitted). */
-export async function dismissSyncChanges(db: AppDb, ids?: readonly string[]): Promise<void> {
-  await db.transaction('rw', db.syncNews, async () => {
-    const news = await db.syncNews.get(NEWS_KEY);
-    if (!news) return;
-    const gone = ids ? new Set(ids) : null;
-    await db.syncNews.put({
-      ...news,
-      changes: gone ? news.changes.filter((c) => !gone.has(c.id)) : [],
-    });
-  });
 }
