@@ -30,6 +30,20 @@ export interface AreaWords<T> {
 }
 
 /**
+ * A rules day's words in `lang`; the zone is read when a day is formatted
+ * (state/shell reads it on first use), not when the words are made.
+ */
+export function dayWords(
+  lang: Lang,
+  timeZone: () => string,
+): Pick<AreaWords<unknown>, 'day' | 'from'> {
+  return {
+    day: (iso) => formatRuleDay(iso, lang, { timeZone: timeZone() }),
+    from: (iso, style) => formatRuleDay(iso, lang, { timeZone: timeZone(), from: true, style }),
+  };
+}
+
+/**
  * The shell's messages and one area's words, in the current language
  * (re-renders when it changes). Each area's words are imported by its own
  * screens, so they load with those screens, not with the first paint.
@@ -37,13 +51,11 @@ export interface AreaWords<T> {
 export function useAreaWords<T>(area: Record<Lang, T>): AreaWords<T> {
   const shell = useShell();
   const lang = shell.lang.value;
-  // The zone is read when a day is formatted, not on every render (state/shell).
   return {
     lang,
     m: shell.messages.value,
     t: area[lang],
     policy: shell.policy,
-    day: (iso) => formatRuleDay(iso, lang, { timeZone: shell.timeZone }),
-    from: (iso, style) => formatRuleDay(iso, lang, { timeZone: shell.timeZone, from: true, style }),
+    ...dayWords(lang, () => shell.timeZone),
   };
 }

@@ -6,7 +6,11 @@ import { useBusy } from '../../components/use-busy';
 import type { ActionResult, WelcomeAccount, WelcomeView } from '../individual';
 import { useWelcomeWords, type WelcomeWords } from './welcome-words';
 
-type RefusalText = (typeof import('../../components/refusal'))['refusalText'];
+type RefusalText = (
+  words: WelcomeWords,
+  code: string,
+  nextAllowedOn: string | null | undefined,
+) => string;
 
 /** What the last action answered; a refusal brings its words, loaded only when one happens. */
 type Outcome =
@@ -15,8 +19,14 @@ type Outcome =
 
 async function outcomeOf(result: ActionResult): Promise<Outcome> {
   if (result.ok) return { ok: true };
-  const { refusalText } = await import('../../components/refusal');
-  return { ...result, text: refusalText };
+  // With its date's formatting (ui/area-words), which nothing else here needs.
+  const [{ refusalText }, { dayWords }] = await Promise.all([
+    import('../../components/refusal'),
+    import('../../area-words'),
+  ]);
+  const text: RefusalText = (words, code, nextAllowedOn) =>
+    refusalText({ ...words, ...dayWords(words.lang, words.timeZone) }, code, nextAllowedOn);
+  return { ...result, text };
 }
 
 /** Until the accounts are read there is nothing to act on: the heading and the text need no data, so they show at once. */
