@@ -129,15 +129,19 @@ function afterNextPaint(): Promise<void> {
 const firstScreen = preloadScreen(shell.route.value, nobodyChosen);
 // The storage layer (Dexie, store, sync) arrives after first paint. On "who
 // am I" (a first visit), it waits until that screen has painted: the
-// screen's text needs no data. Then Dexie, the rest of the storage code and
-// the database's opening run as separate short tasks.
+// screen's text needs no data. Its two chunks download together; Dexie, the
+// rest of the storage code and the database's opening run as separate short
+// tasks.
 const storageAfter =
   shell.route.value.name === 'welcome' ? firstScreen.then(afterNextPaint) : rendered;
 void storageAfter
-  // eslint-disable-next-line import-x/no-restricted-paths -- Dexie and the schema alone, as their own task (first-visit TBT); data-root then takes the store's entry point
-  .then(() => import('./store/db'))
-  .then(nextTask)
-  .then(() => import('./data-root'))
+  .then(() => {
+    // eslint-disable-next-line import-x/no-restricted-paths -- Dexie and the schema alone, as their own task (first-visit TBT); data-root then takes the store's entry point
+    const dexie = import('./store/db');
+    // Requested now, not after Dexie has run: home waits for both.
+    const root = import('./data-root');
+    return dexie.then(nextTask).then(() => root);
+  })
   .then(async (m) => {
     await nextTask();
     return m;
