@@ -38,7 +38,15 @@ function pullScope(): PullScope {
   return parseRoute(location.hash).name === 'org' ? 'org' : 'me';
 }
 
-export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null): DataRoot {
+/**
+ * `expectedAccountId`: the account the page's hint names (state/chosen-hint),
+ * whose data is read while the settings are (they decide what is shown).
+ */
+export function startDataRoot(
+  shell: ShellState,
+  bridge: () => SwBridge | null,
+  expectedAccountId: string | null = null,
+): DataRoot {
   const db = openDb();
   onVersionChange(db, () => {
     shell.dbBlocked.value = true;
@@ -118,6 +126,7 @@ export function startDataRoot(shell: ShellState, bridge: () => SwBridge | null):
   };
 
   app = createAppState(db, {
+    expectedAccountId,
     onQueued: () => {
       // The trigger drains now; Background Sync delivers even if this tab closes
       // (after the trigger: it tells whether sync was loaded before this call).

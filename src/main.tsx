@@ -8,7 +8,12 @@ import { computed, effect, signal } from '@preact/signals';
 import type { AppState } from './state/app-state';
 import { detectLanguage } from './i18n';
 import type { SwBridge } from './pwa/sw-bridge';
-import { likelyNobodyChosen, pageStorage, rememberChosen } from './state/chosen-hint';
+import {
+  chosenAccountHint,
+  likelyNobodyChosen,
+  pageStorage,
+  rememberChosen,
+} from './state/chosen-hint';
 import { REMINDERS_KEY } from './state/planner/reminders-key';
 import { createShellState, parseRoute } from './state/shell';
 import { App } from './ui/app';
@@ -27,6 +32,8 @@ const nobodyChosen = likelyNobodyChosen(
   storage,
   'serviceWorker' in navigator && navigator.serviceWorker.controller !== null,
 );
+// Home reads this person's data while the settings are read (they decide).
+const hintedAccount = nobodyChosen ? null : chosenAccountHint(storage);
 // A first visit opening at home goes straight to "who am I" (home's own
 // check would send it there a render later).
 const sentToWelcome = nobodyChosen && parseRoute(location.hash).name === 'me';
@@ -147,7 +154,7 @@ void storageAfter
     return m;
   })
   .then(({ startDataRoot }) => {
-    const started = startDataRoot(shell, () => bridge);
+    const started = startDataRoot(shell, () => bridge, hintedAccount);
     data.value = started.app;
     window.mcidLink = Object.freeze({ app: started.app });
     shell.onLangChosen = (lang) => {
@@ -175,6 +182,6 @@ void storageAfter
       }
       firstSettings = false;
       // What the next visit shows while its database opens.
-      rememberChosen(storage, chosen);
+      rememberChosen(storage, chosen, settings.currentAccountId);
     });
   });

@@ -114,6 +114,11 @@ export interface AppStateOptions {
    * embedded Partner Center then takes the new data as its truth.
    */
   onDataReplaced?: () => Promise<void>;
+  /**
+   * The account the page's hint says is chosen (state/chosen-hint): its view
+   * is read beside the settings and given once they name it (state/me).
+   */
+  expectedAccountId?: string | null;
 }
 
 export interface AppState {
@@ -227,7 +232,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
   const outbox = liveSignal(() => pendingOutbox(db), []);
   const catalog = liveSignal(() => getCatalog(db), null);
   const syncNews = liveSignal(() => getSyncNews(db), NO_NEWS);
-  const mine = followAccount(db, settings, today);
+  const mine = followAccount(db, settings, today, options.expectedAccountId ?? null);
 
   const cache = new Map<string, LiveSignal<unknown>>();
   const releaseAfterMs = options.releaseAfterMs ?? 30_000;

@@ -4,10 +4,19 @@
  * the database has even opened (its code and Dexie are the longest wait of a
  * first visit). The database stays the truth: once the settings are read,
  * they decide; the hint only picks what to show while they load.
+ *
+ * Beside it, the chosen account's id: home starts reading that person's data
+ * while the settings are read, and shows it only once they name the same
+ * account. localStorage is outside input (anything of this origin may have
+ * written it), so the id is read only when it looks like an id.
  */
 export const CHOSEN_KEY = 'mcid-link.chosen';
+export const CHOSEN_ID_KEY = 'mcid-link.chosen-id';
 
-type HintStorage = Pick<Storage, 'getItem' | 'setItem'>;
+type HintStorage = Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>;
+
+/** An id as the store's import accepts one (store/transfer-schema). */
+const ID = /^[\w.:-]{1,128}$/;
 
 /** The page's localStorage, or null where even reaching it throws (storage blocked). */
 export function pageStorage(): Storage | null {
@@ -36,10 +45,36 @@ export function likelyNobodyChosen(storage: HintStorage | null, controlled: bool
   return !controlled;
 }
 
-export function rememberChosen(storage: HintStorage | null, chosen: boolean): void {
+/**
+ * What the next visit shows while its database opens. Without `accountId`
+ * (or nobody chosen) no id is kept: a hint never names someone the settings
+ * may no longer name.
+ */
+export function rememberChosen(
+  storage: HintStorage | null,
+  chosen: boolean,
+  accountId: string | null = null,
+): void {
   try {
     storage?.setItem(CHOSEN_KEY, chosen ? '1' : '0');
+    if (chosen && accountId !== null && ID.test(accountId)) {
+      storage?.setItem(CHOSEN_ID_KEY, accountId);
+    } else {
+      storage?.removeItem?.(CHOSEN_ID_KEY);
+    }
   } catch {
     // Only a hint: without it a later visit waits for the settings.
+  }
+}
+
+/** The account the last visit had chosen, when the hint names one that looks like an id; else null. */
+export function chosenAccountHint(storage: HintStorage | null): string | null {
+  try {
+    if (storage?.getItem(CHOSEN_KEY) !== '1') return null;
+    const id = storage.getItem(CHOSEN_ID_KEY);
+    return id !== null && ID.test(id) ? id : null;
+  } catch {
+    // Storage refused (a privacy mode): no hint.
+    return null;
   }
 }

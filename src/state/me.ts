@@ -2,6 +2,11 @@
  * `me` follows the chosen account: whenever the settings name another
  * account, the old live query stops and a new one starts, and a late answer
  * from the old query can no longer overwrite the new account's view.
+ *
+ * With `expected` (the account the page's hint names, state/chosen-hint),
+ * that account's query starts at once, beside the settings' read, and its
+ * view is given only once the settings name the same account: the settings
+ * stay the truth, the hint only saves their wait.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { myView, type AppDb, type MyView, type Settings } from '../store';
@@ -18,9 +23,11 @@ export function followAccount(
   db: AppDb,
   settings: ReadonlySignal<Settings | null>,
   today: () => string,
+  expected: string | null = null,
 ): FollowedAccount {
-  const me = signal<MyView | null>(null);
-  const ready = signal(false);
+  const view = signal<MyView | null>(null);
+  /** The account whose query has answered (its view is `view`), or null. */
+  const answeredFor = signal<string | null>(null);
   let query: LiveSignal<MyView | null> | null = null;
   let stops: (() => void)[] = [];
   let followed: string | null | undefined;
@@ -35,28 +42,40 @@ export function followAccount(
     query = null;
   };
 
-  const stopFollowing = current.subscribe((accountId) => {
-    if (accountId === followed) return;
+  const follow = (accountId: string | null) => {
     followed = accountId;
     stopQuery();
-    me.value = null;
-    // Settings not read yet: not ready. Nobody chosen: ready, with no view.
-    ready.value = accountId === null;
-    if (accountId === null || accountId === undefined) return;
+    view.value = null;
+    answeredFor.value = null;
+    if (accountId === null) return;
     const live = liveSignal(() => myView(db, accountId, today()), null);
     query = live;
     stops = [
-      live.subscribe((view) => {
-        if (query === live) me.value = view;
+      live.subscribe((next) => {
+        if (query === live) view.value = next;
       }),
       live.ready.subscribe((done) => {
-        if (query === live && done) ready.value = true;
+        if (query === live && done) answeredFor.value = accountId;
       }),
     ];
+  };
+
+  if (expected !== null) follow(expected);
+  const stopFollowing = current.subscribe((accountId) => {
+    // Settings not read yet: the hinted account's query (if any) runs meanwhile.
+    if (accountId === undefined || accountId === followed) return;
+    follow(accountId);
+  });
+
+  // Settings not read yet: not ready. Nobody chosen: ready, with no view.
+  const ready = computed(() => {
+    const accountId = current.value;
+    if (accountId === undefined) return false;
+    return accountId === null || answeredFor.value === accountId;
   });
 
   return {
-    me,
+    me: computed(() => (ready.value && current.value !== null ? view.value : null)),
     ready,
     dispose: () => {
       stopFollowing();

@@ -126,6 +126,48 @@ describe('createAppState', () => {
     app.dispose();
   });
 
+  it('with the hint’s account, reads its view beside the settings and gives it once they name it', async () => {
+    const { db, app: first, hana } = await demoState();
+    first.dispose();
+    const { sora } = await idsOf(db);
+    if (!sora) throw new Error('no Sora in the demo');
+
+    // The hint names the chosen account: the same view as without a hint.
+    const hinted = createAppState(db, { now: () => NOW, expectedAccountId: hana });
+    expect(hinted.me.value).toBeNull();
+    expect(hinted.meReady.value).toBe(false);
+    await until(
+      () => hinted.me.value?.account.id,
+      (id) => id === hana,
+    );
+    expect(hinted.meReady.value).toBe(true);
+    hinted.dispose();
+
+    // A stale hint (another account) is never shown: the settings decide.
+    const seen: (string | null)[] = [];
+    const stale = createAppState(db, { now: () => NOW, expectedAccountId: sora });
+    const stop = effect(() => {
+      seen.push(stale.me.value?.account.id ?? null);
+    });
+    await until(
+      () => stale.me.value?.account.id,
+      (id) => id === hana,
+    );
+    stop();
+    expect(seen).not.toContain(sora);
+    stale.dispose();
+
+    // Nobody chosen: ready with no view, whatever the hint said.
+    await db.settings.update('device', { currentAccountId: null });
+    const nobody = createAppState(db, { now: () => NOW, expectedAccountId: hana });
+    await until(
+      () => nobody.meReady.value,
+      (ready) => ready,
+    );
+    expect(nobody.me.value).toBeNull();
+    nobody.dispose();
+  });
+
   it('a refusal comes back as a result with its code and date, and nothing is queued', async () => {
     const onQueued = vi.fn();
     const { app, db } = await demoState({ onQueued });

@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CHOSEN_ID_KEY,
   CHOSEN_KEY,
+  chosenAccountHint,
   likelyNobodyChosen,
   pageStorage,
   rememberChosen,
 } from '../../src/state/chosen-hint';
 
-function memory(): Pick<Storage, 'getItem' | 'setItem'> {
+function memory(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
   const items = new Map<string, string>();
   return {
     getItem: (key) => items.get(key) ?? null,
     setItem: (key, value) => {
       items.set(key, value);
+    },
+    removeItem: (key) => {
+      items.delete(key);
     },
   };
 }
@@ -56,6 +61,38 @@ describe('the "somebody is chosen" hint', () => {
     storage.setItem(CHOSEN_KEY, 'yes');
     expect(likelyNobodyChosen(storage, true)).toBe(false);
     expect(likelyNobodyChosen(storage, false)).toBe(true);
+  });
+});
+
+describe('the chosen account in the hint', () => {
+  it('is kept with "chosen" and read back; without an id or with nobody chosen there is none', () => {
+    const storage = memory();
+    rememberChosen(storage, true, 'acc-1');
+    expect(chosenAccountHint(storage)).toBe('acc-1');
+    // A change that does not say who (an older build, a script): no id is kept.
+    rememberChosen(storage, true);
+    expect(chosenAccountHint(storage)).toBeNull();
+    rememberChosen(storage, true, 'acc-2');
+    rememberChosen(storage, false, 'acc-2');
+    expect(chosenAccountHint(storage)).toBeNull();
+    expect(likelyNobodyChosen(storage, true)).toBe(true);
+  });
+
+  it('is read only when it looks like an id and the hint says chosen (localStorage is outside input)', () => {
+    const storage = memory();
+    storage.setItem(CHOSEN_KEY, '1');
+    for (const bad of ['', 'a b', '<script>', 'x'.repeat(129), 'a/b']) {
+      storage.setItem(CHOSEN_ID_KEY, bad);
+      expect(chosenAccountHint(storage)).toBeNull();
+    }
+    storage.setItem(CHOSEN_ID_KEY, 'a0');
+    expect(chosenAccountHint(storage)).toBe('a0');
+    storage.setItem(CHOSEN_KEY, '0');
+    expect(chosenAccountHint(storage)).toBeNull();
+    rememberChosen(storage, true, 'not an id');
+    expect(storage.getItem(CHOSEN_ID_KEY)).toBeNull();
+    expect(chosenAccountHint(refusing)).toBeNull();
+    expect(chosenAccountHint(null)).toBeNull();
   });
 });
 
