@@ -98,5 +98,30 @@ export default defineConfig({
     sourcemap: false,
     // Read by scripts/size.mjs to tell first-paint chunks from lazy ones.
     manifest: true,
+    // Fewer, larger chunks on the way to home (each is a request the
+    // service worker answers): the storage layer's first-visit modules in
+    // one chunk with src/data-root.ts (Dexie and the schema stay apart: they
+    // run as their own task), and the small pieces home shares with the
+    // other screens in another. Only modules named here: their
+    // dependencies stay where they were (a first visit, "who am I", loads
+    // none of the screens' pieces).
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'screen-parts',
+              includeDependenciesRecursively: false,
+              test: /[\\/]src[\\/](ui[\\/](area-words\.ts|components[\\/](confirm-dialog\.tsx|refusal\.ts|date-text\.tsx|sync-news\.tsx|sync-words\.ts|use-words\.ts)|screens[\\/]individual[\\/]profile-view\.ts)|i18n[\\/](describe|format|messages[\\/](server-news|me|calls|codes))\.ts)$/,
+            },
+            {
+              name: 'data-root',
+              includeDependenciesRecursively: false,
+              test: /[\\/]src[\\/](data-root\.ts|store[\\/](index|storage|errors|reset|settings|queries-me|catalog|check|outbox|sync-news-read|import-limit)\.ts|state[\\/](app-state|result|live|me)\.ts)$/,
+            },
+          ],
+        },
+      },
+    },
   },
 });
