@@ -1,6 +1,8 @@
 import { SyncNewsPanel } from '../../components/sync-news';
 import { useState } from 'preact/hooks';
-import { reportRemovalDate, type ProfileKind } from '../../../rules';
+import type { ProfileKind } from '../../../rules';
+// By its own path: the rules' index would bring the link decisions to home.
+import { reportRemovalDate } from '../../../rules/credit';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { BusyButton } from '../../components/busy-button';
 import { Notice, OutcomeNotice, type Outcome } from '../../components/notice';
