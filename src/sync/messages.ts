@@ -1,10 +1,10 @@
 /**
  * The messages between the page and the service worker, for both sides: the
- * page's bridge (src/pwa/sw-bridge.ts) sends requests and reads answers, the
+ * page (src/pwa/sw-drain.ts) sends requests and reads answers, the
  * worker (src/sw) reads requests and sends answers. A message event's data is
  * whatever someone posted, so each side reads it through `readRequest` or
- * `readAnswer` and drops what does not fit. Hand-written, not valibot: the
- * bridge is on a first visit, and these two shapes are small.
+ * `readAnswer` and drops what does not fit. Hand-written, not valibot: these
+ * two shapes are small.
  * DOM-free: it compiles for the page and for the worker.
  */
 import type { DrainOutcome, DrainReport, PullScope } from './report';
