@@ -110,6 +110,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
+              // The rules home and the store's reads share (dates, limits, credit): one chunk.
+              name: 'limits',
+              includeDependenciesRecursively: false,
+              test: /[\\/]src[\\/]rules[\\/](dates|credit|world|limits)\.ts$/,
+            },
+            {
               name: 'screen-parts',
               includeDependenciesRecursively: false,
               test: /[\\/]src[\\/](ui[\\/](area-words\.ts|components[\\/](confirm-dialog\.tsx|refusal\.ts|date-text\.tsx|sync-news\.tsx|sync-words\.ts|use-words\.ts)|screens[\\/]individual[\\/]profile-view\.ts)|i18n[\\/](describe|format|messages[\\/](server-news|me|calls|codes))\.ts)$/,
