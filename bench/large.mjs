@@ -3,11 +3,11 @@
  * world (one organization; 10 achievements a person), to show how cost grows
  * from the default 10,000 / 100,000. An export of it would be some 300 MB,
  * over the import's 64 MB limit (src/store/import-limit.ts), so it is written
- * as the import writes (one transaction marked `callerWritesDerived`,
- * chunked bulkAdd) as the generator streams it, in batches of people with
- * all their rows, each batch with its derived rows (the store's
- * `derivedRows`), against raw IndexedDB adds of the same stream (the
- * source rows only). Then, on it: home from the service worker (vs the bare
+ * as the import writes (transactions marked `callerWritesDerived`, chunked
+ * bulkAdd) as the generator streams it, in batches of people with all their
+ * rows, a transaction each, with their derived rows (the store's
+ * `derivedRows`), against raw IndexedDB adds of the same stream (the source
+ * rows only, a transaction per batch alike). Then, on it: home from the service worker (vs the bare
  * build), home's read (myView) vs raw index reads, and the organization's
  * first users page and report page vs the same reads on a 10,000-person
  * world written the same way (the cost should barely grow with the
