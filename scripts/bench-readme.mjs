@@ -245,7 +245,9 @@ run, and their ratio (app ÷ baseline):
 - **Store** — in Chromium's real IndexedDB (the harness page): \`importJson\` of
   the large file into a fresh database vs the file's rows written with
   \`IDBObjectStore.add\` in one raw transaction (same object stores and
-  indexes). The baseline writes the file's rows only; the store also derives
+  indexes), each load in a browser context of its own: an origin's
+  databases share one IndexedDB backing store, and a load right after
+  another one's database was deleted paid for cleaning up after it. The baseline writes the file's rows only; the store also derives
   and writes what the organization's screens read (issue 17: the report's
   100,000 rows grouped in one record per credit day, schema v6; the counts
   per credit and removal day; one users row per account and each users
