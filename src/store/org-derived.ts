@@ -150,32 +150,43 @@ export function countKey(orgId: string, countsFrom: string, countsUntil: string 
 }
 
 /**
- * How the rows change the counts: +1 for each added row, -1 for each removed
- * one, per (organization, credit day, removal day). Pairs that net to zero are
- * left out.
+ * Counts netted by key: +1 for each count an added row has, -1 for each a
+ * removed row has (`countsOf` gives a row's counts, each with `n` 1). Keys
+ * that net to zero are left out.
  */
+function netCounts<R, C extends { key: string; n: number }>(
+  added: readonly R[],
+  removed: readonly R[],
+  countsOf: (row: R) => C[],
+): Map<string, C> {
+  const deltas = new Map<string, C>();
+  const add = (row: R, n: number) => {
+    for (const c of countsOf(row)) {
+      const d = deltas.get(c.key);
+      if (d) d.n += n;
+      else deltas.set(c.key, { ...c, n });
+    }
+  };
+  for (const row of added) add(row, 1);
+  for (const row of removed) add(row, -1);
+  for (const [key, d] of deltas) if (d.n === 0) deltas.delete(key);
+  return deltas;
+}
+
+/** How the rows change the counts per (organization, credit day, removal day). */
 export function countDeltas(
   added: readonly ReportRecord[],
   removed: readonly ReportRecord[] = [],
 ): Map<string, ReportCount> {
-  const deltas = new Map<string, ReportCount>();
-  const add = (r: ReportRecord, n: number) => {
-    const key = countKey(r.orgId, r.countsFrom, r.countsUntil);
-    const d = deltas.get(key);
-    if (d) d.n += n;
-    else
-      deltas.set(key, {
-        key,
-        orgId: r.orgId,
-        countsFrom: r.countsFrom,
-        countsUntil: r.countsUntil,
-        n,
-      });
-  };
-  for (const r of added) add(r, 1);
-  for (const r of removed) add(r, -1);
-  for (const [key, d] of deltas) if (d.n === 0) deltas.delete(key);
-  return deltas;
+  return netCounts(added, removed, (r) => [
+    {
+      key: countKey(r.orgId, r.countsFrom, r.countsUntil),
+      orgId: r.orgId,
+      countsFrom: r.countsFrom,
+      countsUntil: r.countsUntil,
+      n: 1,
+    },
+  ]);
 }
 
 /** Whether a link may still leave achievements in the report after it ended (not by deletion). */
@@ -247,28 +258,17 @@ function listOf(entry: string): { orgId: string; list: string } {
   return { orgId, list };
 }
 
-/**
- * How the users rows change each list's count: +1 per list entry of an added
- * row, -1 per entry of a removed one. Lists that net to zero are left out.
- */
+/** How the users rows change each list's count (one per list entry of a row). */
 export function userCountDeltas(
   added: readonly OrgUserRecord[],
   removed: readonly OrgUserRecord[] = [],
 ): Map<string, UserCount> {
-  const deltas = new Map<string, UserCount>();
-  const add = (u: OrgUserRecord, n: number) => {
-    for (const entry of u.lists) {
+  return netCounts(added, removed, (u) =>
+    u.lists.map((entry) => {
       const { orgId, list } = listOf(entry);
-      const key = userCountKey(orgId, list);
-      const d = deltas.get(key);
-      if (d) d.n += n;
-      else deltas.set(key, { key, orgId, list, n });
-    }
-  };
-  for (const u of added) add(u, 1);
-  for (const u of removed) add(u, -1);
-  for (const [key, d] of deltas) if (d.n === 0) deltas.delete(key);
-  return deltas;
+      return { key: userCountKey(orgId, list), orgId, list, n: 1 };
+    }),
+  );
 }
 
 /** The derived tables' rows, by table (schema v6). */

@@ -19,6 +19,20 @@ const CHECKED = new Date('2026-12-02T08:00:05.000Z');
  * while `during` runs. Install it before the database opens (Dexie binds
  * IDBDatabase's `transaction` then).
  */
+/** Ann's Learn link, confirmed, and the remote's state that says the same. */
+async function annLinked() {
+  const f = await fixture();
+  const e = await requestLink(f.db, self(f.annA, f.learn), NOW);
+  await settleResult(f.db, { id: e.id, status: 'applied' }, NOW);
+  const same = {
+    accountId: f.annA.id,
+    asOf: AS_OF,
+    associations: [{ profileId: f.learn.id, accountId: f.annA.id, startedOn: TODAY }],
+    nextAssociationOn: {},
+  };
+  return { f, same };
+}
+
 function watchWrites(): { during: (task: () => Promise<unknown>) => Promise<string[][]> } {
   const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
   return {
@@ -80,15 +94,7 @@ describe('sync news', () => {
   });
 
   it('records nothing for rows an unsettled action guards, or when nothing differs', async () => {
-    const f = await fixture();
-    const e = await requestLink(f.db, self(f.annA, f.learn), NOW);
-    await settleResult(f.db, { id: e.id, status: 'applied' }, NOW);
-    const same = {
-      accountId: f.annA.id,
-      asOf: AS_OF,
-      associations: [{ profileId: f.learn.id, accountId: f.annA.id, startedOn: TODAY }],
-      nextAssociationOn: {},
-    };
+    const { f, same } = await annLinked();
     expect(await reconcileAccountStates(f.db, [same])).toEqual([]);
     // The unlink is queued; the remote still lists the link: nothing is undone or told.
     await requestUnlink(f.db, self(f.annA, f.learn), NOW);
@@ -100,15 +106,7 @@ describe('sync news', () => {
 
   it('a pull that changes nothing writes "last checked" only: no write lock on the links or the report', async () => {
     const writes = watchWrites();
-    const f = await fixture();
-    const e = await requestLink(f.db, self(f.annA, f.learn), NOW);
-    await settleResult(f.db, { id: e.id, status: 'applied' }, NOW);
-    const same = {
-      accountId: f.annA.id,
-      asOf: AS_OF,
-      associations: [{ profileId: f.learn.id, accountId: f.annA.id, startedOn: TODAY }],
-      nextAssociationOn: {},
-    };
+    const { f, same } = await annLinked();
     // The store widens a read-write transaction over a source table to every source and
     // derived table: the organization's screens would wait for a pull that changed nothing.
     const scopes = await writes.during(() =>
