@@ -9,7 +9,7 @@
  * which calls the store (loadDemo, or importJson of the large export file:
  * 10,000 accounts / 100,000 achievements).
  */
-import { waitForController } from './browser.mjs';
+import { diskContext, waitForController } from './browser.mjs';
 import { figure, repeat } from './stats.mjs';
 import { RESULT_TIMEOUT_MS, installProbes, timedClick } from './probes.mjs';
 
@@ -41,8 +41,8 @@ export async function harness(context, urls, call, arg) {
 }
 
 /** A fresh profile with the worker installed and the data loaded. */
-async function withData(browser, urls, kind) {
-  const context = await browser.newContext(PHONE);
+async function withData(urls, kind) {
+  const context = await diskContext(PHONE);
   await context.addInitScript(installProbes);
   const page = await context.newPage();
   await page.goto(urls.app);
@@ -72,8 +72,8 @@ export async function timeToSelector(context, url, selector) {
   return info.mark ?? at;
 }
 
-export async function bareBaseline(browser, urls, runs) {
-  const context = await browser.newContext(PHONE);
+export async function bareBaseline(urls, runs) {
+  const context = await diskContext(PHONE);
   await context.addInitScript(installProbes);
   const page = await context.newPage();
   await page.goto(urls.bare);
@@ -94,14 +94,14 @@ export async function bareBaseline(browser, urls, runs) {
   return { start, inp };
 }
 
-export async function appWithData({ browser, urls, runs, budgetMs, log }) {
-  const bare = await bareBaseline(browser, urls, runs);
+export async function appWithData({ urls, runs, budgetMs, log }) {
+  const bare = await bareBaseline(urls, runs);
   const rows = [];
   const extra = {};
 
   for (const kind of ['demo', 'large']) {
     log(`start with ${kind} data`);
-    const { context, loadMs } = await withData(browser, urls, kind);
+    const { context, loadMs } = await withData(urls, kind);
     extra[`${kind}LoadMs`] = loadMs;
     await timeToSelector(context, urls.app, HOME_READY); // warm-up, not counted
     const samples = [];

@@ -14,7 +14,7 @@
  * organization). `BENCH_LARGE_CHECK=1` also compares the kept rows with a
  * derivation of the whole world at once (not timed; slow at 100,000).
  */
-import { waitForController } from './browser.mjs';
+import { diskContext, waitForController } from './browser.mjs';
 import { HOME_READY, PHONE, bareBaseline, harness, timeToSelector } from './app-data.mjs';
 import { installProbes } from './probes.mjs';
 import { figure } from './stats.mjs';
@@ -24,10 +24,10 @@ const SMALL = 10_000;
 const SMALL_DB = 'bench-large-small';
 const APP_DB = 'mcid-link';
 
-export async function largeWorld({ browser, urls, runs, log, people = 100_000 }) {
+export async function largeWorld({ urls, runs, log, people = 100_000 }) {
   const section = `large world (${people / 1000}k people, ${people / 100}k ach.)`;
-  const bare = await bareBaseline(browser, urls, { start: runs.start });
-  const context = await browser.newContext(PHONE);
+  const bare = await bareBaseline(urls, { start: runs.start });
+  const context = await diskContext(PHONE);
   await context.addInitScript(installProbes);
   try {
     const page = await context.newPage();

@@ -15,8 +15,10 @@
  *    as they were before issue 17 (bench/derive-on-read.mjs: the whole
  *    organization derived by the rules, then the old screen's query).
  * Runs alternate store/baseline so that drift hits both alike; each bulk
- * load has a browser context (an IndexedDB backing store) of its own.
+ * load has a browser context (an IndexedDB backing store) of its own, with
+ * its profile on disk (browser.mjs `diskContext`).
  */
+import { diskContext } from './browser.mjs';
 import { figure, repeat } from './stats.mjs';
 
 const READS = [
@@ -26,8 +28,8 @@ const READS = [
   ['csv', (n) => `report CSV export, whole organization (${n} rows, orgReportChunks + CSV text)`],
 ];
 
-export async function storeInChromium({ browser, urls, runs, budgetMs, detail, log }) {
-  const context = await browser.newContext();
+export async function storeInChromium({ urls, runs, budgetMs, detail, log }) {
+  const context = await diskContext();
   const page = await context.newPage();
   await page.goto(urls.harness);
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
@@ -44,7 +46,7 @@ export async function storeInChromium({ browser, urls, runs, budgetMs, detail, l
    * second was slower).
    */
   const inFreshContext = async (arg) => {
-    const fresh = await browser.newContext();
+    const fresh = await diskContext();
     try {
       const p = await fresh.newPage();
       await p.goto(urls.harness);

@@ -233,6 +233,12 @@ run, and their ratio (app ÷ baseline):
   task's thread CPU time, and Lighthouse's formula at its 4× slowdown: the sum
   over tasks after first contentful paint of max(0, 4 × CPU − 50 ms), and the
   longest such task (\`bench/main-thread.mjs\`). Same for the bare build.
+- **Where IndexedDB is measured** — the sections below that use IndexedDB
+  (start with data, interaction, store, large world) run each in a browser
+  profile on disk (a temporary folder, \`bench/browser.mjs\` \`diskContext\`),
+  as a person's browser has. An incognito context keeps IndexedDB in memory,
+  and there the raw write of the large file took 82 s against 11 s on disk:
+  the figures before 2026-12-07 evening were taken that way.
 - **Start with data** — playwright, phone viewport: the worker installed, the
   data loaded through the store on the app's origin (a harness page built
   from \`src/store\`: \`loadDemo\`, or \`importJson\` of an export file with

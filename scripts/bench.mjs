@@ -164,15 +164,15 @@ async function main() {
     await section('lighthouse', () =>
       pageLoad({ urls, runs: RUNS.lighthouse, budgetMs: BUDGET.lighthouse, log }),
     );
-    const browser =
-      wanted('cpu') || wanted('app') || wanted('store') || large ? await launch() : null;
+    // The first visit's trace needs a Browser (tracing); the sections that
+    // measure IndexedDB open profiles on disk of their own (diskContext).
+    const browser = wanted('cpu') ? await launch() : null;
     try {
       await section('cpu', () =>
         mainThreadCpu({ browser, urls, runs: RUNS.cpu, budgetMs: BUDGET.lighthouse, log }),
       );
       await section('app', () =>
         appWithData({
-          browser,
           urls,
           runs: { start: RUNS.start, interaction: RUNS.interaction },
           budgetMs: BUDGET.interaction,
@@ -181,7 +181,6 @@ async function main() {
       );
       await section('store', () =>
         storeInChromium({
-          browser,
           urls,
           runs: { bulk: RUNS.bulk, report: RUNS.report },
           budgetMs: { bulk: BUDGET.bulk, report: BUDGET.report },
@@ -192,7 +191,6 @@ async function main() {
       if (large) {
         await section('large', () =>
           largeWorld({
-            browser,
             urls,
             runs: { start: RUNS.start },
             people: Number(process.env.BENCH_LARGE_PEOPLE ?? 100_000),

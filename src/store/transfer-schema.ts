@@ -141,13 +141,27 @@ export const ExportHeaderSchema = v.object({
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 
-export const ExportFileSchema = v.strictObject({
-  format: v.literal(EXPORT_FORMAT),
-  version: v.literal(EXPORT_VERSION),
-  exportedAt: Instant,
-  personalData: v.literal(true),
-  notice: v.pipe(v.string(), v.maxLength(1000)),
-  tables: ExportTablesSchema,
-});
-export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
+const shell = <T extends v.GenericSchema>(tables: T) =>
+  v.strictObject({
+    format: v.literal(EXPORT_FORMAT),
+    version: v.literal(EXPORT_VERSION),
+    exportedAt: Instant,
+    personalData: v.literal(true),
+    notice: v.pipe(v.string(), v.maxLength(1000)),
+    tables,
+  });
+
+export type ExportFile = v.InferOutput<ReturnType<typeof shell<typeof ExportTablesSchema>>>;
+
+/**
+ * The file around its rows: every field but the rows themselves, which an
+ * import checks table by table (`ExportTablesSchema.entries`) as it writes.
+ */
+export const ExportShellSchema = shell(
+  v.strictObject(
+    Object.fromEntries(
+      Object.keys(ExportTablesSchema.entries).map((name) => [name, v.array(v.unknown())]),
+    ) as Record<keyof typeof ExportTablesSchema.entries, v.ArraySchema<v.UnknownSchema, undefined>>,
+  ),
+);
 export type ExportTables = ExportFile['tables'];

@@ -2,8 +2,9 @@
  * Export and import of all data as one JSON file. Import is all or nothing:
  * the whole file is checked (size, JSON, format version, schema, references,
  * and the rules' invariants: an edited file is data the rules never allowed)
- * before anything is written, and then every table is replaced in one
- * transaction, so a bad file or a full disk leaves the database as it was.
+ * and every table is replaced in one transaction; the rows are checked table
+ * by table as they are written, and any problem aborts that transaction, so
+ * a bad file or a full disk leaves the database as it was.
  * This module is the store's entry point for export and import (not re-exported by
  * the store's index): the app loads it, and its validator, on first use.
  */
@@ -19,8 +20,9 @@ import { callerWritesDerived } from './report-upkeep';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
-  ExportFileSchema,
   ExportHeaderSchema,
+  ExportShellSchema,
+  ExportTablesSchema,
   MAX_IMPORT_BYTES,
   type ExportFile,
   type ExportTables,
@@ -66,14 +68,25 @@ export async function exportJson(db: AppDb, now: Date): Promise<string> {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Whether the text could hold a forbidden key: spelt out, or written with a
+ * `\u` escape (the only way JSON spells a letter or `_` otherwise).
+ */
+const MAYBE_FORBIDDEN = /__proto__|constructor|prototype|\\u/;
 
-/** JSON.parse that refuses keys which could reach an object's prototype later on. */
+function refuseForbidden(this: unknown, key: string, value: unknown): unknown {
+  if (FORBIDDEN_KEYS.has(key)) throw new ImportError([{ path: key, reason: 'forbidden key' }]);
+  return value;
+}
+
+/**
+ * JSON.parse that refuses keys which could reach an object's prototype later
+ * on. The check runs per value (a reviver: about twice the parse's time on a
+ * large file), so only when a scan of the text says such a key could be there.
+ */
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text, function reviver(this: unknown, key: string, value: unknown) {
-      if (FORBIDDEN_KEYS.has(key)) throw new ImportError([{ path: key, reason: 'forbidden key' }]);
-      return value;
-    });
+    return MAYBE_FORBIDDEN.test(text) ? JSON.parse(text, refuseForbidden) : JSON.parse(text);
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const reason = error instanceof Error ? error.message : 'unreadable';
@@ -182,8 +195,21 @@ function checkRules(t: ExportTables): { issues: ImportIssue[]; total: number } {
   return { issues, total: problems.length };
 }
 
-/** Checks a whole export file; throws `ImportError` with the first problems found. */
-export function parseExport(text: string): ExportFile {
+/** The file's rows, not yet checked: what `checkedFile` leaves to `checkedTable`. */
+type UncheckedTables = Record<TableName, unknown[]>;
+type CheckedShell = Omit<ExportFile, 'tables'> & { tables: UncheckedTables };
+
+const schemaIssues = (issues: readonly v.BaseIssue<unknown>[], prefix: string): ImportIssue[] =>
+  issues.slice(0, 10).map((issue) => {
+    const path = v.getDotPath(issue);
+    return { path: path ? `${prefix}${path}` : prefix.replace(/\.$/, ''), reason: issue.message };
+  });
+
+/**
+ * The file as a whole: size, JSON, header and the fields around the tables
+ * (which tables there are, not their rows: `checkedTable` checks those).
+ */
+function checkedFile(text: string): CheckedShell {
   if (tooLarge(text)) {
     throw new ImportError([
       { path: '', reason: `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
@@ -191,28 +217,52 @@ export function parseExport(text: string): ExportFile {
   }
   const data = parseJson(text);
   checkHeader(data);
-  const result = v.safeParse(ExportFileSchema, data);
-  if (!result.success) {
-    throw new ImportError(
-      result.issues.slice(0, 10).map((issue) => ({
-        path: v.getDotPath(issue) ?? '',
-        reason: issue.message,
-      })),
-    );
-  }
-  const issues = checkReferences(result.output.tables);
+  const result = v.safeParse(ExportShellSchema, data);
+  if (!result.success) throw new ImportError(schemaIssues(result.issues, ''));
+  return result.output;
+}
+
+/**
+ * One table's rows against its schema. When they fail, the tables after it
+ * are checked too, so the error lists the file's first problems wherever
+ * they are, as a check of the whole file at once would.
+ */
+function checkedTable<N extends TableName>(file: CheckedShell, name: N): ExportTables[N] {
+  const check = (table: TableName) =>
+    v.safeParse(ExportTablesSchema.entries[table], file.tables[table]);
+  const result = check(name);
+  if (result.success) return result.output as ExportTables[N];
+  const issues = TABLE_NAMES.slice(TABLE_NAMES.indexOf(name)).flatMap((table) => {
+    const checked = table === name ? result : check(table);
+    return checked.success ? [] : schemaIssues(checked.issues, `tables.${table}.`);
+  });
+  throw new ImportError(issues.slice(0, 10));
+}
+
+/** What holds between the tables: references, then the rules' invariants. */
+function checkAcross(t: ExportTables): void {
+  const issues = checkReferences(t);
   if (issues.length > 0) throw new ImportError(issues);
   // Only once every reference resolves: the rules look rows up by id.
-  const rules = checkRules(result.output.tables);
+  const rules = checkRules(t);
   if (rules.total > 0) throw new ImportError(rules.issues, rules.total);
-  return result.output;
+}
+
+/** Checks a whole export file; throws `ImportError` with the first problems found. */
+export function parseExport(text: string): ExportFile {
+  const file = checkedFile(text);
+  const tables = Object.fromEntries(
+    TABLE_NAMES.map((name) => [name, checkedTable(file, name)]),
+  ) as ExportTables;
+  checkAcross(tables);
+  return { ...file, tables };
 }
 
 export type ImportSummary = Record<TableName, number>;
 
 /**
- * How far an import is: the file is checked as a whole first (one step: JSON
- * and schema), then its rows are written, `done` of `total`, then the
+ * How far an import is: the file is read and its header checked first (one
+ * step), then its rows are checked and written, `done` of `total`, then the
  * organization's report made from them (`report`, its own count).
  */
 export type ImportProgress =
@@ -241,30 +291,46 @@ export async function writeTables(
   t: ExportTables,
   options: ImportOptions = {},
 ): Promise<void> {
+  const total = TABLE_NAMES.reduce((n, name) => n + t[name].length, 0);
+  await writeChecked(db, { total, table: (name) => t[name], across: () => undefined }, options);
+}
+
+/** Where `writeChecked` takes the file's rows from. */
+interface RowSource {
+  /** How many rows the file's tables hold. */
+  total: number;
+  /** A table's checked rows; throws `ImportError` when they are not right. */
+  table: <N extends TableName>(name: N) => ExportTables[N];
+  /** Checks the tables together (references, rules); throws `ImportError`. */
+  across: (t: ExportTables) => void;
+}
+
+/**
+ * `writeTables` for rows checked as they are written: each table is checked
+ * just before its writes are asked for, so IndexedDB writes one table while
+ * the page checks the next, and the report is derived while it writes the
+ * last ones. A problem found late throws: the caller's transaction aborts and
+ * nothing is written.
+ */
+async function writeChecked(
+  db: AppDb,
+  source: RowSource,
+  options: ImportOptions,
+): Promise<ExportTables> {
   const size = Math.max(1, options.chunkRows ?? CHUNK_ROWS);
-  const derived = derivedRows(t);
-  // The file's rows, then the organization's report made from them (IndexedDB
-  // completes the writes in the order they were asked for): two steps, each
-  // with its own count.
-  const steps = [
-    { phase: 'writing' as const, parts: TABLE_NAMES.map((name) => ({ name, rows: t[name] })) },
-    {
-      phase: 'report' as const,
-      parts: DERIVED_TABLES.map((name) => ({ name, rows: derived[name] })),
-    },
-  ];
   const writes: Promise<unknown>[] = [];
-  for (const { phase, parts } of steps) {
-    const total = parts.reduce((n, p) => n + p.rows.length, 0);
+  // One step of the progress: its rows, counted as they land (IndexedDB
+  // completes the writes in the order they were asked for).
+  const step = (phase: 'writing' | 'report', total: number) => {
     let done = 0;
     const started = Promise.all(writes).then(() => {
       options.onProgress?.({ phase, done, total });
     });
     writes.push(started);
-    for (const { name, rows } of parts) {
+    return (name: TableName | (typeof DERIVED_TABLES)[number], rows: readonly object[]) => {
       const table = db.table(name);
       for (let i = 0; i < rows.length; i += size) {
-        const chunk: readonly object[] = rows.slice(i, i + size);
+        const chunk = rows.slice(i, i + size);
         writes.push(
           table.bulkAdd(chunk).then(() => {
             done += chunk.length;
@@ -272,9 +338,31 @@ export async function writeTables(
           }),
         );
       }
+    };
+  };
+  const t: Partial<ExportTables> = {};
+  try {
+    const file = step('writing', source.total);
+    for (const name of TABLE_NAMES) {
+      const rows = source.table(name);
+      Object.assign(t, { [name]: rows });
+      file(name, rows);
     }
+    const tables = t as ExportTables;
+    source.across(tables);
+    const derived = derivedRows(tables);
+    const report = step(
+      'report',
+      DERIVED_TABLES.reduce((n, name) => n + derived[name].length, 0),
+    );
+    for (const name of DERIVED_TABLES) report(name, derived[name]);
+  } catch (error) {
+    // The transaction aborts: the writes already asked for fail with it, unwatched.
+    for (const write of writes) write.catch(() => undefined);
+    throw error;
   }
   await Promise.all(writes);
+  return t as ExportTables;
 }
 
 /** Replaces all data with the file's, in one transaction; on any error nothing is written. */
@@ -284,15 +372,20 @@ export async function importJson(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   options.onProgress?.({ phase: 'checking' });
-  const file = parseExport(text);
-  const t = file.tables;
+  const file = checkedFile(text);
+  const source: RowSource = {
+    total: TABLE_NAMES.reduce((n, name) => n + file.tables[name].length, 0),
+    table: (name) => checkedTable(file, name),
+    across: checkAcross,
+  };
   // This transaction is crucial: clear and add commit together, or the
-  // device would be left with half of the old data and half of the new.
-  await guardQuota(() =>
+  // device would be left with half of the old data and half of the new. The
+  // rows are checked inside it, as they are written: any problem aborts it.
+  const t = await guardQuota(() =>
     db.transaction('rw', db.tables, async (tx) => {
       callerWritesDerived(tx);
       await Promise.all(db.tables.map((table) => table.clear()));
-      await writeTables(db, t, options);
+      return writeChecked(db, source, options);
     }),
   );
   return Object.fromEntries(TABLE_NAMES.map((n) => [n, t[n].length])) as ImportSummary;

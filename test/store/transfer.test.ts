@@ -185,6 +185,21 @@ describe('broken imports are refused with nothing written', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('a prototype-pollution key spelt with \\u escapes', async () => {
+    // A file without the words in plain text is parsed without the per-value
+    // check; an escape must not slip a forbidden key past that.
+    for (const [spelt, key] of [
+      ['\\u005f_proto__', '__proto__'],
+      ['constructo\\u0072', 'constructor'],
+      ['\\u0070rototype', 'prototype'],
+    ] as const) {
+      const e = await refusedUnchanged((_, json) =>
+        json.replace('"name":', `"${spelt}": {"polluted": true}, "name":`),
+      );
+      expect(e.issues[0]).toEqual({ path: key, reason: 'forbidden key' });
+    }
+  });
+
   it('a full disk during import: StorageFullError, old data intact', async () => {
     const db = await populated();
     const json = await exportJson(db, NOW);
