@@ -121,6 +121,12 @@ export default defineConfig({
               test: /[\\/]src[\\/](ui[\\/](area-words\.ts|components[\\/](confirm-dialog\.tsx|refusal\.ts|date-text\.tsx|sync-news\.tsx|sync-words\.ts|use-words\.ts)|screens[\\/]individual[\\/]profile-view\.ts)|i18n[\\/](describe|format|messages[\\/](server-news|me|calls|codes))\.ts)$/,
             },
             {
+              // Dexie, the schema and what every write runs (the days' codec, the report's upkeep): one chunk.
+              name: 'db',
+              includeDependenciesRecursively: false,
+              test: /([\\/]node_modules[\\/]dexie[\\/])|([\\/]src[\\/]store[\\/](db|report-upkeep|report-day-codec|derived-tables)\.ts$)/,
+            },
+            {
               name: 'data-root',
               includeDependenciesRecursively: false,
               test: /[\\/]src[\\/](data-root\.ts|store[\\/](index|storage|errors|reset|settings|queries-me|catalog|check|outbox|sync-news-read|import-limit)\.ts|state[\\/](app-state|result|live|me)\.ts)$/,

@@ -8,6 +8,7 @@
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { DERIVED_TABLES } from './derived-tables';
+import { reportDayCodec } from './report-day-codec';
 import { reportUpkeep } from './report-upkeep';
 import type {
   Achievement,
@@ -226,6 +227,7 @@ export function openDb(name: string = DB_NAME): AppDb {
   // Version 5's derived rows are made by version 6's upgrade (from a v4 database too).
   db.version(5).stores(SCHEMA_V5);
   db.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
+  db.use(reportDayCodec);
   db.use(reportUpkeep);
   return db;
 }
