@@ -2,9 +2,9 @@
  * How a `ReportDay` is stored: its rows as columns, one array per field,
  * instead of an array of objects. A structured clone writes every object's
  * keys again, so a day of a hundred rows wrote its sixteen field names a
- * hundred times, and the keys were about half of the 37 MB that 100,000
- * achievements' days took. A column whose values all equal the day's own
- * field of that name (`orgId`, `countsFrom`) is not stored at all.
+ * hundred times: 100,000 achievements' days serialized to 32 MB, as columns
+ * to 18 MB. A column whose values all equal the day's own field of that
+ * name (`orgId`, `countsFrom`) is not stored at all.
  *
  * A DBCore middleware closest to IndexedDB (below Dexie's own and
  * `reportUpkeep`): everything above it, the store's code included, sees
