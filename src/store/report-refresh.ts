@@ -173,7 +173,7 @@ async function reportOf(t: Tables, profileIds: ReadonlySet<string>) {
     ...new Set(links.map((l) => l.accountId)),
   ]);
   const rows = reportRecords({ accounts, associations: links, achievements }, DEFAULT_POLICY);
-  return { links, achievements, rows };
+  return { links, achievements, accounts, rows };
 }
 
 const same = (a: readonly ReportRecord[], b: readonly ReportRecord[]) =>
@@ -190,7 +190,7 @@ export async function refresh(
   before: { profileIds: ReadonlySet<string>; rows: readonly ReportRecord[] },
 ): Promise<void> {
   const profileIds = new Set([...before.profileIds, ...(await profilesOf(t, touched))]);
-  const { links, achievements, rows } = await reportOf(t, profileIds);
+  const { links, achievements, accounts: linked, rows } = await reportOf(t, profileIds);
 
   // The report's days and counts, by the difference.
   if (!same(before.rows, rows)) {
@@ -204,11 +204,17 @@ export async function refresh(
 
   // The users list's rows and counts.
   const accountIds = new Set([...touched.accounts, ...links.map((l) => l.accountId)]);
-  const [accounts, accountLinks, oldUsers] = await Promise.all([
-    t.get<WorkAccount>('accounts', [...accountIds]),
+  // The links' accounts were read with the report's rows: only the others now.
+  const read = new Set(linked.map((a) => a.id));
+  const [others, accountLinks, oldUsers] = await Promise.all([
+    t.get<WorkAccount>(
+      'accounts',
+      [...accountIds].filter((id) => !read.has(id)),
+    ),
     t.equalMany<Association>('associations', 'accountId', accountIds),
     t.get<OrgUserRecord>('orgUsers', [...accountIds]),
   ]);
+  const accounts = [...linked, ...others];
   const linkedProfiles = [...new Set(accountLinks.map((l) => l.profileId))];
   const endedProfiles = new Set(
     accountLinks.filter((l) => l.endedOn !== null).map((l) => l.profileId),
