@@ -51,7 +51,7 @@ export type InvariantCode =
   | 'NOT_OWN_PROFILE'
   /** The account had not signed in by the day the association started. */
   | 'NOT_SIGNED_IN'
-  /** Started on or after the account's deletion, or still active on a deleted account. */
+  /** Started after the account's deletion, or still active on a deleted account. */
   | 'ACCOUNT_DELETED'
   /** An active Learn association of a profile without an MCID. */
   | 'PROFILE_INCOMPLETE'
@@ -222,7 +222,9 @@ function checkAssociations(data: InvariantData, policy: Policy, out: InvariantPr
     }
     if (account.deletedOn !== null) {
       const deleted = toDayNumber(account.deletedOn);
-      if (started >= deleted)
+      // A link started earlier on the day of the deletion is the app's own
+      // doing (link, then delete): it ended with the deletion (checked below).
+      if (started > deleted)
         at('ACCOUNT_DELETED', 'startedOn', 'starts after the account was deleted');
       else if (active) at('ACCOUNT_DELETED', 'endedOn', 'still active on a deleted account');
     }

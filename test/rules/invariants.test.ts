@@ -165,11 +165,11 @@ describe('checkInvariants', () => {
     ]);
   });
 
-  it('refuses a start on or after the account’s deletion, and a link still active on it', () => {
+  it('refuses a start after the account’s deletion, and a link still active on it', () => {
     const data = world({
       accounts: [account('gone', 'p-ann', { deletedOn: '2025-05-01' })],
       associations: [
-        link('ann-learn', 'gone', '2025-05-01', '2025-05-01'),
+        link('ann-learn', 'gone', '2025-05-02', '2025-05-02'),
         link('ann-pu', 'gone', '2025-02-01', null),
         link('bob-learn', 'bob', '2025-02-01', null),
       ],
@@ -178,6 +178,14 @@ describe('checkInvariants', () => {
       { code: 'ACCOUNT_DELETED', index: 0, field: 'startedOn' },
       { code: 'ACCOUNT_DELETED', index: 1, field: 'endedOn' },
     ]);
+  });
+
+  it('accepts a link started and ended on the day its account was deleted (linked, then deleted)', () => {
+    const data = world({
+      accounts: [account('gone', 'p-ann', { deletedOn: '2025-05-01' })],
+      associations: [link('ann-learn', 'gone', '2025-05-01', '2025-05-01')],
+    });
+    expect(checkInvariants(data)).toEqual([]);
   });
 
   it('accepts a link that ended on the day its account was deleted', () => {

@@ -9,12 +9,13 @@ import {
   updateSettings,
   type AppDb,
 } from '../../src/store';
-import { requestUnlink } from '../../src/store/ops-link';
+import { requestLink, requestUnlink } from '../../src/store/ops-link';
+import { deleteWorkAccount } from '../../src/store/ops-org';
 import { settleResult } from '../../src/store/drain';
 import { loadDemo } from '../../src/store/demo';
 import { DERIVED_TABLES } from '../../src/store/derived-tables';
 import { exportAll, exportJson, importJson, type ImportProgress } from '../../src/store/transfer';
-import { NOW, TODAY, freshDb } from './fixtures';
+import { NOW, TODAY, fixture, freshDb } from './fixtures';
 
 async function tables(db: AppDb) {
   const out: Record<string, unknown[]> = {};
@@ -74,6 +75,19 @@ describe('export → reset → import', () => {
     settings[0] = { ...settings[0], remote: { ...settings[0]?.remote, token: null } };
     expect(await tables(db)).toEqual(before);
     expect(json).not.toContain('t0k');
+  });
+
+  it('a link started on the day its account was deleted (linked, then deleted) imports again', async () => {
+    // Found by the report's property test: the import refused a state the app had made.
+    const f = await fixture();
+    const self = { actorAccountId: f.annA.id, accountId: f.annA.id, profileId: f.learn.id };
+    await requestLink(f.db, self, NOW);
+    await deleteWorkAccount(f.db, { actorAccountId: f.adminA.id, accountId: f.annA.id }, NOW);
+    const link = await f.db.associations.where('accountId').equals(f.annA.id).first();
+    expect(link).toMatchObject({ startedOn: TODAY, endedOn: TODAY });
+    const before = await tables(f.db);
+    await importJson(f.db, await exportJson(f.db, NOW));
+    expect(await tables(f.db)).toEqual(before);
   });
 
   it('the file says what it is and that it holds personal data', async () => {
