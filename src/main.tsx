@@ -15,7 +15,7 @@ import {
   rememberChosen,
 } from './state/chosen-hint';
 import { REMINDERS_KEY } from './state/planner/reminders-key';
-import { createShellState, parseRoute } from './state/shell';
+import { clickedRoute, createShellState, parseRoute, sameRoute, type Route } from './state/shell';
 import { App } from './ui/app';
 import { Screen, preloadScreen } from './ui/screens';
 import { DataContext } from './ui/data-context';
@@ -47,8 +47,16 @@ const shell = createShellState({
   onAcceptUpdate: () => bridge?.acceptUpdate(),
 });
 
+const follow = (route: Route) => {
+  if (!sameRoute(route, shell.route.peek())) shell.route.value = route;
+};
 addEventListener('hashchange', () => {
-  shell.route.value = parseRoute(location.hash);
+  follow(parseRoute(location.hash));
+});
+// A click on one of the app's links shows its screen in the click's own task.
+addEventListener('click', (event) => {
+  const route = clickedRoute(event);
+  if (route) follow(route);
 });
 addEventListener('online', () => {
   shell.online.value = true;
