@@ -10,6 +10,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppState, type AppState } from '../../src/state/app-state';
 import { openDb } from '../../src/store';
+import { DEFAULT_REPORT_QUERY } from '../../src/rules/org/report-rows';
 import { DEFAULT_USERS_QUERY } from '../../src/rules/org/users';
 // The screens' registry names the organization's screen (its code's loader).
 import '../../src/ui/screens';
@@ -113,5 +114,33 @@ describe("an admin's organization screen is read ahead", () => {
     expect(pages).toHaveBeenCalledWith(me.org?.id, DEFAULT_USERS_QUERY, 0, FIRST_PAGE_SIZE);
     expect(pages.mock.results[0]?.value).toBe(first);
     expect(r.qa('[data-testid=user-list] [data-testid=user]').length).toBeGreaterThan(0);
+  });
+
+  it("reads the skills report's first page once the users list has shown", async () => {
+    const aoi = await demoAs('Aoi Sato');
+    const report = vi.spyOn(aoi, 'reportPage');
+    const { OrgScreen } = await import('../../src/ui/screens/org/org-screen');
+    r = mount(<OrgScreen tab="users" />, 'en', true, aoi);
+    await until(() => {
+      expect(r?.qa('[data-testid=user]').length).toBeGreaterThan(0);
+    });
+    await until(() => {
+      expect(report).toHaveBeenCalledWith(
+        aoi.me.value?.org?.id,
+        DEFAULT_REPORT_QUERY,
+        0,
+        FIRST_PAGE_SIZE,
+      );
+    });
+    const ahead = report.mock.results[0]?.value as AppState['me'];
+    await until(() => {
+      expect(ahead.value).not.toBeNull();
+    });
+    // The report tab's first read is that page, answered: the table is in its first render.
+    report.mockClear();
+    r.unmount();
+    r = mount(<OrgScreen tab="report" />, 'en', true, aoi);
+    expect(report.mock.results[0]?.value).toBe(ahead);
+    expect(r.qa('[data-testid=report-table]')).toHaveLength(1);
   });
 });

@@ -15,6 +15,19 @@ import { FIRST_PAGE_SIZE } from './first-page';
 /** How long the first users page read ahead is kept for the screen; then it goes like any page. */
 const READ_AHEAD_MS = 30_000;
 
+/**
+ * Keeps a read's live signal watched for READ_AHEAD_MS (or until `stop`),
+ * so it is answered when its screen asks; then it goes like any page.
+ */
+export function keepAhead(live: { subscribe: (fn: () => void) => () => void }): () => void {
+  const unwatch = live.subscribe(() => undefined);
+  const timer = setTimeout(unwatch, READ_AHEAD_MS);
+  return () => {
+    clearTimeout(timer);
+    unwatch();
+  };
+}
+
 /** The organization each app state was read ahead for (once is enough). */
 const readFor = new WeakMap<AppState, string>();
 
@@ -24,7 +37,5 @@ export function readAheadForAdmin(app: AppState, me: NonNullable<AppState['me'][
   readFor.set(app, org.id);
   preloadRoute('org');
   app.preloadOrgReads();
-  const first = app.orgUsersPage(org.id, DEFAULT_USERS_QUERY, 0, FIRST_PAGE_SIZE);
-  const stop = first.subscribe(() => undefined);
-  setTimeout(stop, READ_AHEAD_MS);
+  keepAhead(app.orgUsersPage(org.id, DEFAULT_USERS_QUERY, 0, FIRST_PAGE_SIZE));
 }
