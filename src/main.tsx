@@ -15,9 +15,10 @@ import {
   rememberChosen,
 } from './state/chosen-hint';
 import { REMINDERS_KEY } from './state/planner/reminders-key';
-import { createShellState, parseRoute } from './state/shell';
+import { clickedRoute, createShellState, parseRoute, sameRoute, type Route } from './state/shell';
 import { App } from './ui/app';
 import { Screen, preloadScreen } from './ui/screens';
+import { whenIdle } from './ui/when-idle';
 import { DataContext } from './ui/data-context';
 import './ui/styles.css';
 
@@ -47,8 +48,16 @@ const shell = createShellState({
   onAcceptUpdate: () => bridge?.acceptUpdate(),
 });
 
+const follow = (route: Route) => {
+  if (!sameRoute(route, shell.route.peek())) shell.route.value = route;
+};
 addEventListener('hashchange', () => {
-  shell.route.value = parseRoute(location.hash);
+  follow(parseRoute(location.hash));
+});
+// A click on one of the app's links shows its screen in the click's own task.
+addEventListener('click', (event) => {
+  const route = clickedRoute(event);
+  if (route) follow(route);
 });
 addEventListener('online', () => {
   shell.online.value = true;
@@ -134,21 +143,37 @@ function afterNextPaint(): Promise<void> {
 
 // The first screen's code starts loading now, beside the storage layer's.
 const firstScreen = preloadScreen(shell.route.value, nobodyChosen);
-// The storage layer (Dexie, store, sync) arrives after first paint. On "who
-// am I" (a first visit), it waits until that screen has painted: the
-// screen's text needs no data. Its two chunks download together; Dexie, the
-// rest of the storage code and the database's opening run as separate short
-// tasks.
-const storageAfter =
-  shell.route.value.name === 'welcome' ? firstScreen.then(afterNextPaint) : rendered;
-void storageAfter
-  .then(() => {
-    // eslint-disable-next-line import-x/no-restricted-paths -- Dexie and the schema alone, as their own task (first-visit TBT); data-root then takes the store's entry point
-    const dexie = import('./store/db');
-    // Requested now, not after Dexie has run: home waits for both.
-    const root = import('./data-root');
-    return dexie.then(nextTask).then(() => root);
-  })
+/**
+ * The storage layer (Dexie, store, sync): its two chunks download together;
+ * Dexie, the rest of the storage code and the database's opening run as
+ * separate short tasks.
+ */
+function loadStorage() {
+  // eslint-disable-next-line import-x/no-restricted-paths -- Dexie and the schema alone, as their own task (first-visit TBT); data-root then takes the store's entry point
+  const dexie = import('./store/db');
+  // Requested now, not after Dexie has run: home waits for both.
+  const root = import('./data-root');
+  return dexie.then(nextTask).then(() => root);
+}
+// Where someone is likely chosen (a returning visit), the screen waits for
+// their data: the storage code downloads now, while the shell renders, and
+// starts once it has. Elsewhere it arrives after first paint; on "who am I"
+// (a first visit), only once that screen has painted: its text needs no data.
+const storageLoaded =
+  shell.route.value.name === 'welcome'
+    ? firstScreen.then(afterNextPaint).then(loadStorage)
+    : nobodyChosen
+      ? rendered.then(loadStorage)
+      : Promise.all([loadStorage(), rendered]).then(([m]) => m);
+if (!nobodyChosen) {
+  // The screens show days in the device's time zone, and reading the zone
+  // the first time is a long task (ICU's data): it is read while the
+  // storage code downloads, not when the person's data is drawn.
+  void rendered.then(() => {
+    whenIdle(() => shell.timeZone);
+  });
+}
+void storageLoaded
   .then(async (m) => {
     await nextTask();
     return m;

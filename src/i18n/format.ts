@@ -31,13 +31,30 @@ export function formatDate(
   );
 }
 
+const timeFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** An instant (epoch ms) as a short local time, for "retry at 14:05". */
 export function formatTime(epochMs: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { timeStyle: 'short' }).format(new Date(epochMs));
+  let format = timeFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE[lang], { timeStyle: 'short' });
+    timeFormats.set(lang, format);
+  }
+  return format.format(new Date(epochMs));
 }
 
+// Made once per language: a list shows a number in every row, and making
+// the format costs far more than using it.
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
 export function formatNumber(n: number, lang: Lang, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(LOCALE[lang], options).format(n);
+  if (options) return new Intl.NumberFormat(LOCALE[lang], options).format(n);
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE[lang]);
+    numberFormats.set(lang, format);
+  }
+  return format.format(n);
 }
 
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();

@@ -64,7 +64,8 @@ const links = () => import('../store/ops-link');
 const orgOps = () => import('../store/ops-org');
 // And the organization's reads, for an admin's screens only. Dexie.waitFor
 // keeps the live query's observation across the module's load.
-const orgReads = () => Dexie.waitFor(import('../store/queries-org'));
+const orgReadsCode = () => import('../store/queries-org');
+const orgReads = () => Dexie.waitFor(orgReadsCode());
 // The planner's read, for its screen and nothing else.
 const plannerReads = () => import('../store/queries-planner');
 import { followAccount } from './me';
@@ -139,6 +140,11 @@ export interface AppState {
   /** The person has read these changes (all when omitted). */
   dismissSyncChanges: (ids?: readonly string[]) => Promise<ActionResult>;
   syncNow: () => void;
+  /**
+   * Starts loading the code of the organization's reads (an admin's likely
+   * next screen reads with it): the first read then waits for no download.
+   */
+  preloadOrgReads: () => void;
   /**
    * One page of the organization's users (in name order), live: it re-reads
    * when they change. The same arguments give the same signal while watched.
@@ -321,6 +327,10 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
     syncNews,
     dismissSyncChanges: (ids) => attempt(() => nothing(dismissSyncChanges(db, ids))),
     syncNow: () => options.onSyncNow?.(),
+    preloadOrgReads: () => {
+      // Only ahead of time: a failed load is tried again by the first read.
+      void orgReadsCode().catch(() => undefined);
+    },
     orgUsersPage: (orgId, query, page, size) =>
       cached(
         `users:${JSON.stringify([orgId, query.state, query.text, page, size])}`,

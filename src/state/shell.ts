@@ -141,6 +141,29 @@ export function routeHref(route: Route): string {
   }
 }
 
+/**
+ * The route a click follows, when it is a plain click (no modifier, main
+ * button, not prevented) on one of the app's own links (`href="#/…"`, no
+ * `target`, no `download`); else null. The shell shows the route at the click: the
+ * browser's hashchange comes a task (often a frame) later, and finds it
+ * shown already.
+ */
+export function clickedRoute(event: MouseEvent): Route | null {
+  const { target } = event;
+  const link =
+    target instanceof Element
+      ? target.closest('a[href^="#/"]:not([target]):not([download])')
+      : null;
+  if (!link || event.defaultPrevented || event.button !== 0) return null;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+  return parseRoute(link.getAttribute('href') ?? '');
+}
+
+/** Whether two routes are the same screen (and tab). */
+export function sameRoute(a: Route, b: Route): boolean {
+  return routeHref(a) === routeHref(b);
+}
+
 function deviceTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import type { Route } from '../state/shell';
 import { useMessages } from './context';
 
 export type LazyScreen<P extends object> = ComponentType<P> & {
@@ -7,12 +8,25 @@ export type LazyScreen<P extends object> = ComponentType<P> & {
   preload: () => Promise<unknown>;
 };
 
+const byRoute = new Map<Route['name'], () => Promise<unknown>>();
+
+/**
+ * Starts loading the code of a route's screen ahead of its first use: a
+ * screen that knows where the person likely goes next asks for it.
+ */
+export function preloadRoute(name: Route['name']): void {
+  void byRoute.get(name)?.();
+}
+
 /**
  * A screen that loads its code on first use, so the first paint carries only
  * the shell (preact/compat's `lazy` would pull in compat). The heading slot
  * keeps its height while loading: no layout shift when the code arrives.
  */
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
+export function lazyScreen<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  route?: Route['name'],
+): LazyScreen<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   const start = () => {
@@ -34,7 +48,9 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
     const [component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
     const [failed, setFailed] = useState(false);
     const m = useMessages();
-    useEffect(() => {
+    // As soon as the placeholder is in the document, not after it has been
+    // painted: the code's download is the wait.
+    useLayoutEffect(() => {
       if (component) return;
       let alive = true;
       start().then(
@@ -55,7 +71,9 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
     }
     return <ScreenLoading failed={failed} words={m.common} />;
   }
-  return Object.assign(LazyScreen, { preload: () => start().catch(() => undefined) });
+  const preload = () => start().catch(() => undefined);
+  if (route) byRoute.set(route, preload);
+  return Object.assign(LazyScreen, { preload });
 }
 
 /** The place of a screen whose code or data is on its way (or failed to load). */

@@ -193,7 +193,7 @@ export interface UsersQuery {
   state: UserState | 'all' | 'active';
 }
 
-export const DEFAULT_USERS_QUERY: UsersQuery = { text: '', state: 'active' };
+export { DEFAULT_USERS_QUERY } from './users-base';
 
 /** Filtered rows, in their order (by name); "active" leaves deleted accounts out. */
 export function queryUsers(rows: readonly OrgUserRow[], query: UsersQuery): OrgUserRow[] {
@@ -204,9 +204,4 @@ export function queryUsers(rows: readonly OrgUserRow[], query: UsersQuery): OrgU
   return rows.filter((r) => keep(r) && matches(r.key, q));
 }
 
-/** Whether the account may manage its organization's users: a global or account admin (rule 1). */
-export function isOrgAdmin(
-  account: { roles: readonly Role[]; deletedOn: string | null } | null,
-): boolean {
-  return account !== null && account.deletedOn === null && account.roles.length > 0;
-}
+export { isOrgAdmin } from './users-base';

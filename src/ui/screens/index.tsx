@@ -14,7 +14,7 @@ const LinkScreen = lazyScreen(() => import('./link/link-screen').then((m) => m.L
 const WelcomeScreen = lazyScreen(() =>
   import('./welcome/welcome-screen').then((m) => m.WelcomeScreen),
 );
-const OrgScreen = lazyScreen(() => import('./org/org-screen').then((m) => m.OrgScreen));
+const OrgScreen = lazyScreen(() => import('./org/org-screen').then((m) => m.OrgScreen), 'org');
 const PlannerScreen = lazyScreen(() =>
   import('./planner/planner-screen').then((m) => m.PlannerScreen),
 );

@@ -4,6 +4,9 @@ import { goTo } from '../../components/go-to';
 import { Skeleton } from '../../components/skeleton';
 import { useFocusHeading } from '../../components/use-focus-heading';
 import { useWords } from '../../components/use-words';
+import { useData } from '../../data-context';
+import { whenIdle } from '../../when-idle';
+import { readAheadForAdmin } from '../org/read-ahead';
 import { toMeView } from './from-state';
 import { MeScreenView } from './me-view';
 import { useMeData } from './use-me-data';
@@ -29,6 +32,15 @@ export function MeScreen() {
       performance.mark(HOME_DATA_MARK);
     }
   }, [ready]);
+  // Painted (effects run after paint): an admin's next screen is read ahead.
+  const app = useData();
+  useEffect(() => {
+    const me = app?.me.peek();
+    if (!ready || !app || !me) return;
+    whenIdle(() => {
+      readAheadForAdmin(app, me);
+    });
+  }, [app, ready]);
   if (!data || !my) return <Skeleton title={t.me.title} label={m.common.loading} />;
 
   const view = toMeView(my, data.outbox.value, data.today());

@@ -3,6 +3,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
 import { SEARCH_PAUSE_MS, useDebounced } from '../../components/use-debounced';
 import { PAGE_SIZES, isPageSize, type PageSize } from '../../../rules/org/paging';
+import { FIRST_PAGE_SIZE } from './first-page';
 import { useOrgWords } from './org-words';
 
 /** The page a list asks for and its size; a new size starts again from the first page. */
@@ -15,7 +16,7 @@ export interface Paging {
   first: () => void;
 }
 
-export function usePaging(initial: PageSize = 50): Paging {
+export function usePaging(initial: PageSize = FIRST_PAGE_SIZE): Paging {
   const [pageNo, setPageNo] = useState(0);
   const [size, setSize] = useState<PageSize>(initial);
   return {

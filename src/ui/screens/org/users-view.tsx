@@ -1,7 +1,11 @@
 import { OptionsSelect } from '../../components/options-select';
 import { SearchField } from '../../components/search-field';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { describeCode } from '../../../i18n/describe';
+import { DEFAULT_REPORT_QUERY } from '../../../rules/org/report-rows';
+import { whenIdle } from '../../when-idle';
+import { FIRST_PAGE_SIZE } from './first-page';
+import { keepAhead } from './read-ahead';
 import { reportRemovalDate } from '../../../rules';
 import {
   DEFAULT_USERS_QUERY,
@@ -31,6 +35,22 @@ export function UsersView({ data, actions }: { data: UsersData; actions: UserAct
 
   const { page, loading } = useListPage(data.reads.usersPage, query, paging);
   const removalOn = reportRemovalDate(data.today);
+  // The list painted: the next tab's first page (the skills report's) is
+  // read in idle time, so that tab shows with no read to wait for.
+  const shown = page !== null;
+  const { reportPage } = data.reads;
+  useEffect(() => {
+    if (!shown) return;
+    let stop: (() => void) | null = null;
+    let left = false;
+    whenIdle(() => {
+      if (!left) stop = keepAhead(reportPage(DEFAULT_REPORT_QUERY, 0, FIRST_PAGE_SIZE));
+    });
+    return () => {
+      left = true;
+      stop?.();
+    };
+  }, [shown, reportPage]);
 
   const change = (patch: Partial<UsersQuery>) => {
     setQuery({ ...query, ...patch });
