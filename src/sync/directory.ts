@@ -116,9 +116,26 @@ function changes<T extends { id: string }>(
 }
 
 /**
- * Copies the directory into the Partner Center's tables (call inside its rw
- * transaction): nothing when its digest is the one last copied, else only
- * the rows that changed.
+ * Rows per transaction when the directory is copied. An origin's databases
+ * share one IndexedDB backend: the first arrival after an import of 10,000
+ * people wrote 20,000 rows in one transaction, and the app's reads (the
+ * organization's users list) waited seconds behind it. Between these
+ * transactions they get their turn.
+ */
+export const DIRECTORY_CHUNK = 1000;
+
+async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += DIRECTORY_CHUNK) {
+    await write(rows.slice(i, i + DIRECTORY_CHUNK));
+  }
+}
+
+/**
+ * Copies the directory into the Partner Center's tables: nothing when its
+ * digest is the one last copied, else only the rows that changed, in
+ * transactions of `DIRECTORY_CHUNK` rows. The digest is written last: a copy
+ * cut short is finished by the next arrival (the rows are the app's
+ * directory, so two pages copying at once write the same).
  */
 async function copyDirectory(
   pc: PartnerCenterDb,
@@ -127,24 +144,20 @@ async function copyDirectory(
   today: string,
 ): Promise<void> {
   if ((await pc.meta.get('directory'))?.digest === digest) return;
-  const [orgs, accounts, profiles] = await Promise.all([
-    pc.organizations.toArray(),
-    pc.accounts.toArray(),
-    pc.profiles.toArray(),
-  ]);
+  const [orgs, accounts, profiles] = await pc.transaction(
+    'r',
+    [pc.organizations, pc.accounts, pc.profiles],
+    () => Promise.all([pc.organizations.toArray(), pc.accounts.toArray(), pc.profiles.toArray()]),
+  );
   const orgChanges = changes(orgs, dir.organizations);
   const accountChanges = changes(accounts, dir.accounts);
   const profileChanges = changes(profiles, dir.profiles);
-  await Promise.all([
-    pc.organizations.bulkDelete(orgChanges.gone),
-    pc.accounts.bulkDelete(accountChanges.gone),
-    pc.profiles.bulkDelete(profileChanges.gone),
-  ]);
-  await Promise.all([
-    pc.organizations.bulkPut(orgChanges.put),
-    pc.accounts.bulkPut(accountChanges.put),
-    pc.profiles.bulkPut(profileChanges.put),
-  ]);
+  await inChunks(profileChanges.gone, (keys) => pc.profiles.bulkDelete(keys));
+  await inChunks(accountChanges.gone, (keys) => pc.accounts.bulkDelete(keys));
+  await inChunks(orgChanges.gone, (keys) => pc.organizations.bulkDelete(keys));
+  await inChunks(orgChanges.put, (rows) => pc.organizations.bulkPut(rows));
+  await inChunks(accountChanges.put, (rows) => pc.accounts.bulkPut(rows));
+  await inChunks(profileChanges.put, (rows) => pc.profiles.bulkPut(rows));
   await pc.meta.put({ key: 'directory', at: today, digest });
 }
 
@@ -165,12 +178,18 @@ export async function refreshPartnerCenter(
   const seeded = (await pc.meta.get('seeded')) !== undefined;
   const initial = seeded ? [] : await readInitialAssociations(app);
   if (!seeded) checkSeed(dir, initial);
-  await pc.transaction('rw', pc.tables, async () => {
-    if ((await pc.meta.get('seeded')) === undefined) {
+  if (!seeded) {
+    // The seed stays one transaction: its mark, checked inside it, keeps two
+    // pages from seeding twice (a second seed would undo what the first one's
+    // arrival applied).
+    await pc.transaction('rw', [pc.associations, pc.meta], async () => {
+      if ((await pc.meta.get('seeded')) !== undefined) return;
       await pc.associations.bulkPut(initial);
       await pc.meta.put({ key: 'seeded', at: today });
-    }
-    await copyDirectory(pc, dir, digest, today);
+    });
+  }
+  await copyDirectory(pc, dir, digest, today);
+  await pc.transaction('rw', pc.associations, async () => {
     for (const account of dir.accounts) {
       const deletedOn = account.deletedOn;
       if (deletedOn == null || deletedOn > today) continue;

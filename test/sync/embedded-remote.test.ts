@@ -27,6 +27,7 @@ import {
 } from './fixtures';
 import { engineOn } from './engines';
 import { DEFAULT_SETTINGS } from '../store/fixtures';
+import { DIRECTORY_CHUNK } from '../../src/sync/directory';
 
 const DAY = 86_400_000;
 
@@ -135,6 +136,31 @@ describe('embedded Partner Center', { timeout: 30_000 }, () => {
     expect(await pc.accounts.get(f.annA.id)).toMatchObject({ deletedOn: TODAY });
     expect(await pc.profiles.get(f.pu.id)).toBeUndefined();
     expect(await pc.accounts.count()).toBe(await f.db.accounts.count());
+  });
+
+  it('copies a large directory in transactions of at most DIRECTORY_CHUNK rows each', async () => {
+    // One transaction of 20,000 rows after an import held the origin's
+    // IndexedDB for seconds: the app's own reads waited behind it.
+    const { f, pc, pcRemote } = await rig();
+    await crowd(f.db, f.orgAId, DIRECTORY_CHUNK + 500);
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put');
+    try {
+      await pcRemote.state(f.annA.id);
+      const perTransaction = new Map<IDBTransaction, number>();
+      for (const store of spy.mock.contexts as IDBObjectStore[]) {
+        if (store.transaction.db.name !== pc.name || store.name === 'associations') continue;
+        perTransaction.set(store.transaction, (perTransaction.get(store.transaction) ?? 0) + 1);
+      }
+      const sizes = [...perTransaction.values()];
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(DIRECTORY_CHUNK);
+      expect(sizes.length).toBeGreaterThanOrEqual(4);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await pc.accounts.count()).toBe(await f.db.accounts.count());
+    expect(await pc.profiles.count()).toBe(await f.db.profiles.count());
+    // Nothing changed since: the next arrival writes nothing.
+    expect(await storesWritten(() => pcRemote.state(f.annA.id))).toEqual([]);
   });
 
   it('applies a link with the rules and answers a repeat with the first result, applied once', async () => {
