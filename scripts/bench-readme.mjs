@@ -245,8 +245,9 @@ run, and their ratio (app ÷ baseline):
   10,000 people/accounts/profiles, 9,992 links and 100,000 achievements), then
   a new page per sample: ms from navigation start to the home screen showing
   the person's data (\`[data-testid=who-name]\`, seen by a MutationObserver;
-  the app's \`performance.mark('mcid:home-data')\` is used instead once it
-  exists). Navigation served by the worker is checked. Baseline: the bare
+  the app's \`performance.mark('mcid:home-data')\`, set when the data is in
+  the page and before its paint, as the observer sees the bare build's
+  change, is used instead). Navigation served by the worker is checked. Baseline: the bare
   build, warm, until its button shows its Dexie read.
 - **Store** — in Chromium's real IndexedDB (the harness page): \`importJson\` of
   the large file into a fresh database vs the file's rows written with
