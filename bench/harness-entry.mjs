@@ -171,7 +171,7 @@ async function orgRead({ name, what, how }) {
 }
 
 /** People per write of the derived rows (a credit day holds rows of every batch). */
-const DERIVED_BATCH_PEOPLE = 25_000;
+const DERIVED_BATCH_PEOPLE = 50_000;
 
 /**
  * Writes the world of `worldChunks` into `db` as the import writes a file
@@ -184,9 +184,10 @@ const DERIVED_BATCH_PEOPLE = 25_000;
  * derivation) of each batch are gathered and written every
  * DERIVED_BATCH_PEOPLE people: users rows added; a credit day (one record
  * for all of its rows) added, or merged with what an earlier write left of
- * that day; the counts, shared by all, summed and written at the end. The
- * import derives a whole file at once and writes each day once; a world too
- * large to hold writes most days a few times.
+ * that day; the counts, shared by all, summed and written at the end. A
+ * day's rows are gathered over the batches and sorted, with their revision,
+ * once per write. The import derives a whole file at once and writes each
+ * day once; a world too large to hold writes most days twice.
  */
 async function writeWorld(db, chunks, onRows) {
   const counts = new Map();
@@ -221,10 +222,13 @@ async function writeWorld(db, chunks, onRows) {
     const held = new Map(
       (await db.reportDays.bulkGet(merged.map((d) => d.key))).map((d) => [d.key, d]),
     );
+    // Each day sorted and its revision made once per write, as the import does.
     const put = merged.map((d) =>
       dayRecord(d.orgId, d.countsFrom, inDayOrder([...held.get(d.key).rows, ...d.rows])),
     );
-    const added = [...days.values()].filter((d) => !written.has(d.key));
+    const added = [...days.values()]
+      .filter((d) => !written.has(d.key))
+      .map((d) => dayRecord(d.orgId, d.countsFrom, inDayOrder(d.rows)));
     for (const d of added) written.add(d.key);
     await Promise.all([
       ...bulk('reportDays', added),
@@ -243,10 +247,17 @@ async function writeWorld(db, chunks, onRows) {
     const derived = derivedRows(batch);
     sum(counts, derived.reportCounts);
     sum(userCounts, derived.userCounts);
+    // A day's rows gathered over the batches; sorted when written.
     for (const d of derived.reportDays) {
       const had = days.get(d.key);
-      const rows = had ? inDayOrder([...had.rows, ...d.rows]) : d.rows;
-      days.set(d.key, had ? dayRecord(d.orgId, d.countsFrom, rows) : d);
+      if (had) had.rows.push(...d.rows);
+      else
+        days.set(d.key, {
+          key: d.key,
+          orgId: d.orgId,
+          countsFrom: d.countsFrom,
+          rows: [...d.rows],
+        });
     }
     users.push(...derived.orgUsers);
     people += batch.people.length;

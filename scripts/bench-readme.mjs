@@ -291,8 +291,9 @@ run, and their ratio (app ÷ baseline):
   as the import writes (chunked \`bulkAdd\`, transactions marked
   \`callerWritesDerived\`, progress counted), in batches of 5,000 people with all
   their rows, a transaction each (one transaction of a million rows did not
-  finish in 30 minutes, raw or not; the raw baseline commits per batch alike); their derived rows (the store's \`derivedRows\`) are written
-  every 25,000 people (a credit day already written is read and merged; the
+  finish in 30 minutes in memory, raw or not; the raw baseline commits per batch alike); their derived rows (the store's \`derivedRows\`) are written
+  every 50,000 people (a credit day's rows are gathered over the batches and
+  sorted once per write; a day already written is read and merged; the
   counts are summed over the batches and written at the end), vs raw
   \`IDBObjectStore.add\` of the same stream's rows (its export would be
   ~300 MB, over the import's 64 MB limit); then home from the worker vs the
