@@ -10,7 +10,18 @@ import type { Lang } from './lang';
 
 const LOCALE: Record<Lang, string> = { ja: 'ja-JP', en: 'en-US' };
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// Each Intl format is made once per key: a list formats a value in every
+// row, and making the format costs far more than using it.
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function made<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let format = formats.get(key) as F | undefined;
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
 
 /** `2026-02-10` → "2026年2月10日" / "Feb 10, 2026". Invalid input is shown as given. */
 export function formatDate(
@@ -20,57 +31,32 @@ export function formatDate(
 ): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
   if (!match) return isoDay;
-  const key = `${lang}:${style}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: style, timeZone: 'UTC' });
-    dateFormats.set(key, format);
-  }
+  const format = made(
+    `date:${lang}:${style}`,
+    () => new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: style, timeZone: 'UTC' }),
+  );
   return format.format(
     new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))),
   );
 }
 
-const timeFormats = new Map<Lang, Intl.DateTimeFormat>();
-
 /** An instant (epoch ms) as a short local time, for "retry at 14:05". */
 export function formatTime(epochMs: number, lang: Lang): string {
-  let format = timeFormats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALE[lang], { timeStyle: 'short' });
-    timeFormats.set(lang, format);
-  }
+  const format = made(
+    `time:${lang}`,
+    () => new Intl.DateTimeFormat(LOCALE[lang], { timeStyle: 'short' }),
+  );
   return format.format(new Date(epochMs));
 }
 
-// Made once per language: a list shows a number in every row, and making
-// the format costs far more than using it.
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
-
 export function formatNumber(n: number, lang: Lang, options?: Intl.NumberFormatOptions): string {
   if (options) return new Intl.NumberFormat(LOCALE[lang], options).format(n);
-  let format = numberFormats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALE[lang]);
-    numberFormats.set(lang, format);
-  }
-  return format.format(n);
-}
-
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let format = zoneFormats.get(key);
-  if (!format) {
-    format = make();
-    zoneFormats.set(key, format);
-  }
-  return format;
+  return made(`number:${lang}`, () => new Intl.NumberFormat(LOCALE[lang])).format(n);
 }
 
 /** Whether the wall clock in `timeZone` reads 00:00 of the same day at this UTC midnight. */
 function onUtcAt(midnight: Date, timeZone: string): boolean {
-  const parts = zoneFormat(
+  const parts = made(
     `parts:${timeZone}`,
     () =>
       new Intl.DateTimeFormat('en-US', {
@@ -118,7 +104,7 @@ export function formatRuleDay(isoDay: string, lang: Lang, options: RuleDayOption
   const midnight = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (onUtcAt(midnight, options.timeZone)) return day;
   if (!options.from) return lang === 'ja' ? `${day}（UTC）` : `${day} (UTC)`;
-  const local = zoneFormat(
+  const local = made(
     `local:${lang}:${options.timeZone}`,
     () =>
       new Intl.DateTimeFormat(LOCALE[lang], {
