@@ -11,11 +11,12 @@ export type LazyScreen<P extends object> = ComponentType<P> & {
 const byRoute = new Map<Route['name'], () => Promise<unknown>>();
 
 /**
- * Starts loading the code of a route's screen ahead of its first use: a
- * screen that knows where the person likely goes next asks for it.
+ * Starts loading the code of a route's screen ahead of its first use: the
+ * screen a visit opens with, or where a screen knows the person likely goes
+ * next. A route with no code of its own (not found) has nothing to load.
  */
-export function preloadRoute(name: Route['name']): void {
-  void byRoute.get(name)?.();
+export function preloadRoute(name: Route['name']): Promise<unknown> {
+  return byRoute.get(name)?.() ?? Promise.resolve();
 }
 
 /**

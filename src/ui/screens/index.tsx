@@ -3,20 +3,23 @@ import type { Route } from '../../state/shell';
 import { goTo } from '../components/go-to';
 import { useMessages, useShell } from '../context';
 import { useData } from '../data-context';
-import { ScreenLoading, lazyScreen } from '../lazy';
+import { ScreenLoading, lazyScreen, preloadRoute } from '../lazy';
 
 // Each screen's code (and its words) loads on first use, not with the shell.
-const SettingsScreen = lazyScreen(() =>
-  import('./settings/settings-screen').then((m) => m.SettingsScreen),
+const SettingsScreen = lazyScreen(
+  () => import('./settings/settings-screen').then((m) => m.SettingsScreen),
+  'settings',
 );
-const MeScreen = lazyScreen(() => import('./individual/me-screen').then((m) => m.MeScreen));
-const LinkScreen = lazyScreen(() => import('./link/link-screen').then((m) => m.LinkScreen));
-const WelcomeScreen = lazyScreen(() =>
-  import('./welcome/welcome-screen').then((m) => m.WelcomeScreen),
+const MeScreen = lazyScreen(() => import('./individual/me-screen').then((m) => m.MeScreen), 'me');
+const LinkScreen = lazyScreen(() => import('./link/link-screen').then((m) => m.LinkScreen), 'link');
+const WelcomeScreen = lazyScreen(
+  () => import('./welcome/welcome-screen').then((m) => m.WelcomeScreen),
+  'welcome',
 );
 const OrgScreen = lazyScreen(() => import('./org/org-screen').then((m) => m.OrgScreen), 'org');
-const PlannerScreen = lazyScreen(() =>
-  import('./planner/planner-screen').then((m) => m.PlannerScreen),
+const PlannerScreen = lazyScreen(
+  () => import('./planner/planner-screen').then((m) => m.PlannerScreen),
+  'planner',
 );
 
 /**
@@ -26,23 +29,8 @@ const PlannerScreen = lazyScreen(() =>
  * beside the storage layer's instead of after the settings.
  */
 export function preloadScreen(route: Route, likelyNobodyChosen: boolean): Promise<unknown> {
-  switch (route.name) {
-    case 'settings':
-      return SettingsScreen.preload();
-    case 'link':
-      return LinkScreen.preload();
-    case 'welcome':
-      return WelcomeScreen.preload();
-    case 'org':
-      return OrgScreen.preload();
-    case 'planner':
-      return PlannerScreen.preload();
-    case 'me':
-      return likelyNobodyChosen ? Promise.resolve() : MeScreen.preload();
-    default:
-      // Not-found has no code.
-      return Promise.resolve();
-  }
+  if (route.name === 'me' && likelyNobodyChosen) return Promise.resolve();
+  return preloadRoute(route.name);
 }
 
 /** Picks the screen for a route. */

@@ -35,7 +35,7 @@ export function readAheadForAdmin(app: AppState, me: NonNullable<AppState['me'][
   const org = me.org;
   if (org === null || !isOrgAdmin(me.account) || readFor.get(app) === org.id) return;
   readFor.set(app, org.id);
-  preloadRoute('org');
+  void preloadRoute('org');
   app.preloadOrgReads();
   keepAhead(app.orgUsersPage(org.id, DEFAULT_USERS_QUERY, 0, FIRST_PAGE_SIZE));
 }
