@@ -175,10 +175,9 @@ export async function refreshPartnerCenter(
 ): Promise<DirectorySnapshot> {
   const dir = await readDirectory(app);
   const digest = await digestOf(dir);
-  const seeded = (await pc.meta.get('seeded')) !== undefined;
-  const initial = seeded ? [] : await readInitialAssociations(app);
-  if (!seeded) checkSeed(dir, initial);
-  if (!seeded) {
+  if ((await pc.meta.get('seeded')) === undefined) {
+    const initial = await readInitialAssociations(app);
+    checkSeed(dir, initial);
     // The seed stays one transaction: its mark, checked inside it, keeps two
     // pages from seeding twice (a second seed would undo what the first one's
     // arrival applied).
