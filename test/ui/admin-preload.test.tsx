@@ -17,7 +17,7 @@ import '../../src/ui/screens';
 import { MeScreen } from '../../src/ui/screens/individual/me-screen';
 import { readAheadForAdmin } from '../../src/ui/screens/org/read-ahead';
 import { FIRST_PAGE_SIZE } from '../../src/ui/screens/org/first-page';
-import { mount, until, type Rendered } from './org-support';
+import { actAsInDemo, mount, until, type Rendered } from './org-support';
 
 const orgCode = vi.hoisted(() => ({ loads: 0 }));
 vi.mock('../../src/ui/screens/org/org-screen', async (importOriginal) => {
@@ -38,24 +38,11 @@ afterEach(() => {
 });
 
 async function demoAs(name: string): Promise<AppState> {
-  const s = createAppState(openDb(`t-${crypto.randomUUID()}`), {
+  app = createAppState(openDb(`t-${crypto.randomUUID()}`), {
     now: () => NOW,
     persist: () => Promise.resolve('granted'),
   });
-  app = s;
-  expect((await s.loadDemo()).ok).toBe(true);
-  const watching = s.accounts.subscribe(() => undefined);
-  await until(() => {
-    expect(s.accounts.value?.length).toBeGreaterThan(0);
-  });
-  watching();
-  const id = s.accounts.value?.find((c) => c.account.displayName === name)?.account.id;
-  if (!id) throw new Error(`no ${name}`);
-  expect((await s.setCurrentAccount(id)).ok).toBe(true);
-  await until(() => {
-    expect(s.me.value?.account.id).toBe(id);
-  });
-  return s;
+  return actAsInDemo(app, name);
 }
 
 describe("an admin's organization screen is read ahead", () => {

@@ -10,7 +10,7 @@ import { openDb } from '../../src/store';
 import { LinkScreen } from '../../src/ui/screens/link/link-screen';
 import { HOME_DATA_MARK, MeScreen } from '../../src/ui/screens/individual/me-screen';
 import { WelcomeScreen } from '../../src/ui/screens/welcome/welcome-screen';
-import { click, mount, submit, type, until, type Rendered } from './me-support';
+import { actAsInDemo, click, mount, submit, type, until, type Rendered } from './me-support';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 
@@ -31,23 +31,7 @@ function state(): AppState {
 }
 
 async function demoAs(name: string | null): Promise<AppState> {
-  const s = state();
-  expect((await s.loadDemo()).ok).toBe(true);
-  // The account list reads only while watched (as "who am I" watches it).
-  const watching = s.accounts.subscribe(() => undefined);
-  await until(() => {
-    expect(s.accounts.value?.length).toBeGreaterThan(0);
-  });
-  watching();
-  if (name) {
-    const id = s.accounts.value?.find((c) => c.account.displayName === name)?.account.id;
-    if (!id) throw new Error(`no ${name}`);
-    expect((await s.setCurrentAccount(id)).ok).toBe(true);
-    await until(() => {
-      expect(s.me.value?.account.displayName).toBe(name);
-    });
-  }
-  return s;
+  return actAsInDemo(state(), name);
 }
 
 const unsettled = (s: AppState) => s.outbox.value.filter((e) => e.state === 'queued');

@@ -1,6 +1,7 @@
 /** Renders a screen inside the shell context, in happy-dom, and drives it (the individual's and the organization's screens share these). */
 import { render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
+import { expect } from 'vitest';
 import type { Lang } from '../../src/i18n';
 import { createShellState, type ShellState } from '../../src/state/shell';
 import type { AppState } from '../../src/state/app-state';
@@ -111,4 +112,32 @@ export async function until(check: () => void, ms = 5000): Promise<void> {
       });
     }
   }
+}
+
+/**
+ * Loads the demo into `s` and makes it act as the account named `name` (and
+ * `email`, where two share a name), as "who am I" does; `null`: nobody is chosen.
+ */
+export async function actAsInDemo(
+  s: AppState,
+  name: string | null,
+  email?: string,
+): Promise<AppState> {
+  expect((await s.loadDemo()).ok).toBe(true);
+  // The account list reads only while watched (as "who am I" watches it).
+  const watching = s.accounts.subscribe(() => undefined);
+  await until(() => {
+    expect(s.accounts.value?.length).toBeGreaterThan(0);
+  });
+  watching();
+  if (name === null) return s;
+  const id = s.accounts.value?.find(
+    (c) => c.account.displayName === name && (email === undefined || c.account.email === email),
+  )?.account.id;
+  if (!id) throw new Error(`no ${name}`);
+  expect((await s.setCurrentAccount(id)).ok).toBe(true);
+  await until(() => {
+    expect(s.me.value?.account.id).toBe(id);
+  });
+  return s;
 }

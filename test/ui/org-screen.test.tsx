@@ -12,7 +12,16 @@ import type { OrgTab } from '../../src/state/shell';
 import { openDb } from '../../src/store';
 import { account, cert, learn, link, seed } from '../rules/org/fixtures';
 import { OrgScreen } from '../../src/ui/screens/org/org-screen';
-import { choose, click, mount, submit, type, until, type Rendered } from './org-support';
+import {
+  actAsInDemo,
+  choose,
+  click,
+  mount,
+  submit,
+  type,
+  until,
+  type Rendered,
+} from './org-support';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 
@@ -28,24 +37,8 @@ afterEach(() => {
 
 async function demoAs(name: string, email?: string): Promise<AppState> {
   const db = openDb(`t-${crypto.randomUUID()}`);
-  const s = createAppState(db, { now: () => NOW, persist: () => Promise.resolve('granted') });
-  app = s;
-  expect((await s.loadDemo()).ok).toBe(true);
-  // The account list reads only while watched (as "who am I" watches it).
-  const watching = s.accounts.subscribe(() => undefined);
-  await until(() => {
-    expect(s.accounts.value?.length).toBeGreaterThan(0);
-  });
-  watching();
-  const id = s.accounts.value?.find(
-    (c) => c.account.displayName === name && (email === undefined || c.account.email === email),
-  )?.account.id;
-  if (!id) throw new Error(`no ${name}`);
-  expect((await s.setCurrentAccount(id)).ok).toBe(true);
-  await until(() => {
-    expect(s.me.value?.account.id).toBe(id);
-  });
-  return s;
+  app = createAppState(db, { now: () => NOW, persist: () => Promise.resolve('granted') });
+  return actAsInDemo(app, name, email);
 }
 
 const card = (view: Rendered, name: string) => {

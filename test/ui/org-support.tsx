@@ -2,7 +2,16 @@
 import { act } from 'preact/test-utils';
 import { settle } from './me-support';
 
-export { click, mount, settle, submit, type, until, type Rendered } from './me-support';
+export {
+  actAsInDemo,
+  click,
+  mount,
+  settle,
+  submit,
+  type,
+  until,
+  type Rendered,
+} from './me-support';
 
 export async function choose(select: HTMLSelectElement, value: string): Promise<void> {
   await act(async () => {
