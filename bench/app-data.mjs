@@ -28,6 +28,21 @@ export const PHONE = {
   isMobile: true,
 };
 
+/**
+ * How long the samples of a returning visit wait after a bulk write. The
+ * profile's IndexedDB (LevelDB) compacts what was just written for seconds
+ * after it: with the 10k/100k import, home took ~300 ms in the first 3 s and
+ * ~140 ms from ~8 s on (2026-12-07). A returning visit comes later than that;
+ * the first seconds are reported beside it, without a target.
+ */
+export const SETTLE_MS = 15_000;
+
+export function settle(ms = SETTLE_MS) {
+  return new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
+}
+
 export async function harness(context, urls, call, arg) {
   const page = await context.newPage();
   await page.goto(urls.harness);
@@ -104,19 +119,38 @@ export async function appWithData({ urls, runs, budgetMs, log }) {
     const { context, loadMs } = await withData(urls, kind);
     extra[`${kind}LoadMs`] = loadMs;
     await timeToSelector(context, urls.app, HOME_READY); // warm-up, not counted
+    // The demo's few rows leave nothing to compact.
+    const justAfter = [];
+    if (kind === 'large') {
+      for (let i = 0; i < runs.start; i++)
+        justAfter.push(await timeToSelector(context, urls.app, HOME_READY));
+      await settle();
+    }
     const samples = [];
     for (let i = 0; i < runs.start; i++)
       samples.push(await timeToSelector(context, urls.app, HOME_READY));
+    const label = kind === 'demo' ? 'demo data: home shows data' : '10k accounts/100k ach.: home';
     rows.push(
       figure({
         section: 'start with data (warm, SW)',
-        metric: kind === 'demo' ? 'demo data: home shows data' : '10k accounts/100k ach.: home',
+        metric: label,
         unit: 'ms',
         samples,
         baseline: bare.start,
         baselineName: 'bare button+Dexie read',
       }),
     );
+    if (justAfter.length > 0)
+      rows.push(
+        figure({
+          section: 'start with data (warm, SW)',
+          metric: `${label}, in the first seconds after the import (store compacting)`,
+          unit: 'ms',
+          samples: justAfter,
+          baseline: bare.start,
+          baselineName: 'bare button+Dexie read',
+        }),
+      );
     if (kind === 'large')
       rows.push(...(await interactions(context, urls, runs, budgetMs, bare.inp, log)));
     await context.close();
