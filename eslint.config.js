@@ -58,8 +58,9 @@ const ENTRY_POINTS = [
       './ops-org.ts',
       './queries-org.ts',
       './queries-planner.ts',
+      './open-ahead.ts',
     ],
-    'Outside src/store, import the store through its entry points: store (index), store/drain, store/transfer, store/demo, and the lazily loaded store/ops-link, store/ops-org, store/queries-org, store/queries-planner.',
+    'Outside src/store, import the store through its entry points: store (index), store/drain, store/transfer, store/demo, the lazily loaded store/ops-link, store/ops-org, store/queries-org, store/queries-planner, and store/open-ahead (the first chunk opens the database before Dexie arrives).',
   ),
   entryPoint(
     ['src/!(sync)/**', 'src/*.{ts,tsx}'],

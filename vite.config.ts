@@ -110,26 +110,26 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // The rules home and the store's reads share (dates, limits, credit): one chunk.
-              name: 'limits',
+              // What "who am I", home and the link screen share (a first visit has it already).
+              name: 'screen-base',
               includeDependenciesRecursively: false,
-              test: /[\\/]src[\\/]rules[\\/](dates|credit|world|limits)\.ts$/,
+              test: /[\\/]src[\\/]ui[\\/](components[\\/](notice\.tsx|use-busy\.ts|busy-button\.tsx|use-focus-heading\.ts|skeleton\.tsx)|screens[\\/]individual[\\/](use-me-data|account-view)\.ts)$/,
             },
             {
               name: 'screen-parts',
               includeDependenciesRecursively: false,
-              test: /[\\/]src[\\/](ui[\\/](area-words\.ts|components[\\/](confirm-dialog\.tsx|refusal\.ts|date-text\.tsx|sync-news\.tsx|sync-words\.ts|use-words\.ts)|screens[\\/]individual[\\/]profile-view\.ts)|i18n[\\/](describe|format|messages[\\/](server-news|me|calls|codes))\.ts)$/,
+              test: /[\\/]src[\\/](rules[\\/]org[\\/]users-base\.ts|ui[\\/](area-words\.ts|screens[\\/]org[\\/]read-ahead\.ts|components[\\/](confirm-dialog\.tsx|refusal\.ts|date-text\.tsx|sync-news\.tsx|sync-words\.ts|use-words\.ts)|screens[\\/]individual[\\/]profile-view\.ts)|i18n[\\/](describe|format|messages[\\/](server-news|me|calls|codes))\.ts)$/,
             },
             {
               // Dexie, the schema and what every write runs (the days' codec, the report's upkeep): one chunk.
               name: 'db',
               includeDependenciesRecursively: false,
-              test: /([\\/]node_modules[\\/]dexie[\\/])|([\\/]src[\\/]store[\\/](db|report-upkeep|report-day-codec|derived-tables)\.ts$)/,
+              test: /(^\0rolldown[\\/]runtime\.js$)|([\\/]node_modules[\\/]dexie[\\/])|([\\/]src[\\/]store[\\/](db|report-upkeep|report-day-codec|derived-tables)\.ts$)/,
             },
             {
               name: 'data-root',
               includeDependenciesRecursively: false,
-              test: /[\\/]src[\\/](data-root\.ts|store[\\/](index|storage|errors|reset|settings|queries-me|catalog|check|outbox|sync-news-read|import-limit)\.ts|state[\\/](app-state|result|live|me)\.ts)$/,
+              test: /[\\/]src[\\/](rules[\\/](dates|credit|world|limits)\.ts|data-root\.ts|store[\\/](index|storage|errors|reset|settings|queries-me|catalog|check|outbox|sync-news-read|import-limit)\.ts|state[\\/](app-state|result|live|me)\.ts)$/,
             },
           ],
         },

@@ -15,6 +15,7 @@ import {
   rememberChosen,
 } from './state/chosen-hint';
 import { REMINDERS_KEY } from './state/planner/reminders-key';
+import { openAhead } from './store/open-ahead';
 import { clickedRoute, createShellState, parseRoute, sameRoute, type Route } from './state/shell';
 import { App } from './ui/app';
 import { Screen, preloadScreen } from './ui/screens';
@@ -35,6 +36,8 @@ const nobodyChosen = likelyNobodyChosen(
 );
 // Home reads this person's data while the settings are read (they decide).
 const hintedAccount = nobodyChosen ? null : chosenAccountHint(storage);
+// The database opens while the code that reads it downloads.
+if (!nobodyChosen) openAhead();
 // A first visit opening at home goes straight to "who am I" (home's own
 // check would send it there a render later).
 const sentToWelcome = nobodyChosen && parseRoute(location.hash).name === 'me';
@@ -68,15 +71,6 @@ addEventListener('offline', () => {
 effect(() => {
   document.documentElement.lang = shell.lang.value;
   document.title = shell.messages.value.common.appName;
-});
-
-// The worker bridge (workbox-window) loads after first paint: the shell must not wait for it.
-void import('./pwa/sw-bridge').then(({ registerServiceWorker }) => {
-  bridge = registerServiceWorker({
-    onUpdateAvailable: () => {
-      shell.updateAvailable.value = true;
-    },
-  });
 });
 
 declare global {
@@ -141,8 +135,6 @@ function afterNextPaint(): Promise<void> {
   });
 }
 
-// The first screen's code starts loading now, beside the storage layer's.
-const firstScreen = preloadScreen(shell.route.value, nobodyChosen);
 /**
  * The storage layer (Dexie, store, sync): its two chunks download together;
  * Dexie, the rest of the storage code and the database's opening run as
@@ -157,14 +149,30 @@ function loadStorage() {
 }
 // Where someone is likely chosen (a returning visit), the screen waits for
 // their data: the storage code downloads now, while the shell renders, and
-// starts once it has. Elsewhere it arrives after first paint; on "who am I"
-// (a first visit), only once that screen has painted: its text needs no data.
+// starts once it has. It is asked for before the screen's code: the worker
+// answers from its cache one file after another, and Dexie, the largest, is
+// what the data waits for. Elsewhere the storage code arrives after first
+// paint; on "who am I" (a first visit), only once that screen has painted:
+// its text needs no data.
+const storageAsked = nobodyChosen ? null : loadStorage();
+const firstScreen = preloadScreen(shell.route.value, nobodyChosen);
 const storageLoaded =
-  shell.route.value.name === 'welcome'
-    ? firstScreen.then(afterNextPaint).then(loadStorage)
-    : nobodyChosen
-      ? rendered.then(loadStorage)
-      : Promise.all([loadStorage(), rendered]).then(([m]) => m);
+  storageAsked !== null
+    ? Promise.all([storageAsked, rendered]).then(([m]) => m)
+    : shell.route.value.name === 'welcome'
+      ? firstScreen.then(afterNextPaint).then(loadStorage)
+      : rendered.then(loadStorage);
+// The worker bridge (workbox-window) comes after the storage code: nothing
+// on the way to the first screen and its data needs it.
+void storageLoaded
+  .then(() => import('./pwa/sw-bridge'))
+  .then(({ registerServiceWorker }) => {
+    bridge = registerServiceWorker({
+      onUpdateAvailable: () => {
+        shell.updateAvailable.value = true;
+      },
+    });
+  });
 if (!nobodyChosen) {
   // The screens show days in the device's time zone, and reading the zone
   // the first time is a long task (ICU's data): it is read while the

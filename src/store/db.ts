@@ -7,6 +7,7 @@
  * first time the new code opens it (test/store/migration.test.ts).
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { DB_NAME } from './db-name';
 import { DERIVED_TABLES } from './derived-tables';
 import { reportDayCodec } from './report-day-codec';
 import { reportUpkeep } from './report-upkeep';
@@ -28,7 +29,7 @@ import type {
   WorkAccount,
 } from './records';
 
-export const DB_NAME = 'mcid-link';
+export { DB_NAME };
 
 /**
  * A Dexie database typed by its tables: `Rows` names each table's row type,
