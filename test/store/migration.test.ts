@@ -1,7 +1,14 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { onVersionChange, openDb, openDbV1, type OutboxEntry } from '../../src/store';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../../src/store/db';
+import {
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+} from '../../src/store/db';
 import { derivedRows } from '../../src/store/org-derived';
 import { DEFAULT_SETTINGS } from './fixtures';
 
@@ -228,4 +235,66 @@ describe('versionchange', () => {
     newer.close();
     db.close();
   });
+});
+
+describe('every older version opens at the current one', () => {
+  /** Tables and their indexes as IndexedDB holds them (not as Dexie declares them). */
+  async function installed(name: string) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => {
+        resolve(request.result);
+      };
+      request.onerror = () => {
+        reject(request.error ?? new Error('open failed'));
+      };
+    });
+    const names = [...db.objectStoreNames].sort();
+    const tx = db.transaction(names, 'readonly');
+    const shape = Object.fromEntries(
+      names.map((n) => {
+        const store = tx.objectStore(n);
+        return [n, { key: store.keyPath, indexes: [...store.indexNames].sort() }];
+      }),
+    );
+    db.close();
+    return { version: db.version, shape };
+  }
+
+  const schemaAt = [
+    SCHEMA_V1,
+    { ...SCHEMA_V1, ...SCHEMA_V2 },
+    { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3 },
+    { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4 },
+    { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5 },
+  ];
+
+  it.each([1, 2, 3, 4, 5])(
+    'a version %i database ends with the schema of a new one, its rows kept',
+    async (version) => {
+      const fresh = `t-${crypto.randomUUID()}`;
+      const made = openDb(fresh);
+      await made.open();
+      made.close();
+      // Every table any version made, but those a later version dropped.
+      const every = { ...schemaAt[4], ...SCHEMA_V6 };
+      const kept = Object.keys(every).filter((t) => every[t as keyof typeof every] !== null);
+      expect(Object.keys((await installed(fresh)).shape)).toEqual(kept.sort());
+
+      const name = `t-${crypto.randomUUID()}`;
+      // As the app of that version left it: only its own version declared.
+      const old = new Dexie(name);
+      old.version(version).stores(schemaAt[version - 1] ?? {});
+      await old.table('people').add({ id: 'p1', displayName: 'Ann' });
+      await old.table('settings').put({ ...DEFAULT_SETTINGS, currentAccountId: null });
+      old.close();
+
+      const db = openDb(name);
+      await db.open();
+      expect(await db.people.get('p1')).toEqual({ id: 'p1', displayName: 'Ann' });
+      expect((await db.settings.get('device'))?.currentAccountId).toBeNull();
+      db.close();
+      expect(await installed(name)).toEqual(await installed(fresh));
+    },
+  );
 });
