@@ -135,17 +135,9 @@ function afterNextPaint(): Promise<void> {
   });
 }
 
-/**
- * The storage layer (Dexie, store, sync): its two chunks download together;
- * Dexie, the rest of the storage code and the database's opening run as
- * separate short tasks.
- */
+/** The storage layer (Dexie, the store, the data state): one file (vite.config.ts). */
 function loadStorage() {
-  // eslint-disable-next-line import-x/no-restricted-paths -- Dexie and the schema alone, as their own task (first-visit TBT); data-root then takes the store's entry point
-  const dexie = import('./store/db');
-  // Requested now, not after Dexie has run: home waits for both.
-  const root = import('./data-root');
-  return dexie.then(nextTask).then(() => root);
+  return import('./data-root');
 }
 // Where someone is likely chosen (a returning visit), the screen waits for
 // their data: the storage code downloads now, while the shell renders, and
@@ -183,6 +175,7 @@ if (!nobodyChosen) {
 }
 void storageLoaded
   .then(async (m) => {
+    // Its evaluation and the database's opening: two tasks.
     await nextTask();
     return m;
   })
