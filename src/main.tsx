@@ -14,6 +14,7 @@ import {
   pageStorage,
   rememberChosen,
 } from './state/chosen-hint';
+import { nextTask } from './state/next-task';
 import { REMINDERS_KEY } from './state/planner/reminders-key';
 import { openAhead } from './store/open-ahead';
 import { clickedRoute, createShellState, parseRoute, sameRoute, type Route } from './state/shell';
@@ -99,19 +100,6 @@ function Root() {
   );
 }
 
-/**
- * A task boundary: input and rendering may run before what follows. Each
- * step of the boot below is its own short task, never one long one (a
- * phone at a quarter of this speed must still answer a tap at once).
- */
-function nextTask(): Promise<void> {
-  const yielder = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof yielder?.yield === 'function') return yielder.yield();
-  return new Promise((resolve) => {
-    setTimeout(resolve, 0);
-  });
-}
-
 // The static shell of index.html is on screen already: evaluating this code
 // and rendering the app are two tasks.
 const rendered = nextTask().then(() => {
@@ -179,8 +167,8 @@ void storageLoaded
     await nextTask();
     return m;
   })
-  .then(({ startDataRoot }) => {
-    const started = startDataRoot(shell, () => bridge, hintedAccount);
+  .then(({ startDataRoot }) => startDataRoot(shell, () => bridge, hintedAccount))
+  .then((started) => {
     data.value = started.app;
     window.mcidLink = Object.freeze({ app: started.app });
     shell.onLangChosen = (lang) => {
