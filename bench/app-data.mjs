@@ -17,6 +17,8 @@ import { RESULT_TIMEOUT_MS, installProbes, timedClick } from './probes.mjs';
 export const HOME_READY = '[data-testid="who-name"]';
 /** The mark the app may set when it has drawn the person's data (preferred when present). */
 const HOME_MARK = 'mcid:home-data';
+/** The bare build's button, once it shows its Dexie read. */
+const BARE_READY = '[data-testid="bare-ready"]';
 const CHECKED = '[data-testid="link-check"]';
 const USERS = '[data-testid="user-list"]';
 const REPORT = '[data-testid="report-table"]';
@@ -87,30 +89,51 @@ export async function timeToSelector(context, url, selector) {
   return info.mark ?? at;
 }
 
-export async function bareBaseline(urls, runs) {
+/**
+ * The bare build in a profile of its own (worker installed, warmed), kept
+ * open so that its samples alternate with the app's: whatever else the
+ * machine is doing then (a profile's store compacting after a bulk write)
+ * weighs on both alike.
+ */
+export async function bareHome(urls) {
   const context = await diskContext(PHONE);
   await context.addInitScript(installProbes);
   const page = await context.newPage();
   await page.goto(urls.bare);
   await waitForController(page);
   await page.close();
-  const start = [];
-  const inp = [];
-  await timeToSelector(context, urls.bare, '[data-testid="bare-ready"]');
-  for (let i = 0; i < runs.start; i++) {
-    start.push(await timeToSelector(context, urls.bare, '[data-testid="bare-ready"]'));
-    const p = await context.newPage();
-    await p.goto(urls.bare);
-    await p.waitForSelector('[data-testid="bare-ready"]');
-    inp.push((await timedClick(p, 'button', '[data-testid="bare-ready"]')).inp);
-    await p.close();
+  await timeToSelector(context, urls.bare, BARE_READY); // warm-up, not counted
+  return {
+    /** ms from navigation start to the bare build's button showing its Dexie read. */
+    start: () => timeToSelector(context, urls.bare, BARE_READY),
+    /** The INP-like latency of a click on its button. */
+    async inp() {
+      const p = await context.newPage();
+      await p.goto(urls.bare);
+      await p.waitForSelector(BARE_READY);
+      const { inp } = await timedClick(p, 'button', BARE_READY);
+      await p.close();
+      return inp;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** `runs` home samples of the app, each right after one of the bare build's. */
+export async function homeBesideBare(context, url, bare, runs) {
+  const app = [];
+  const baseline = [];
+  for (let i = 0; i < runs; i++) {
+    baseline.push(await bare.start());
+    app.push(await timeToSelector(context, url, HOME_READY));
   }
-  await context.close();
-  return { start, inp };
+  return { app, baseline };
 }
 
 export async function appWithData({ urls, runs, budgetMs, log }) {
-  const bare = await bareBaseline(urls, runs);
+  const bare = await bareHome(urls);
+  const bareInp = [];
+  for (let i = 0; i < runs.start; i++) bareInp.push(await bare.inp());
   const rows = [];
   const extra = {};
 
@@ -120,15 +143,10 @@ export async function appWithData({ urls, runs, budgetMs, log }) {
     extra[`${kind}LoadMs`] = loadMs;
     await timeToSelector(context, urls.app, HOME_READY); // warm-up, not counted
     // The demo's few rows leave nothing to compact.
-    const justAfter = [];
-    if (kind === 'large') {
-      for (let i = 0; i < runs.start; i++)
-        justAfter.push(await timeToSelector(context, urls.app, HOME_READY));
-      await settle();
-    }
-    const samples = [];
-    for (let i = 0; i < runs.start; i++)
-      samples.push(await timeToSelector(context, urls.app, HOME_READY));
+    const justAfter =
+      kind === 'large' ? await homeBesideBare(context, urls.app, bare, runs.start) : null;
+    if (justAfter) await settle();
+    const { app: samples, baseline } = await homeBesideBare(context, urls.app, bare, runs.start);
     const label = kind === 'demo' ? 'demo data: home shows data' : '10k accounts/100k ach.: home';
     rows.push(
       figure({
@@ -136,25 +154,26 @@ export async function appWithData({ urls, runs, budgetMs, log }) {
         metric: label,
         unit: 'ms',
         samples,
-        baseline: bare.start,
+        baseline,
         baselineName: 'bare button+Dexie read',
       }),
     );
-    if (justAfter.length > 0)
+    if (justAfter)
       rows.push(
         figure({
           section: 'start with data (warm, SW)',
           metric: `${label}, in the first seconds after the import (store compacting)`,
           unit: 'ms',
-          samples: justAfter,
-          baseline: bare.start,
+          samples: justAfter.app,
+          baseline: justAfter.baseline,
           baselineName: 'bare button+Dexie read',
         }),
       );
     if (kind === 'large')
-      rows.push(...(await interactions(context, urls, runs, budgetMs, bare.inp, log)));
+      rows.push(...(await interactions(context, urls, runs, budgetMs, bareInp, log)));
     await context.close();
   }
+  await bare.close();
   return { rows, extra };
 }
 

@@ -19,8 +19,9 @@ import {
   HOME_READY,
   PHONE,
   SETTLE_MS,
-  bareBaseline,
+  bareHome,
   harness,
+  homeBesideBare,
   settle,
   timeToSelector,
 } from './app-data.mjs';
@@ -34,7 +35,7 @@ const APP_DB = 'mcid-link';
 
 export async function largeWorld({ urls, runs, log, people = 100_000 }) {
   const section = `large world (${people / 1000}k people, ${people / 100}k ach.)`;
-  const bare = await bareBaseline(urls, { start: runs.start });
+  const bare = await bareHome(urls);
   const context = await diskContext(PHONE);
   await context.addInitScript(installProbes);
   try {
@@ -54,9 +55,7 @@ export async function largeWorld({ urls, runs, log, people = 100_000 }) {
     log(`large world: home (after ${(2 * SETTLE_MS) / 1000} s for the store to settle)`);
     await settle(2 * SETTLE_MS);
     await timeToSelector(context, urls.app, HOME_READY); // warm-up, not counted
-    const home = [];
-    for (let i = 0; i < runs.start; i++)
-      home.push(await timeToSelector(context, urls.app, HOME_READY));
+    const home = await homeBesideBare(context, urls.app, bare, runs.start);
     const read = { store: [], raw: [] };
     const someone = `a${Math.floor(people / 2)}`;
     for (let i = 0; i < runs.start; i++) {
@@ -101,8 +100,8 @@ export async function largeWorld({ urls, runs, log, people = 100_000 }) {
           section,
           metric: 'home shows data (warm, SW)',
           unit: 'ms',
-          samples: home,
-          baseline: bare.start,
+          samples: home.app,
+          baseline: home.baseline,
           baselineName: 'bare button+Dexie read',
           target: '≤ 1.5×',
         }),
@@ -144,5 +143,6 @@ export async function largeWorld({ urls, runs, log, people = 100_000 }) {
     };
   } finally {
     await context.close();
+    await bare.close();
   }
 }

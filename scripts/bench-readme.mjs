@@ -248,7 +248,10 @@ run, and their ratio (app ÷ baseline):
   the app's \`performance.mark('mcid:home-data')\`, set when the data is in
   the page and before its paint, as the observer sees the bare build's
   change, is used instead). Navigation served by the worker is checked. Baseline: the bare
-  build, warm, until its button shows its Dexie read. After the large
+  build, warm, until its button shows its Dexie read, in a profile of its
+  own, each of its samples taken just before one of the app's (until
+  2026-12-07 night, all before the app's: whatever the machine did later,
+  such as a store compacting, weighed on the app alone). After the large
   import, the samples wait 15 s (\`SETTLE_MS\`): the profile's IndexedDB
   (LevelDB) compacts what was just written for seconds, and a returning
   visit comes later than that (on 2026-12-07, home took ~300 ms in the first
@@ -303,7 +306,8 @@ run, and their ratio (app ÷ baseline):
   counts are summed over the batches and written at the end), vs raw
   \`IDBObjectStore.add\` of the same stream's rows (its export would be
   ~300 MB, over the import's 64 MB limit); then, 30 s later (its store
-  compacts for longer), home from the worker vs the bare build, home's read (\`myView\`) of one person vs raw index reads of
+  compacts for longer), home from the worker vs the bare build (samples
+  alternating, as above), home's read (\`myView\`) of one person vs raw index reads of
   the same rows, and the organization's first users page and report page vs
   the same reads on a 10,000-person world written the same way (the cost
   should barely grow with the organization).
