@@ -126,7 +126,7 @@ export default defineConfig({
               // with: loaded together on every visit, so one file.
               name: 'data-root',
               includeDependenciesRecursively: false,
-              test: /([\\/]node_modules[\\/]dexie[\\/])|([\\/]src[\\/](data-root\.ts|rules[\\/](dates|credit|world|limits)\.ts|store[\\/](db|report-upkeep|report-day-codec|derived-tables|index|storage|errors|reset|settings|queries-me|catalog|check|outbox|sync-news-read|import-limit)\.ts|state[\\/](app-state|result|live|me)\.ts)$)/,
+              test: /([\\/]node_modules[\\/]dexie[\\/])|([\\/]src[\\/](data-root\.ts|rules[\\/](dates|credit|world|limits|policy-check|errors)\.ts|store[\\/](db|report-upkeep|report-day-codec|derived-tables|index|storage|errors|reset|settings|queries-me|catalog|check|outbox|sync-news-read|import-limit)\.ts|state[\\/](app-state|result|live|me)\.ts)$)/,
             },
           ],
         },

@@ -3,7 +3,8 @@
  * skills report after the link ends (rule 7).
  */
 import { addDays, addMonths, daysInMonth, formatDate, maxDate, parseIsoDate } from './dates';
-import { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
+import { checkPolicy } from './policy-check';
+import { DEFAULT_POLICY, type Policy } from './policy';
 
 /** The later of completion and association start, plus the credit lag. */
 export function creditDate(

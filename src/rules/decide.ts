@@ -7,7 +7,8 @@ import type { WireEndReason } from './contract';
 import { toDayNumber } from './dates';
 import { RulesInputError } from './errors';
 import { checkLimits, nextAssociationDate, startsOfPerson } from './limits';
-import { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
+import { checkPolicy } from './policy-check';
+import { DEFAULT_POLICY, type Policy } from './policy';
 import type { Decision, EndedLink, LinkRequest, RefusalCode, World } from './types';
 import { isOfficialEmail } from './validate';
 import {

@@ -14,7 +14,8 @@ export type {
   World,
 } from './types';
 export { REFUSAL_CODES, isRefusalCode } from './types';
-export { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
+export { DEFAULT_POLICY, type Policy } from './policy';
+export { checkPolicy } from './policy-check';
 export { RulesInputError, type RulesInputProblem } from './errors';
 export {
   addDays,

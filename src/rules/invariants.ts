@@ -10,7 +10,8 @@
  */
 import { toDayNumber } from './dates';
 import { checkLimits, isStartAllowed, nextAssociationDate } from './limits';
-import { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
+import { checkPolicy } from './policy-check';
+import { DEFAULT_POLICY, type Policy } from './policy';
 import type { ProfileKind } from './types';
 import { isOfficialEmail } from './validate';
 import { hasMcid } from './world';

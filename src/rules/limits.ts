@@ -9,7 +9,8 @@
  * exactly the days on or after one date: that is what `nextAssociationDate` finds.
  */
 import { addMonths, fromDayNumber, toDayNumber } from './dates';
-import { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
+import { checkPolicy } from './policy-check';
+import { DEFAULT_POLICY, type Policy } from './policy';
 import type { World } from './types';
 import { findProfile } from './world';
 

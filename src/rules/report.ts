@@ -15,7 +15,8 @@
  */
 import { minDate, toDayNumber } from './dates';
 import { creditDate, reportRemovalDate } from './credit';
-import { DEFAULT_POLICY, checkPolicy, type Policy } from './policy';
+import { checkPolicy } from './policy-check';
+import { DEFAULT_POLICY, type Policy } from './policy';
 import type { WireEndReason } from './contract';
 import type { AchievementFacts } from './types';
 
