@@ -15,7 +15,7 @@ import type { SwBridge } from './pwa/sw-bridge';
 import { createAppState, type AppState } from './state/app-state';
 import { nextTask } from './state/next-task';
 import { parseRoute, type ShellState } from './state/shell';
-import { isUnsettled, onVersionChange, openDb, preloadDerivation } from './store';
+import { isUnsettled, onVersionChange, openDb, preloadDerivation, type HomeRows } from './store';
 import type { DrainOptions, DrainReport, PageTriggers, PartnerCenterDb, PullScope } from './sync';
 
 export interface DataRoot {
@@ -41,7 +41,9 @@ function pullScope(): PullScope {
 
 /**
  * `expectedAccountId`: the account the page's hint names (state/chosen-hint),
- * whose data is read while the settings are (they decide what is shown).
+ * whose data is read while the settings are (they decide what is shown);
+ * `homeRows`: its rows, if the page's first read (store/open-ahead) has them
+ * by the time the database is open.
  *
  * Three tasks: Dexie's schema; IndexedDB's open (on a first visit, the
  * database's creation); then the data state and its first reads. In one
@@ -52,6 +54,7 @@ export async function startDataRoot(
   shell: ShellState,
   bridge: () => SwBridge | null,
   expectedAccountId: string | null = null,
+  homeRows: () => HomeRows | null = () => null,
 ): Promise<DataRoot> {
   const db = openDb();
   onVersionChange(db, () => {
@@ -136,6 +139,7 @@ export async function startDataRoot(
 
   app = createAppState(db, {
     expectedAccountId,
+    homeRows: homeRows(),
     onQueued: () => {
       // The trigger drains now; Background Sync delivers even if this tab closes
       // (after the trigger: it tells whether sync was loaded before this call).

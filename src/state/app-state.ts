@@ -21,6 +21,8 @@ import {
   getSyncNews,
   getSettings,
   isUnsettled,
+  meViewOf,
+  settingsOf,
   listAccounts,
   pendingOutbox,
   preloadDerivation,
@@ -32,6 +34,7 @@ import {
   type AccountChoice,
   type AppDb,
   type CatalogRecord,
+  type HomeRows,
   type MyView,
   type NewWorkAccount,
   type OrgReportRow,
@@ -120,6 +123,12 @@ export interface AppStateOptions {
    * is read beside the settings and given once they name it (state/me).
    */
   expectedAccountId?: string | null;
+  /**
+   * That account's rows, read by the page before Dexie had arrived
+   * (store/open-ahead): the settings and home start with what they show,
+   * and their live queries' answers replace it.
+   */
+  homeRows?: HomeRows | null;
 }
 
 export interface AppState {
@@ -232,13 +241,20 @@ export interface AppState {
 export function createAppState(db: AppDb, options: AppStateOptions = {}): AppState {
   const now = options.now ?? (() => new Date());
   const today = () => todayUtc(now());
-  const settings = liveSignal(() => getSettings(db), null);
+  const rows = options.homeRows ?? null;
+  const settings = liveSignal(
+    () => getSettings(db),
+    null,
+    rows ? { first: { value: settingsOf(rows.settings) } } : {},
+  );
   // Every account, sorted: only "who am I" shows it, so it reads only while watched.
   const accounts = liveSignal(() => listAccounts(db), null, { lazy: true });
   const outbox = liveSignal(() => pendingOutbox(db), []);
   const catalog = liveSignal(() => getCatalog(db), null);
   const syncNews = liveSignal(() => getSyncNews(db), NO_NEWS);
-  const mine = followAccount(db, settings, today, options.expectedAccountId ?? null);
+  // Rows read ahead hold no other account a profile may be linked to: then no first view.
+  const firstView = rows ? meViewOf({ ...rows, others: new Map() }, today()) : null;
+  const mine = followAccount(db, settings, today, options.expectedAccountId ?? null, firstView);
 
   const cache = new Map<string, LiveSignal<unknown>>();
   const releaseAfterMs = options.releaseAfterMs ?? 30_000;

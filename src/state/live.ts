@@ -15,6 +15,10 @@
  * signal keeps its last value and the next watcher starts the query again.
  * Home must not read and sort every account of a 10,000-user organization
  * for a "who am I" list it does not show.
+ *
+ * With `first`, the signal starts with that answer, ready, and the query's
+ * own first answer replaces it: home's first view, made from rows the page
+ * read before Dexie had arrived (store/open-ahead).
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { signal, type ReadonlySignal } from '@preact/signals';
@@ -27,16 +31,18 @@ export interface LiveSignal<T> extends ReadonlySignal<T> {
   dispose(): void;
 }
 
-export interface LiveOptions {
+export interface LiveOptions<T = unknown> {
   releaseAfterMs?: number;
   onRelease?: () => void;
   lazy?: boolean;
+  /** An answer to start with (ready at once) until the query's own. */
+  first?: { value: T };
 }
 
 export function liveSignal<T>(
   query: () => Promise<T>,
   initial: T,
-  options: LiveOptions = {},
+  options: LiveOptions<T> = {},
 ): LiveSignal<T> {
   let releaseTimer: ReturnType<typeof setTimeout> | null = null;
   const cancelRelease = () => {
@@ -65,7 +71,7 @@ export function liveSignal<T>(
     subscription = null;
   };
   const value = signal<T>(
-    initial,
+    options.first ? options.first.value : initial,
     releaseAfterMs === undefined
       ? {}
       : {
@@ -84,7 +90,7 @@ export function liveSignal<T>(
         },
   );
   const error = signal<unknown>(null);
-  const ready = signal(false);
+  const ready = signal(options.first !== undefined);
   if (!lazy) start();
   return Object.assign(value, { error, ready, dispose: stop });
 }

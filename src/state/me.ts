@@ -6,7 +6,9 @@
  * With `expected` (the account the page's hint names, state/chosen-hint),
  * that account's query starts at once, beside the settings' read, and its
  * view is given only once the settings name the same account: the settings
- * stay the truth, the hint only saves their wait.
+ * stay the truth, the hint only saves their wait. With `first` (that
+ * account's view, made from the rows the page read ahead, store/open-ahead),
+ * its query starts with that answer, and its own replaces it.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { myView, type AppDb, type MyView, type Settings } from '../store';
@@ -24,7 +26,10 @@ export function followAccount(
   settings: ReadonlySignal<Settings | null>,
   today: () => string,
   expected: string | null = null,
+  first: MyView | null = null,
 ): FollowedAccount {
+  // Only the expected account's first query starts with it: never a later one.
+  let seed = first;
   const view = signal<MyView | null>(null);
   /** The account whose query has answered (its view is `view`), or null. */
   const answeredFor = signal<string | null>(null);
@@ -48,7 +53,9 @@ export function followAccount(
     view.value = null;
     answeredFor.value = null;
     if (accountId === null) return;
-    const live = liveSignal(() => myView(db, accountId, today()), null);
+    const start = seed !== null && accountId === expected ? { first: { value: seed } } : {};
+    seed = null;
+    const live = liveSignal(() => myView(db, accountId, today()), null, start);
     query = live;
     stops = [
       live.subscribe((next) => {

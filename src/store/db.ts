@@ -7,7 +7,7 @@
  * first time the new code opens it (test/store/migration.test.ts).
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import { DB_NAME } from './db-name';
+import { DB_NAME, DB_VERSION } from './db-name';
 import { DERIVED_TABLES } from './derived-tables';
 import { reportDayCodec } from './report-day-codec';
 import { reportUpkeep } from './report-upkeep';
@@ -230,12 +230,12 @@ export function openDbV1(name: string): AppDb {
 const SCHEMA_AT_V2 = { ...SCHEMA_V1, ...SCHEMA_V2 };
 const SCHEMA_AT_V6 = { ...SCHEMA_AT_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5, ...SCHEMA_V6 };
 
-/** The app's database at the current version (6), its derived rows kept by `reportUpkeep`. */
+/** The app's database at the current version (`DB_VERSION`, 6), its derived rows kept by `reportUpkeep`. */
 export function openDb(name: string = DB_NAME): AppDb {
   const db = new Dexie(name) as AppDb;
   db.version(2).stores(SCHEMA_AT_V2).upgrade(upgradeToV2);
   // Version 5's derived rows are made by version 6's upgrade (from a v3 or v4 database too).
-  db.version(6).stores(SCHEMA_AT_V6).upgrade(upgradeToV6);
+  db.version(DB_VERSION).stores(SCHEMA_AT_V6).upgrade(upgradeToV6);
   db.use(reportDayCodec);
   db.use(reportUpkeep);
   return db;

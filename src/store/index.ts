@@ -32,7 +32,8 @@ export { dismissEntry, isUnsettled, pendingOutbox } from './outbox';
 export { dismissSyncChanges, getSyncNews } from './sync-news-read';
 // The outbox's drain side and reconciliation are the sync engine's own entry point,
 // `store/drain`: a page with nothing to deliver never loads them.
-export { getSettings, updateSettings } from './settings';
+export { getSettings, settingsOf, updateSettings } from './settings';
+export type { HomeRows } from './open-ahead';
 // The organization's operations are an entry point too, `store/ops-org`: nothing
 // of a first visit runs them before someone signs in or an admin adds a user.
 export type { NewWorkAccount } from './ops-org';
@@ -52,7 +53,7 @@ export {
   type PersistResult,
   type StorageUse,
 } from './storage';
-export { listAccounts, myView, type AccountChoice, type MyView } from './queries-me';
+export { listAccounts, meViewOf, myView, type AccountChoice, type MyView } from './queries-me';
 // The organization's reads are an entry point of their own, `store/queries-org`:
 // only an admin's organization screens run them.
 export type { OrgReportRow, ReportPage, UsersPage } from './queries-org';

@@ -4,14 +4,68 @@
  * backing store and the database's metadata are read while the code
  * downloads, and Dexie's own open, moments later, finds them ready.
  *
+ * With the account the page's hint names, it also reads the rows home shows
+ * first (the settings, the account, its person's profiles, their links and
+ * achievements: `HomeRows`), in one read-only transaction, while Dexie's
+ * code is still on its way. The data state computes home's first answer
+ * from them (store/queries-me `meViewOf`) and its live queries take over.
+ *
  * It never creates a database: where none exists yet, the open's upgrade is
- * aborted, so Dexie still makes it from nothing. Its connection is let go
- * after `holdMs` (Dexie has opened by then), or at once when another
- * connection asks for a newer version (an update must not be blocked).
+ * aborted, so Dexie still makes it from nothing. Rows are read only from a
+ * database at the schema version this code knows (`DB_VERSION`). Its
+ * connection is let go after `holdMs` (Dexie has opened by then), or at once
+ * when another connection asks for a newer version (an update must not be
+ * blocked).
  */
-import { DB_NAME } from './db-name';
+import { DB_NAME, DB_VERSION } from './db-name';
+import type {
+  Achievement,
+  Association,
+  LearningProfile,
+  Organization,
+  Person,
+  Settings,
+  WorkAccount,
+} from './records';
 
-export function openAhead(name: string = DB_NAME, holdMs = 5_000): void {
+/** What home shows first, as the database held it when read ahead. */
+export interface HomeRows {
+  /** The settings' record, if any (defaults fill the rest). */
+  settings: Partial<Settings> | undefined;
+  account: WorkAccount;
+  org: Organization | undefined;
+  person: Person | undefined;
+  /** The person's profiles, removed ones too, in id order. */
+  profiles: LearningProfile[];
+  /** Every link of those profiles, by profile, then id. */
+  links: Association[];
+  /** Every achievement of those profiles, by profile, then id. */
+  achievements: Achievement[];
+}
+
+/** The read's answer once it has come (null: nothing to show from it). */
+let homeRows: HomeRows | null = null;
+
+/** Home's rows read ahead for `accountId`, if they have arrived by now. */
+export function homeRowsAhead(accountId: string): HomeRows | null {
+  return homeRows?.account.id === accountId ? homeRows : null;
+}
+
+export interface OpenAheadOptions {
+  /** The database (the app's by default). */
+  name?: string;
+  /** How long the connection is held at most. */
+  holdMs?: number;
+  /** The account whose home rows are read (none: only the open). */
+  accountId?: string | null;
+}
+
+export function openAhead({
+  name = DB_NAME,
+  holdMs = 5_000,
+  accountId = null,
+}: OpenAheadOptions = {}): void {
+  homeRows = null;
   let request: IDBOpenDBRequest;
   try {
     request = indexedDB.open(name);
@@ -32,5 +86,50 @@ export function openAhead(name: string = DB_NAME, holdMs = 5_000): void {
     };
     db.onversionchange = close;
     setTimeout(close, holdMs);
+    // Dexie keeps IndexedDB's version at ten times its own.
+    if (accountId === null || db.version !== DB_VERSION * 10) return;
+    readHome(db, accountId).then(
+      (rows) => {
+        homeRows = rows;
+      },
+      () => undefined, // Dexie's reads will meet (and report) whatever failed here.
+    );
   };
+}
+
+async function readHome(db: IDBDatabase, accountId: string): Promise<HomeRows | null> {
+  const tx = db.transaction(
+    ['settings', 'accounts', 'organizations', 'people', 'profiles', 'associations', 'achievements'],
+    'readonly',
+  );
+  const ask = <T>(store: string, read: (s: IDBObjectStore) => IDBRequest) =>
+    new Promise<T>((resolve, reject) => {
+      const asked = read(tx.objectStore(store));
+      asked.onsuccess = () => {
+        resolve(asked.result as T);
+      };
+      asked.onerror = () => {
+        reject(asked.error ?? new Error('read failed'));
+      };
+    });
+  const [settings, account] = await Promise.all([
+    ask<Partial<Settings> | undefined>('settings', (s) => s.get('device')),
+    ask<WorkAccount | undefined>('accounts', (s) => s.get(accountId)),
+  ]);
+  if (!account) return null;
+  const [org, person, profiles] = await Promise.all([
+    ask<Organization | undefined>('organizations', (s) => s.get(account.orgId)),
+    ask<Person | undefined>('people', (s) => s.get(account.personId)),
+    ask<LearningProfile[]>('profiles', (s) => s.index('personId').getAll(account.personId)),
+  ]);
+  // Per profile, in the profiles' (id) order: the order of Dexie's `anyOf`.
+  const ofProfiles = <T>(store: string) =>
+    Promise.all(
+      profiles.map((p) => ask<T[]>(store, (s) => s.index('profileId').getAll(p.id))),
+    ).then((lists) => lists.flat());
+  const [links, achievements] = await Promise.all([
+    ofProfiles<Association>('associations'),
+    ofProfiles<Achievement>('achievements'),
+  ]);
+  return { settings, account, org, person, profiles, links, achievements };
 }

@@ -80,23 +80,99 @@ function achievementViews(
     .sort((a, b) => compareDates(b.achievement.completedOn, a.achievement.completedOn));
 }
 
-async function profileView(
-  db: AppDb,
+/** An account and its organization, as a profile's active link shows them. */
+interface LinkedAccount {
+  account: WorkAccount | null;
+  org: Organization | null;
+}
+
+function profileView(
   profile: LearningProfile,
   links: Association[],
+  achievements: Achievement[],
+  linked: LinkedAccount | null,
   today: string,
   policy: Policy,
-): Promise<ProfileView> {
-  const achievements = await db.achievements.where('profileId').equals(profile.id).toArray();
+): ProfileView {
   const active = links.find((a) => a.endedOn === null);
-  const account = active ? ((await db.accounts.get(active.accountId)) ?? null) : null;
-  const org = account ? ((await db.organizations.get(account.orgId)) ?? null) : null;
   return {
     profile,
-    activeLink: active ? { association: active, account, org } : null,
+    activeLink: active && linked ? { association: active, ...linked } : null,
     pending: active?.pendingActionId != null,
     achievements: achievementViews(achievements, active, today, policy),
   };
+}
+
+/**
+ * The rows home's view is made of: an account, its person's profiles (removed
+ * ones too), every link and achievement of those profiles, and the accounts
+ * other than this one that a profile is linked to now (`others`).
+ */
+export interface MeRows {
+  account: WorkAccount;
+  org: Organization | undefined;
+  person: Person | undefined;
+  profiles: LearningProfile[];
+  links: Association[];
+  achievements: Achievement[];
+  others: ReadonlyMap<string, LinkedAccount>;
+}
+
+/** The accounts other than `accountId` that a link active now points at (their rows go in `others`). */
+function otherLinkedAccounts(links: readonly Association[], accountId: string): string[] {
+  return [
+    ...new Set(
+      links.filter((l) => l.endedOn === null && l.accountId !== accountId).map((l) => l.accountId),
+    ),
+  ];
+}
+
+/**
+ * Home's view made of its rows: what `myView` answers, from rows read
+ * however (Dexie, or the page's first read, store/open-ahead). Null when a
+ * profile's active link points at an account missing from `others`.
+ */
+export function meViewOf(
+  rows: MeRows,
+  today: string,
+  policy: Policy = DEFAULT_POLICY,
+): MyView | null {
+  const { account, links, achievements } = rows;
+  const org = rows.org ?? null;
+  // Every start of every profile the person has or had counts, removed ones too.
+  const starts = links.map((a) => a.startedOn);
+  const limits: PersonLimits = {
+    associationsUsed: associationsInWindow(starts, today, policy),
+    yearlyLimit: policy.yearlyLimit,
+    nextAssociationOn: nextAssociationDate(starts, today, policy),
+  };
+  const profiles = rows.profiles.filter((p) => !p.removedOn);
+  profiles.sort((a, b) =>
+    a.kind === b.kind ? a.label.localeCompare(b.label) : a.kind === 'learn' ? -1 : 1,
+  );
+  const views: ProfileView[] = [];
+  for (const p of profiles) {
+    const own = links.filter((a) => a.profileId === p.id);
+    const activeTo = own.find((a) => a.endedOn === null)?.accountId;
+    // A profile is usually linked to this very account.
+    const linked =
+      activeTo === undefined
+        ? null
+        : activeTo === account.id
+          ? { account, org }
+          : rows.others.get(activeTo);
+    if (linked === undefined) return null;
+    const mine = achievements.filter((a) => a.profileId === p.id);
+    views.push(profileView(p, own, mine, linked, today, policy));
+  }
+  const activeLinks: MyView['activeLinks'] = { learn: null, 'partner-university': null };
+  for (const view of views) {
+    const association = view.activeLink?.association;
+    if (association?.accountId === account.id) {
+      activeLinks[view.profile.kind] = { profile: view.profile, association };
+    }
+  }
+  return { account, org, person: rows.person ?? null, profiles: views, limits, activeLinks };
 }
 
 /** Everything the "My Learn profile" screen shows for the signed-in account; null if unknown. */
@@ -123,52 +199,26 @@ async function readMyView(
 ): Promise<MyView | null> {
   const account = await db.accounts.get(accountId);
   if (!account) return null;
-  const [org, person, all] = await Promise.all([
+  const [org, person, profiles] = await Promise.all([
     db.organizations.get(account.orgId),
     db.people.get(account.personId),
     db.profiles.where('personId').equals(account.personId).toArray(),
   ]);
-  const links = await db.associations
-    .where('profileId')
-    .anyOf(all.map((p) => p.id))
-    .toArray();
-  // Every start of every profile the person has or had counts, removed ones too.
-  const starts = links.map((a) => a.startedOn);
-  const limits: PersonLimits = {
-    associationsUsed: associationsInWindow(starts, today, policy),
-    yearlyLimit: policy.yearlyLimit,
-    nextAssociationOn: nextAssociationDate(starts, today, policy),
-  };
-  const profiles = all.filter((p) => !p.removedOn);
-  profiles.sort((a, b) =>
-    a.kind === b.kind ? a.label.localeCompare(b.label) : a.kind === 'learn' ? -1 : 1,
-  );
-  const views = await Promise.all(
-    profiles.map((p) =>
-      profileView(
-        db,
-        p,
-        links.filter((a) => a.profileId === p.id),
-        today,
-        policy,
-      ),
-    ),
-  );
-  const activeLinks: MyView['activeLinks'] = { learn: null, 'partner-university': null };
-  for (const view of views) {
-    const association = view.activeLink?.association;
-    if (association?.accountId === accountId) {
-      activeLinks[view.profile.kind] = { profile: view.profile, association };
-    }
+  // The links and the achievements of every profile at once: one round trip
+  // to IndexedDB where a profile at a time made two.
+  const ids = profiles.map((p) => p.id);
+  const [links, achievements] = await Promise.all([
+    db.associations.where('profileId').anyOf(ids).toArray(),
+    db.achievements.where('profileId').anyOf(ids).toArray(),
+  ]);
+  const others = new Map<string, LinkedAccount>();
+  for (const id of otherLinkedAccounts(links, accountId)) {
+    const other = (await db.accounts.get(id)) ?? null;
+    const otherOrg = other ? ((await db.organizations.get(other.orgId)) ?? null) : null;
+    others.set(id, { account: other, org: otherOrg });
   }
-  return {
-    account,
-    org: org ?? null,
-    person: person ?? null,
-    profiles: views,
-    limits,
-    activeLinks,
-  };
+  const rows = { account, org, person, profiles, links, achievements, others };
+  return meViewOf(rows, today, policy);
 }
 
 export interface AccountChoice {

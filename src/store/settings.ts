@@ -13,7 +13,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
 });
 
 export async function getSettings(db: AppDb): Promise<Settings> {
-  const row = await db.settings.get('device');
+  return settingsOf(await db.settings.get('device'));
+}
+
+/** The device's settings from their record (or none): defaults fill what it lacks. */
+export function settingsOf(row: Partial<Settings> | undefined): Settings {
   return { ...DEFAULT_SETTINGS, ...row, key: 'device' };
 }
 

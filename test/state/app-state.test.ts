@@ -2,7 +2,7 @@ import { effect } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppState, type AppState } from '../../src/state/app-state';
 import { liveSignal } from '../../src/state/live';
-import { openDb, type AppDb } from '../../src/store';
+import { openDb, type AppDb, type HomeRows } from '../../src/store';
 import { type DemoAccounts } from '../../src/store/demo';
 import { meData } from '../../src/ui/screens/individual/use-me-data';
 
@@ -82,6 +82,18 @@ describe('liveSignal', () => {
     expect(broken.value).toBe('initial');
     expect(broken.error.value).toBeInstanceOf(Error);
     broken.dispose();
+  });
+
+  it('with `first`, starts ready with that answer until the query\u2019s own replaces it', async () => {
+    const db = openDb(`t-${crypto.randomUUID()}`);
+    const count = liveSignal(() => db.people.count(), -1, { first: { value: 7 } });
+    expect(count.value).toBe(7);
+    expect(count.ready.value).toBe(true);
+    await until(
+      () => count.value,
+      (n) => n === 0,
+    );
+    count.dispose();
   });
 
   it('sees a write made through another connection (another tab)', async () => {
@@ -166,6 +178,59 @@ describe('createAppState', () => {
     );
     expect(nobody.me.value).toBeNull();
     nobody.dispose();
+  });
+
+  it('with the rows read ahead, starts with home\u2019s view made of them, then its live query\u2019s', async () => {
+    const { db, app: first, hana } = await demoState();
+    first.dispose();
+    const { sora } = await idsOf(db);
+    if (!sora) throw new Error('no Sora in the demo');
+    const rowsOf = async (accountId: string): Promise<HomeRows> => {
+      const account = await db.accounts.get(accountId);
+      if (!account) throw new Error(`no account ${accountId}`);
+      const profiles = await db.profiles.where('personId').equals(account.personId).toArray();
+      const ids = profiles.map((p) => p.id);
+      return {
+        settings: await db.settings.get('device'),
+        account,
+        org: await db.organizations.get(account.orgId),
+        person: await db.people.get(account.personId),
+        profiles,
+        links: await db.associations.where('profileId').anyOf(ids).toArray(),
+        achievements: await db.achievements.where('profileId').anyOf(ids).toArray(),
+      };
+    };
+    const rows = await rowsOf(hana);
+    // Marked, so the view shown first is seen to be the one made of these rows.
+    rows.account = { ...rows.account, displayName: 'Read ahead' };
+    const seeded = createAppState(db, { now: () => NOW, expectedAccountId: hana, homeRows: rows });
+    expect(seeded.settings.ready.value).toBe(true);
+    expect(seeded.meReady.value).toBe(true);
+    expect(seeded.me.value?.account.displayName).toBe('Read ahead');
+    const fresh = await until(
+      () => seeded.me.value?.account.displayName,
+      (name) => name !== 'Read ahead',
+    );
+    expect(fresh).toBe((await db.accounts.get(hana))?.displayName);
+    seeded.dispose();
+
+    // Rows of an account the settings do not name are never shown.
+    const seen: (string | null)[] = [];
+    const stale = createAppState(db, {
+      now: () => NOW,
+      expectedAccountId: sora,
+      homeRows: await rowsOf(sora),
+    });
+    const stop = effect(() => {
+      seen.push(stale.me.value?.account.id ?? null);
+    });
+    await until(
+      () => stale.me.value?.account.id,
+      (id) => id === hana,
+    );
+    stop();
+    expect(seen).not.toContain(sora);
+    stale.dispose();
   });
 
   it('a refusal comes back as a result with its code and date, and nothing is queued', async () => {

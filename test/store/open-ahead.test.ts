@@ -5,8 +5,11 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDb } from '../../src/store';
-import { openAhead } from '../../src/store/open-ahead';
+import { meViewOf, myView, openDb, settingsOf, updateSettings } from '../../src/store';
+import { homeRowsAhead, openAhead } from '../../src/store/open-ahead';
+import { addAchievement } from '../../src/store/ops-profile';
+import { requestLink } from '../../src/store/ops-link';
+import { NOW, TODAY, fixture, self } from './fixtures';
 
 const names = async () => (await indexedDB.databases()).map((d) => d.name);
 const opened = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -18,7 +21,7 @@ afterEach(async () => {
 
 describe('openAhead', () => {
   it('creates no database where none exists, and Dexie then makes it from nothing', async () => {
-    openAhead('ahead-none');
+    openAhead({ name: 'ahead-none' });
     await opened();
     expect(await names()).not.toContain('ahead-none');
     const db = openDb('ahead-none');
@@ -33,7 +36,7 @@ describe('openAhead', () => {
     const version = made.verno;
     made.close();
 
-    openAhead('ahead-kept', 60_000);
+    openAhead({ name: 'ahead-kept', holdMs: 60_000 });
     await opened();
     const db = openDb('ahead-kept');
     await db.open();
@@ -62,11 +65,107 @@ describe('openAhead', () => {
     await made.open();
     made.close();
     const close = vi.spyOn(IDBDatabase.prototype, 'close');
-    openAhead('ahead-held', 30);
+    openAhead({ name: 'ahead-held', holdMs: 30 });
     await opened();
     expect(close).not.toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(close).toHaveBeenCalledTimes(1);
     close.mockRestore();
+  });
+});
+
+/** Home's rows for `accountId` once the read ahead has them (or null after `ms`). */
+async function rowsFor(accountId: string, ms = 500) {
+  for (let waited = 0; waited < ms; waited += 10) {
+    const rows = homeRowsAhead(accountId);
+    if (rows) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return null;
+}
+
+describe('openAhead: home\u2019s rows', () => {
+  it('reads the hinted account\u2019s rows, and the view made of them is myView\u2019s', async () => {
+    const f = await fixture(openDb('ahead-rows'));
+    await addAchievement(f.db, {
+      profileId: f.learn.id,
+      code: 'AZ-900',
+      title: 'Azure Fundamentals',
+      kind: 'certification',
+      completedOn: '2026-11-01',
+    });
+    await requestLink(f.db, self(f.annA, f.learn), NOW);
+    await updateSettings(f.db, { currentAccountId: f.annA.id, language: 'ja' });
+    f.db.close();
+
+    openAhead({ name: 'ahead-rows', accountId: f.annA.id });
+    const rows = await rowsFor(f.annA.id);
+    expect(rows).not.toBeNull();
+    if (!rows) return;
+    expect(settingsOf(rows.settings)).toMatchObject({
+      currentAccountId: f.annA.id,
+      language: 'ja',
+    });
+    expect(rows.profiles.map((p) => p.id).sort()).toEqual([f.learn.id, f.annPu.id].sort());
+    expect(rows.achievements).toHaveLength(1);
+    expect(rows.links).toHaveLength(1);
+    const db = openDb('ahead-rows');
+    const view = meViewOf({ ...rows, others: new Map() }, TODAY);
+    expect(view?.activeLinks.learn?.profile.id).toBe(f.learn.id);
+    expect(view).toEqual(await myView(db, f.annA.id, TODAY));
+    // Asked for another account, they are not its rows.
+    expect(homeRowsAhead(f.annB.id)).toBeNull();
+    db.close();
+  });
+
+  it('makes no view where a profile is linked to an account it did not read', async () => {
+    const f = await fixture(openDb('ahead-other'));
+    await requestLink(f.db, self(f.annA, f.learn), NOW);
+    f.db.close();
+    // Seen from Ann's account in B, her MCID is linked to her account in A.
+    openAhead({ name: 'ahead-other', accountId: f.annB.id });
+    const rows = await rowsFor(f.annB.id);
+    expect(rows?.account.id).toBe(f.annB.id);
+    if (!rows) return;
+    expect(meViewOf({ ...rows, others: new Map() }, TODAY)).toBeNull();
+    const db = openDb('ahead-other');
+    const view = await myView(db, f.annB.id, TODAY);
+    expect(view?.profiles[0]?.activeLink?.account?.id).toBe(f.annA.id);
+    db.close();
+  });
+
+  it('reads nothing for an unknown account, or from a database at another version', async () => {
+    const f = await fixture(openDb('ahead-unknown'));
+    f.db.close();
+    openAhead({ name: 'ahead-unknown', accountId: 'nobody' });
+    expect(await rowsFor('nobody', 60)).toBeNull();
+
+    // A version 5 database (what an older app left): Dexie upgrades it before anything reads.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open('ahead-v5', 50);
+      request.onupgradeneeded = () => {
+        // Every store the read asks for, so only the version stops it.
+        const made = request.result;
+        made.createObjectStore('settings', { keyPath: 'key' });
+        made
+          .createObjectStore('accounts', { keyPath: 'id' })
+          .put({ id: 'a1', orgId: 'o1', personId: 'p1' });
+        made.createObjectStore('organizations', { keyPath: 'id' });
+        made.createObjectStore('people', { keyPath: 'id' });
+        made.createObjectStore('profiles', { keyPath: 'id' }).createIndex('personId', 'personId');
+        for (const name of ['associations', 'achievements']) {
+          made.createObjectStore(name, { keyPath: 'id' }).createIndex('profileId', 'profileId');
+        }
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => {
+        reject(request.error ?? new Error('open failed'));
+      };
+    });
+    openAhead({ name: 'ahead-v5', accountId: 'a1' });
+    expect(await rowsFor('a1', 60)).toBeNull();
   });
 });
