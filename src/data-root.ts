@@ -42,8 +42,7 @@ function pullScope(): PullScope {
 /**
  * `expectedAccountId`: the account the page's hint names (state/chosen-hint),
  * whose data is read while the settings are (they decide what is shown);
- * `homeRows`: its rows, if the page's first read (store/open-ahead) has them
- * by the time the database is open.
+ * `homeRows`: its rows as the page's first read (store/open-ahead) gets them.
  *
  * Three tasks: Dexie's schema; IndexedDB's open (on a first visit, the
  * database's creation); then the data state and its first reads. In one
@@ -54,7 +53,7 @@ export async function startDataRoot(
   shell: ShellState,
   bridge: () => SwBridge | null,
   expectedAccountId: string | null = null,
-  homeRows: () => HomeRows | null = () => null,
+  homeRows: PromiseLike<HomeRows | null> | null = null,
 ): Promise<DataRoot> {
   const db = openDb();
   onVersionChange(db, () => {
@@ -139,7 +138,7 @@ export async function startDataRoot(
 
   app = createAppState(db, {
     expectedAccountId,
-    homeRows: homeRows(),
+    homeRows,
     onQueued: () => {
       // The trigger drains now; Background Sync delivers even if this tab closes
       // (after the trigger: it tells whether sync was loaded before this call).

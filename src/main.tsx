@@ -16,7 +16,7 @@ import {
 } from './state/chosen-hint';
 import { nextTask } from './state/next-task';
 import { REMINDERS_KEY } from './state/planner/reminders-key';
-import { homeRowsAhead, openAhead } from './store/open-ahead';
+import { openAhead } from './store/open-ahead';
 import { clickedRoute, createShellState, parseRoute, sameRoute, type Route } from './state/shell';
 import { App } from './ui/app';
 import { Screen, preloadScreen } from './ui/screens';
@@ -38,7 +38,7 @@ const nobodyChosen = likelyNobodyChosen(
 // Home reads this person's data while the settings are read (they decide).
 const hintedAccount = nobodyChosen ? null : chosenAccountHint(storage);
 // The database opens while the code that reads it downloads, and home's rows are read.
-if (!nobodyChosen) openAhead({ accountId: hintedAccount });
+const homeRows = nobodyChosen ? null : openAhead({ accountId: hintedAccount });
 // A first visit opening at home goes straight to "who am I" (home's own
 // check would send it there a render later).
 const sentToWelcome = nobodyChosen && parseRoute(location.hash).name === 'me';
@@ -167,14 +167,7 @@ void storageLoaded
     await nextTask();
     return m;
   })
-  .then(({ startDataRoot }) =>
-    startDataRoot(
-      shell,
-      () => bridge,
-      hintedAccount,
-      () => (hintedAccount === null ? null : homeRowsAhead(hintedAccount)),
-    ),
-  )
+  .then(({ startDataRoot }) => startDataRoot(shell, () => bridge, hintedAccount, homeRows))
   .then((started) => {
     data.value = started.app;
     window.mcidLink = Object.freeze({ app: started.app });

@@ -125,10 +125,10 @@ export interface AppStateOptions {
   expectedAccountId?: string | null;
   /**
    * That account's rows, read by the page before Dexie had arrived
-   * (store/open-ahead): the settings and home start with what they show,
-   * and their live queries' answers replace it.
+   * (store/open-ahead): if they come before the live queries' first
+   * answers, the settings and home show them until those answers do.
    */
-  homeRows?: HomeRows | null;
+  homeRows?: PromiseLike<HomeRows | null> | null;
 }
 
 export interface AppState {
@@ -245,7 +245,7 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
   const settings = liveSignal(
     () => getSettings(db),
     null,
-    rows ? { first: { value: settingsOf(rows.settings) } } : {},
+    rows ? { first: rows.then((r) => (r ? { value: settingsOf(r.settings) } : null)) } : {},
   );
   // Every account, sorted: only "who am I" shows it, so it reads only while watched.
   const accounts = liveSignal(() => listAccounts(db), null, { lazy: true });
@@ -253,7 +253,9 @@ export function createAppState(db: AppDb, options: AppStateOptions = {}): AppSta
   const catalog = liveSignal(() => getCatalog(db), null);
   const syncNews = liveSignal(() => getSyncNews(db), NO_NEWS);
   // Rows read ahead hold no other account a profile may be linked to: then no first view.
-  const firstView = rows ? meViewOf({ ...rows, others: new Map() }, today()) : null;
+  const firstView = rows
+    ? rows.then((r) => (r ? meViewOf({ ...r, others: new Map() }, today()) : null))
+    : null;
   const mine = followAccount(db, settings, today, options.expectedAccountId ?? null, firstView);
 
   const cache = new Map<string, LiveSignal<unknown>>();

@@ -16,9 +16,10 @@
  * Home must not read and sort every account of a 10,000-user organization
  * for a "who am I" list it does not show.
  *
- * With `first`, the signal starts with that answer, ready, and the query's
- * own first answer replaces it: home's first view, made from rows the page
- * read before Dexie had arrived (store/open-ahead).
+ * With `first`, an answer that may come before the query's own: if it does,
+ * the signal takes it and is ready, and the query's answer replaces it
+ * (home's first view, made from rows the page read before Dexie had
+ * arrived, store/open-ahead); if not, it is ignored.
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { signal, type ReadonlySignal } from '@preact/signals';
@@ -35,8 +36,8 @@ export interface LiveOptions<T = unknown> {
   releaseAfterMs?: number;
   onRelease?: () => void;
   lazy?: boolean;
-  /** An answer to start with (ready at once) until the query's own. */
-  first?: { value: T };
+  /** An answer taken if it comes before the query's (null: none). */
+  first?: PromiseLike<{ value: T } | null>;
 }
 
 export function liveSignal<T>(
@@ -71,7 +72,7 @@ export function liveSignal<T>(
     subscription = null;
   };
   const value = signal<T>(
-    options.first ? options.first.value : initial,
+    initial,
     releaseAfterMs === undefined
       ? {}
       : {
@@ -90,7 +91,15 @@ export function liveSignal<T>(
         },
   );
   const error = signal<unknown>(null);
-  const ready = signal(options.first !== undefined);
+  const ready = signal(false);
   if (!lazy) start();
+  options.first?.then(
+    (first) => {
+      if (first === null || ready.peek() || subscription === null) return;
+      value.value = first.value;
+      ready.value = true;
+    },
+    () => undefined,
+  );
   return Object.assign(value, { error, ready, dispose: stop });
 }

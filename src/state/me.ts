@@ -8,7 +8,7 @@
  * view is given only once the settings name the same account: the settings
  * stay the truth, the hint only saves their wait. With `first` (that
  * account's view, made from the rows the page read ahead, store/open-ahead),
- * its query starts with that answer, and its own replaces it.
+ * that view is its query's answer until the query's own, if it comes first.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { myView, type AppDb, type MyView, type Settings } from '../store';
@@ -26,9 +26,9 @@ export function followAccount(
   settings: ReadonlySignal<Settings | null>,
   today: () => string,
   expected: string | null = null,
-  first: MyView | null = null,
+  first: PromiseLike<MyView | null> | null = null,
 ): FollowedAccount {
-  // Only the expected account's first query starts with it: never a later one.
+  // Only the expected account's first query may take it: never a later one.
   let seed = first;
   const view = signal<MyView | null>(null);
   /** The account whose query has answered (its view is `view`), or null. */
@@ -53,7 +53,10 @@ export function followAccount(
     view.value = null;
     answeredFor.value = null;
     if (accountId === null) return;
-    const start = seed !== null && accountId === expected ? { first: { value: seed } } : {};
+    const start =
+      seed !== null && accountId === expected
+        ? { first: seed.then((view) => (view ? { value: view } : null)) }
+        : {};
     seed = null;
     const live = liveSignal(() => myView(db, accountId, today()), null, start);
     query = live;

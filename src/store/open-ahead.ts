@@ -7,8 +7,9 @@
  * With the account the page's hint names, it also reads the rows home shows
  * first (the settings, the account, its person's profiles, their links and
  * achievements: `HomeRows`), in one read-only transaction, while Dexie's
- * code is still on its way. The data state computes home's first answer
- * from them (store/queries-me `meViewOf`) and its live queries take over.
+ * code is still on its way. Whichever comes first is home's first answer:
+ * the view made of these rows (store/queries-me `meViewOf`), or the data
+ * state's live query, which takes over in any case.
  *
  * It never creates a database: where none exists yet, the open's upgrade is
  * aborted, so Dexie still makes it from nothing. Rows are read only from a
@@ -43,14 +44,6 @@ export interface HomeRows {
   achievements: Achievement[];
 }
 
-/** The read's answer once it has come (null: nothing to show from it). */
-let homeRows: HomeRows | null = null;
-
-/** Home's rows read ahead for `accountId`, if they have arrived by now. */
-export function homeRowsAhead(accountId: string): HomeRows | null {
-  return homeRows?.account.id === accountId ? homeRows : null;
-}
-
 export interface OpenAheadOptions {
   /** The database (the app's by default). */
   name?: string;
@@ -60,41 +53,48 @@ export interface OpenAheadOptions {
   accountId?: string | null;
 }
 
+/**
+ * Opens the database ahead; with `accountId`, answers that account's home
+ * rows, or null when none were read (no database at this version, no such
+ * account, a failure).
+ */
 export function openAhead({
   name = DB_NAME,
   holdMs = 5_000,
   accountId = null,
-}: OpenAheadOptions = {}): void {
-  homeRows = null;
-  let request: IDBOpenDBRequest;
-  try {
-    request = indexedDB.open(name);
-  } catch {
-    return; // No IndexedDB here (or not in this context): Dexie will say so.
-  }
-  request.onupgradeneeded = () => {
-    request.transaction?.abort();
-  };
-  request.onerror = (event) => {
-    // The abort above, or a failure Dexie's own open will meet and report.
-    event.preventDefault();
-  };
-  request.onsuccess = () => {
-    const db = request.result;
-    const close = () => {
-      db.close();
+}: OpenAheadOptions = {}): Promise<HomeRows | null> {
+  return new Promise((answer) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = indexedDB.open(name);
+    } catch {
+      answer(null);
+      return; // No IndexedDB here (or not in this context): Dexie will say so.
+    }
+    request.onupgradeneeded = () => {
+      request.transaction?.abort();
     };
-    db.onversionchange = close;
-    setTimeout(close, holdMs);
-    // Dexie keeps IndexedDB's version at ten times its own.
-    if (accountId === null || db.version !== DB_VERSION * 10) return;
-    readHome(db, accountId).then(
-      (rows) => {
-        homeRows = rows;
-      },
-      () => undefined, // Dexie's reads will meet (and report) whatever failed here.
-    );
-  };
+    request.onerror = (event) => {
+      // The abort above, or a failure Dexie's own open will meet and report.
+      event.preventDefault();
+      answer(null);
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      const close = () => {
+        db.close();
+      };
+      db.onversionchange = close;
+      setTimeout(close, holdMs);
+      // Dexie keeps IndexedDB's version at ten times its own.
+      if (accountId === null || db.version !== DB_VERSION * 10) answer(null);
+      // Dexie's reads will meet (and report) whatever failed here.
+      else
+        readHome(db, accountId).then(answer, () => {
+          answer(null);
+        });
+    };
+  });
 }
 
 async function readHome(db: IDBDatabase, accountId: string): Promise<HomeRows | null> {

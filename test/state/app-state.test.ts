@@ -8,6 +8,11 @@ import { meData } from '../../src/ui/screens/individual/use-me-data';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 
+/** Lets promise callbacks already settled run (a few microtask hops, no task). */
+async function ticks(n = 8): Promise<void> {
+  for (let i = 0; i < n; i++) await Promise.resolve();
+}
+
 /** Resolves once `read()` passes `check`, re-checking as signals change. */
 function until<T>(read: () => T, check: (value: T) => boolean, ms = 2000): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -84,9 +89,10 @@ describe('liveSignal', () => {
     broken.dispose();
   });
 
-  it('with `first`, starts ready with that answer until the query\u2019s own replaces it', async () => {
+  it('takes `first` if it comes before the query\u2019s answer, which then replaces it', async () => {
     const db = openDb(`t-${crypto.randomUUID()}`);
-    const count = liveSignal(() => db.people.count(), -1, { first: { value: 7 } });
+    const count = liveSignal(() => db.people.count(), -1, { first: Promise.resolve({ value: 7 }) });
+    await ticks();
     expect(count.value).toBe(7);
     expect(count.ready.value).toBe(true);
     await until(
@@ -94,6 +100,19 @@ describe('liveSignal', () => {
       (n) => n === 0,
     );
     count.dispose();
+
+    // Coming after the query's answer, it is ignored.
+    let late: (first: { value: number }) => void = () => undefined;
+    const later = liveSignal(() => db.people.count(), -1, {
+      first: new Promise((resolve) => {
+        late = resolve;
+      }),
+    });
+    await until(() => later.ready.value, Boolean);
+    late({ value: 7 });
+    await ticks();
+    expect(later.value).toBe(0);
+    later.dispose();
   });
 
   it('sees a write made through another connection (another tab)', async () => {
@@ -203,7 +222,12 @@ describe('createAppState', () => {
     const rows = await rowsOf(hana);
     // Marked, so the view shown first is seen to be the one made of these rows.
     rows.account = { ...rows.account, displayName: 'Read ahead' };
-    const seeded = createAppState(db, { now: () => NOW, expectedAccountId: hana, homeRows: rows });
+    const seeded = createAppState(db, {
+      now: () => NOW,
+      expectedAccountId: hana,
+      homeRows: Promise.resolve(rows),
+    });
+    await ticks();
     expect(seeded.settings.ready.value).toBe(true);
     expect(seeded.meReady.value).toBe(true);
     expect(seeded.me.value?.account.displayName).toBe('Read ahead');
@@ -219,7 +243,7 @@ describe('createAppState', () => {
     const stale = createAppState(db, {
       now: () => NOW,
       expectedAccountId: sora,
-      homeRows: await rowsOf(sora),
+      homeRows: rowsOf(sora),
     });
     const stop = effect(() => {
       seen.push(stale.me.value?.account.id ?? null);
@@ -231,6 +255,25 @@ describe('createAppState', () => {
     stop();
     expect(seen).not.toContain(sora);
     stale.dispose();
+
+    // Rows that come after the live query's answer are not shown.
+    let late: (rows: HomeRows) => void = () => undefined;
+    const slow = createAppState(db, {
+      now: () => NOW,
+      expectedAccountId: hana,
+      homeRows: new Promise((resolve) => {
+        late = resolve;
+      }),
+    });
+    const real = await until(
+      () => slow.me.value?.account.displayName,
+      (name) => name !== undefined,
+    );
+    late(rows);
+    await ticks();
+    expect(slow.me.value?.account.displayName).toBe(real);
+    expect(real).not.toBe('Read ahead');
+    slow.dispose();
   });
 
   it('a refusal comes back as a result with its code and date, and nothing is queued', async () => {
