@@ -229,9 +229,9 @@ run, and their ratio (app ÷ baseline):
   with \`disableStorageReset\` (served by the service worker). Until
   2026-12-07 night the repeat visit followed the first visit's audit in the
   same browser, whose renderer still held what the audit's accessibility
-  check (axe-core) left of the page; the repeat visit's instrumentation
-  walked it in one 75–115 ms task before the page committed (TBT 278–474 ms,
-  Performance 88–94; Performance alone, or a browser of its own: TBT
+  check (axe-core) left of the page, and one task of ~100 ms ran before the
+  page committed (V8 walking that heap; TBT 278–474 ms, Performance 88–94;
+  without the accessibility category, or in a browser of its own: TBT
   0–75 ms, 100). Up to ${result.runs.lighthouse} samples; each is four Lighthouse runs of ~15–20 s.
 - **First visit, main thread (CPU time)** — a control for Lighthouse's TBT
   that other work on the machine does not inflate: the same first visit traced
