@@ -127,12 +127,17 @@ function verdicts() {
       cpu.value <= 50,
       fmt(cpu.value, 'ms'),
     );
+  // #17 asks for this world's figures, to show how cost grows; its limits are the bench's own.
   for (const f of figures.filter((x) => x.section.startsWith('large world') && x.target)) {
     const times = /([\d.]+)×/.exec(f.target);
     const ms = /([\d.]+) ms/.exec(f.target);
     if (times && f.ratio !== null) {
       const limit = Number(times[1]);
-      say(`${f.section}: ${f.metric} within ${limit}×`, f.ratio <= limit, `${f.ratio.toFixed(2)}×`);
+      say(
+        `${f.section}: ${f.metric} within ${limit}× (the bench's own aim: the 10k world's limit)`,
+        f.ratio <= limit,
+        `${f.ratio.toFixed(2)}×`,
+      );
     } else if (ms && f.value !== null) {
       say(
         `${f.section}: ${f.metric} ≤ ${ms[1]} ms`,
