@@ -19,6 +19,7 @@
  * blocked).
  */
 import { DB_NAME, DB_VERSION } from './db-name';
+import type { MeRows } from './queries-me';
 import type {
   Achievement,
   Association,
@@ -29,20 +30,12 @@ import type {
   WorkAccount,
 } from './records';
 
-/** What home shows first, as the database held it when read ahead. */
-export interface HomeRows {
-  /** The settings' record, if any (defaults fill the rest). */
-  settings: Partial<Settings> | undefined;
-  account: WorkAccount;
-  org: Organization | undefined;
-  person: Person | undefined;
-  /** The person's profiles, removed ones too, in id order. */
-  profiles: LearningProfile[];
-  /** Every link of those profiles, by profile, then id. */
-  links: Association[];
-  /** Every achievement of those profiles, by profile, then id. */
-  achievements: Achievement[];
-}
+/**
+ * What home shows first, as the database held it when read ahead: home's
+ * rows (no other account a profile is linked to), and the settings' record,
+ * if any (defaults fill the rest).
+ */
+export type HomeRows = Omit<MeRows, 'others'> & { settings: Partial<Settings> | undefined };
 
 export interface OpenAheadOptions {
   /** The database (the app's by default). */

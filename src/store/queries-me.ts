@@ -86,15 +86,15 @@ interface LinkedAccount {
   org: Organization | null;
 }
 
+/** A profile's card: `active` is its link active now, `linked` that link's account. */
 function profileView(
   profile: LearningProfile,
-  links: Association[],
-  achievements: Achievement[],
+  active: Association | undefined,
   linked: LinkedAccount | null,
+  achievements: Achievement[],
   today: string,
   policy: Policy,
 ): ProfileView {
-  const active = links.find((a) => a.endedOn === null);
   return {
     profile,
     activeLink: active && linked ? { association: active, ...linked } : null,
@@ -112,8 +112,11 @@ export interface MeRows {
   account: WorkAccount;
   org: Organization | undefined;
   person: Person | undefined;
+  /** The person's profiles, removed ones too, in id order. */
   profiles: LearningProfile[];
+  /** Every link of those profiles, by profile, then id. */
   links: Association[];
+  /** Every achievement of those profiles, by profile, then id. */
   achievements: Achievement[];
   others: ReadonlyMap<string, LinkedAccount>;
 }
@@ -152,18 +155,17 @@ export function meViewOf(
   );
   const views: ProfileView[] = [];
   for (const p of profiles) {
-    const own = links.filter((a) => a.profileId === p.id);
-    const activeTo = own.find((a) => a.endedOn === null)?.accountId;
+    const active = links.find((a) => a.profileId === p.id && a.endedOn === null);
     // A profile is usually linked to this very account.
     const linked =
-      activeTo === undefined
+      active === undefined
         ? null
-        : activeTo === account.id
+        : active.accountId === account.id
           ? { account, org }
-          : rows.others.get(activeTo);
+          : rows.others.get(active.accountId);
     if (linked === undefined) return null;
     const mine = achievements.filter((a) => a.profileId === p.id);
-    views.push(profileView(p, own, mine, linked, today, policy));
+    views.push(profileView(p, active, linked, mine, today, policy));
   }
   const activeLinks: MyView['activeLinks'] = { learn: null, 'partner-university': null };
   for (const view of views) {

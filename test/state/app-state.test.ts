@@ -33,6 +33,20 @@ function until<T>(read: () => T, check: (value: T) => boolean, ms = 2000): Promi
   });
 }
 
+/** Every account `app.me` showed (null: none) until it shows `accountId`. */
+async function shownUntil(app: AppState, accountId: string): Promise<(string | null)[]> {
+  const seen: (string | null)[] = [];
+  const stop = effect(() => {
+    seen.push(app.me.value?.account.id ?? null);
+  });
+  await until(
+    () => app.me.value?.account.id,
+    (id) => id === accountId,
+  );
+  stop();
+  return seen;
+}
+
 async function demoState(options: { onQueued?: () => void } = {}) {
   const db = openDb(`t-${crypto.randomUUID()}`);
   const persist = vi.fn(() => Promise.resolve('granted' as const));
@@ -175,17 +189,8 @@ describe('createAppState', () => {
     hinted.dispose();
 
     // A stale hint (another account) is never shown: the settings decide.
-    const seen: (string | null)[] = [];
     const stale = createAppState(db, { now: () => NOW, expectedAccountId: sora });
-    const stop = effect(() => {
-      seen.push(stale.me.value?.account.id ?? null);
-    });
-    await until(
-      () => stale.me.value?.account.id,
-      (id) => id === hana,
-    );
-    stop();
-    expect(seen).not.toContain(sora);
+    expect(await shownUntil(stale, hana)).not.toContain(sora);
     stale.dispose();
 
     // Nobody chosen: ready with no view, whatever the hint said.
@@ -239,21 +244,12 @@ describe('createAppState', () => {
     seeded.dispose();
 
     // Rows of an account the settings do not name are never shown.
-    const seen: (string | null)[] = [];
     const stale = createAppState(db, {
       now: () => NOW,
       expectedAccountId: sora,
       homeRows: rowsOf(sora),
     });
-    const stop = effect(() => {
-      seen.push(stale.me.value?.account.id ?? null);
-    });
-    await until(
-      () => stale.me.value?.account.id,
-      (id) => id === hana,
-    );
-    stop();
-    expect(seen).not.toContain(sora);
+    expect(await shownUntil(stale, hana)).not.toContain(sora);
     stale.dispose();
 
     // Rows that come after the live query's answer are not shown.
