@@ -23,7 +23,16 @@ import {
 import { SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from '../src/store/db';
 import { DERIVED_TABLES } from '../src/store/derived-tables';
 import { orgReportChunks, orgReportPage, orgUsersPage } from '../src/store/queries-org';
-import { dayRecord, derivedRows, inDayOrder } from '../src/store/org-derived';
+import {
+  countDeltas,
+  dayRecord,
+  derivedRows,
+  inDayOrder,
+  reportDays,
+  reportRecords,
+  userRecords,
+} from '../src/store/org-derived';
+import { userLayout } from '../src/store/user-leaves';
 import { callerWritesDerived } from '../src/store/report-upkeep';
 import { loadDemo } from '../src/store/demo';
 import { importJson } from '../src/store/transfer';
@@ -182,19 +191,20 @@ const DERIVED_BATCH_PEOPLE = 50_000;
  * finish in 30 minutes in Chromium on this machine, raw or not; the raw
  * baseline commits per batch alike. The derived rows (`derivedRows`, the store's
  * derivation) of each batch are gathered and written every
- * DERIVED_BATCH_PEOPLE people: users rows added; a credit day (one record
- * for all of its rows) added, or merged with what an earlier write left of
- * that day; the counts, shared by all, summed and written at the end. A
+ * DERIVED_BATCH_PEOPLE people: a credit day (one record for all of its
+ * rows) added, or merged with what an earlier write left of that day; the
+ * counts, shared by all, summed and written at the end, with the users
+ * list's leaves (`userLayout`: their cut depends on every row of the
+ * organization, so its users rows are gathered to the end). A
  * day's rows are gathered over the batches and sorted, with their revision,
  * once per write. The import derives a whole file at once and writes each
  * day once; a world too large to hold writes most days twice.
  */
 async function writeWorld(db, chunks, onRows) {
   const counts = new Map();
-  const userCounts = new Map();
   const written = new Set();
   let days = new Map();
-  let users = [];
+  const users = [];
   let people = 0;
   const sum = (into, rows) => {
     for (const c of rows) {
@@ -233,10 +243,8 @@ async function writeWorld(db, chunks, onRows) {
     await Promise.all([
       ...bulk('reportDays', added),
       db.reportDays.bulkPut(put).then(() => onRows(put.length)),
-      ...bulk('orgUsers', users),
     ]);
     days = new Map();
-    users = [];
   };
   const inTx = (fn) =>
     db.transaction('rw', db.tables, (tx) => {
@@ -244,11 +252,11 @@ async function writeWorld(db, chunks, onRows) {
       return fn();
     });
   const flush = async (batch) => {
-    const derived = derivedRows(batch);
-    sum(counts, derived.reportCounts);
-    sum(userCounts, derived.userCounts);
+    // As derivedRows, the users' leaves left to the end.
+    const reports = reportRecords(batch);
+    sum(counts, countDeltas(reports).values());
     // A day's rows gathered over the batches; sorted when written.
-    for (const d of derived.reportDays) {
+    for (const d of reportDays(reports)) {
       const had = days.get(d.key);
       if (had) had.rows.push(...d.rows);
       else
@@ -259,7 +267,7 @@ async function writeWorld(db, chunks, onRows) {
           rows: [...d.rows],
         });
     }
-    users.push(...derived.orgUsers);
+    users.push(...userRecords(batch.accounts, batch));
     people += batch.people.length;
     await inTx(() => Promise.all(TABLE_NAMES.flatMap((table) => bulk(table, batch[table]))));
     if (people >= DERIVED_BATCH_PEOPLE) {
@@ -279,9 +287,11 @@ async function writeWorld(db, chunks, onRows) {
   await flush(batch);
   await inTx(async () => {
     await writeDerived();
+    const layout = userLayout(users);
     await Promise.all([
       ...bulk('reportCounts', [...counts.values()]),
-      ...bulk('userCounts', [...userCounts.values()]),
+      ...bulk('userLeaves', layout.userLeaves),
+      ...bulk('userDirs', layout.userDirs),
     ]);
   });
 }
@@ -300,10 +310,9 @@ async function checkDerived(name) {
   const problems = [];
   for (const table of DERIVED_TABLES) {
     const have = await db.table(table).toArray();
-    const key = table === 'orgUsers' ? 'id' : 'key';
-    const byKey = new Map(have.map((r) => [r[key], JSON.stringify(r)]));
+    const byKey = new Map(have.map((r) => [r.key, JSON.stringify(r)]));
     const wanted = want[table];
-    const differ = wanted.filter((r) => byKey.get(r[key]) !== JSON.stringify(r)).length;
+    const differ = wanted.filter((r) => byKey.get(r.key) !== JSON.stringify(r)).length;
     if (differ > 0 || have.length !== wanted.length)
       problems.push(`${table}: ${have.length} kept, ${wanted.length} derived, ${differ} differ`);
   }
@@ -433,7 +442,7 @@ const bench = {
     const derived = {
       reportRows: (await db.reportCounts.toArray()).reduce((n, c) => n + c.n, 0),
       reportDays: await db.reportDays.count(),
-      orgUsers: await db.orgUsers.count(),
+      userLeaves: await db.userLeaves.count(),
       reportCounts: await db.reportCounts.count(),
     };
     db.close();

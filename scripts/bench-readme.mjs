@@ -276,9 +276,9 @@ run, and their ratio (app ÷ baseline):
   databases share one IndexedDB backing store, and a load right after
   another one's database was deleted paid for cleaning up after it. The baseline writes the file's rows only; the store also derives
   and writes what the organization's screens read (issue 17: the report's
-  100,000 rows grouped in one record per credit day, schema v6; the counts
-  per credit and removal day; one users row per account and each users
-  list's count). Then, on that
+  100,000 rows grouped in one record per credit day, schema v7; the counts
+  per credit and removal day; a users row per account, cut into leaves of
+  about 32 rows, and a directory of the leaves per organization). Then, on that
   database, the organization's reads: the first page (50 rows, default
   query) of the users list (\`orgUsersPage\`) and of the skills report
   (\`orgReportPage\`), the report's first page sorted by name (not the

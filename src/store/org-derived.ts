@@ -1,9 +1,10 @@
 /**
  * What the organization's screens read, derived from the source tables
  * (accounts, links, achievements, profiles' kinds): the skills report's rows
- * grouped by credit day, their counts per (credit day, removal day), one row
- * per work account for the users list, and each list's count. Pure: the rules decide every date; this only gives the
- * rows their keys. `report-upkeep.ts` runs it for the profiles and accounts a
+ * grouped by credit day, their counts per (credit day, removal day), and a
+ * row per work account for the users list, cut into leaves with a directory
+ * per organization (`user-leaves.ts`). Pure: the rules decide every date;
+ * this only gives the rows their keys. `report-upkeep.ts` runs it for the profiles and accounts a
  * transaction touched; import, demo and the schema upgrade run it on
  * everything at once.
  */
@@ -19,10 +20,12 @@ import type {
   ReportCount,
   ReportDay,
   ReportRecord,
-  UserCount,
+  UserDir,
+  UserLeaf,
   WorkAccount,
 } from './records';
-import { dayKey, userCountKey } from './derived-tables';
+import { dayKey } from './derived-tables';
+import { userLayout, userOrder } from './user-leaves';
 
 /** The sources of the derived rows (a slice of the tables, or all of them). */
 export interface OrgSources {
@@ -234,10 +237,6 @@ export function userRecords(
       links: links.filter((l) => l.profileId === profileId),
       earliest: earliest.get(profileId) ?? null,
     }));
-    const nameKey = nameOrderKey(account.displayName, account.email);
-    const lists = userLists(userStates(account, learnLinked, puLinked)).map(
-      (list) => `${account.orgId}\u0000${list}\u0000${nameKey}\u0000${account.id}`,
-    );
     return {
       id: account.id,
       orgId: account.orgId,
@@ -246,47 +245,32 @@ export function userRecords(
       puLinked,
       removalOn: account.deletedOn === null ? null : reportRemovalDate(account.deletedOn, policy),
       endedPairs,
-      lists,
+      lists: userLists(userStates(account, learnLinked, puLinked)),
+      order: userOrderOf(account),
       search: searchKey(account.displayName, account.email),
     };
   });
 }
 
-/** The list an entry of `OrgUserRecord.lists` is in, and its organization. */
-function listOf(entry: string): { orgId: string; list: string } {
-  const [orgId = '', list = ''] = entry.split('\u0000', 2);
-  return { orgId, list };
+/** An account's place in its organization's users list. */
+export function userOrderOf(account: Pick<WorkAccount, 'id' | 'displayName' | 'email'>): string {
+  return userOrder(nameOrderKey(account.displayName, account.email), account.id);
 }
 
-/** How the users rows change each list's count (one per list entry of a row). */
-export function userCountDeltas(
-  added: readonly OrgUserRecord[],
-  removed: readonly OrgUserRecord[] = [],
-): Map<string, UserCount> {
-  return netCounts(added, removed, (u) =>
-    u.lists.map((entry) => {
-      const { orgId, list } = listOf(entry);
-      return { key: userCountKey(orgId, list), orgId, list, n: 1 };
-    }),
-  );
-}
-
-/** The derived tables' rows, by table (schema v6). */
+/** The derived tables' rows, by table (schema v7). */
 export interface DerivedRows {
   reportDays: ReportDay[];
   reportCounts: ReportCount[];
-  orgUsers: OrgUserRecord[];
-  userCounts: UserCount[];
+  userLeaves: UserLeaf[];
+  userDirs: UserDir[];
 }
 
 /** Everything derived, from all of the sources at once: what import, demo and the upgrade write. */
 export function derivedRows(sources: OrgSources, policy: Policy = DEFAULT_POLICY): DerivedRows {
   const reports = reportRecords(sources, policy);
-  const users = userRecords(sources.accounts, sources, policy);
   return {
     reportDays: reportDays(reports),
     reportCounts: [...countDeltas(reports).values()],
-    orgUsers: users,
-    userCounts: [...userCountDeltas(users).values()],
+    ...userLayout(userRecords(sources.accounts, sources, policy)),
   };
 }

@@ -2,8 +2,8 @@
  * Reads for the organization's screens (admins): one page of its users, one
  * page of its skills report, the report's counts, and the whole report in
  * chunks (CSV export, designations). They read the rows the store keeps
- * (`report-upkeep.ts`): a users page through the `lists` index and the
- * lists' counts; a report page in credit-day order through the counts, which
+ * (`report-upkeep.ts`): a users page through the organization's directory
+ * of its users' leaves (`user-leaves.ts`); a report page in credit-day order through the counts, which
  * say which days (`reportDays`) hold it, so a page costs a day or two of rows
  * whatever the size of the organization. Another sort or a search reads the
  * organization's days, about one record per day, and sorts in memory (the
@@ -25,8 +25,9 @@ import {
 } from '../rules/org/report-rows';
 import type { UsersQuery } from '../rules/org/users';
 import type { AppDb } from './db';
-import { dayKey, userCountKey } from './derived-tables';
-import type { OrgUserRecord, ReportCount, ReportDay, ReportRecord } from './records';
+import { dayKey } from './derived-tables';
+import type { OrgUserRecord, ReportCount, ReportDay, ReportRecord, UserLeaf } from './records';
+import { countOf, leafKey, leavesOfPage } from './user-leaves';
 
 export type { OrgUserRecord };
 /** A report row with whose it is, as the report screen shows it. */
@@ -43,15 +44,22 @@ export interface UsersPage {
   everyone: number;
 }
 
-function listRange(orgId: string, list: UsersQuery['state']): [string, string] {
-  const prefix = `${orgId}\u0000${list}\u0000`;
-  return [prefix, `${prefix}\uffff`];
+/** The rows of `leaves` (in order, some missing) in `list`, in order. */
+function rowsIn(
+  leaves: readonly (UserLeaf | undefined)[],
+  list: UsersQuery['state'],
+): OrgUserRecord[] {
+  const rows: OrgUserRecord[] = [];
+  for (const leaf of leaves)
+    for (const row of leaf?.rows ?? []) if (row.lists.includes(list)) rows.push(row);
+  return rows;
 }
 
 /**
- * One page of the organization's users: with no text, through the `lists`
- * index, its total from the lists' counts; with text, the organization's
- * accounts are read and matched by name or email.
+ * One page of the organization's users: with no text, the directory says
+ * which leaves hold it and every list's total, and those leaves are read
+ * (`user-leaves.ts`); with text, every leaf is read and its rows matched by
+ * name or email.
  */
 export async function orgUsersPage(
   db: AppDb,
@@ -60,40 +68,20 @@ export async function orgUsersPage(
   page: number,
   size: number,
 ): Promise<UsersPage> {
-  return db.transaction('r', [db.orgUsers, db.userCounts], async () => {
-    const everyoneRange = listRange(orgId, 'all');
-    const countOf = async (list: UsersQuery['state']) =>
-      (await db.userCounts.get(userCountKey(orgId, list)))?.n ?? 0;
+  return db.transaction('r', [db.userDirs, db.userLeaves], async () => {
+    const dir = await db.userDirs.get(orgId);
+    const everyone = countOf(dir, 'all');
     const text = queryKey(query.text);
+    if (!dir) return { users: [], page: 0, total: 0, everyone };
     if (text === '') {
-      const read = (at: number) =>
-        db.orgUsers
-          .where('lists')
-          .between(...listRange(orgId, query.state))
-          .offset(at * size)
-          .limit(size)
-          .toArray();
-      // The counts and the page asked for, read at once; a page past the end, again.
-      const asked = Math.max(0, Math.floor(page));
-      const [everyone, total, users] = await Promise.all([
-        countOf('all'),
-        countOf(query.state),
-        read(asked),
-      ]);
-      const at = clampPage(asked, size, total);
-      return { users: at === asked ? users : await read(at), page: at, total, everyone };
+      const total = countOf(dir, query.state);
+      const at = clampPage(page, size, total);
+      const { keys, skip } = leavesOfPage(dir, query.state, at * size, size);
+      const rows = rowsIn(await db.userLeaves.bulkGet(keys), query.state);
+      return { users: rows.slice(skip, skip + size), page: at, total, everyone };
     }
-    const inList = listRange(orgId, query.state)[0];
-    const [everyone, all] = await Promise.all([
-      countOf('all'),
-      db.orgUsers
-        .where('lists')
-        .between(...everyoneRange)
-        .toArray(),
-    ]);
-    const selected = all.filter(
-      (u) => matches(u.search, text) && u.lists.some((l) => l.startsWith(inList)),
-    );
+    const leaves = await db.userLeaves.bulkGet(dir.leaves.map((l) => leafKey(orgId, l.first)));
+    const selected = rowsIn(leaves, query.state).filter((u) => matches(u.search, text));
     const shown = pageOf(selected, page, size);
     return { users: shown.items, page: shown.page, total: shown.total, everyone };
   });

@@ -4,6 +4,7 @@
  * Dates are calendar days `YYYY-MM-DD` (UTC); instants are ISO strings.
  */
 import type { AchievementFacts, EndReason, ProfileKind, Role, UndatedReportRow } from '../rules';
+import type { UserList } from '../rules/org/users';
 
 export type { EndReason, Role };
 export type AchievementKind = 'certification' | 'assessment' | 'training';
@@ -237,10 +238,10 @@ export interface EndedPair {
 }
 
 /**
- * One work account as the organization's users list shows it (schema v5),
- * kept with the report's rows. Whether an ended link's achievements are still
- * in the report depends on the day: the rules decide it at read time from
- * `endedPairs` (`rules/org/users` `orgUserRowsOn`).
+ * One work account as the organization's users list shows it, kept with the
+ * report's rows. Whether an ended link's achievements are still in the report
+ * depends on the day: the rules decide it at read time from `endedPairs`
+ * (`rules/org/users` `orgUserRowsOn`).
  */
 export interface OrgUserRecord {
   /** The account's id. */
@@ -252,24 +253,42 @@ export interface OrgUserRecord {
   /** For a deleted account: the day its achievements leave the skills report (rule 7). */
   removalOn: string | null;
   endedPairs: EndedPair[];
-  /**
-   * `orgId \0 list \0 nameKey \0 id` for every list the account is in (`all`,
-   * `active`, each of its states): one multi-entry index gives each list's
-   * page in name order (its count is kept in `UserCount`).
-   */
-  lists: string[];
+  /** The lists of the users screen the account is in (`all`, `active`, each of its states). */
+  lists: UserList[];
+  /** Its place in the users list: its name's order key (`nameOrderKey`), then its id. */
+  order: string;
   /** What the filter box searches: name and email (`searchKey`). */
   search: string;
 }
 
 /**
- * How many of an organization's accounts are in one list of the users screen
- * (schema v6): a page's total without counting the list's index entries.
+ * A run of an organization's users rows in list order (schema v7): a row
+ * whose order hashes to a boundary starts a leaf (`user-leaves.ts`), so the
+ * cut depends only on which rows there are.
  */
-export interface UserCount {
-  /** `orgId \0 list`. */
+export interface UserLeaf {
+  /** `orgId \0 order of its first row`. */
   key: string;
   orgId: string;
-  list: string;
-  n: number;
+  /** In `order`; at least one. */
+  rows: OrgUserRecord[];
+}
+
+/** A leaf as its organization's directory lists it. */
+export interface UserLeafEntry {
+  /** The order of the leaf's first row (its key without the organization). */
+  first: string;
+  /** How many of its rows each list holds (a list it has none of is absent). */
+  n: Partial<Record<UserList, number>>;
+}
+
+/**
+ * An organization's users list (schema v7): its leaves in order with each
+ * list's count in each, so a page's leaves and every list's total are found
+ * without reading rows.
+ */
+export interface UserDir {
+  /** The organization's id. */
+  key: string;
+  leaves: UserLeafEntry[];
 }

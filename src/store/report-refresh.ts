@@ -21,7 +21,7 @@ import {
   countDeltas,
   derivedRows,
   reportRecords,
-  userCountDeltas,
+  userOrderOf,
   userRecords,
 } from './org-derived';
 import type {
@@ -32,10 +32,12 @@ import type {
   ReportCount,
   ReportDay,
   ReportRecord,
-  UserCount,
+  UserDir,
+  UserLeaf,
   WorkAccount,
 } from './records';
 import { DERIVED_TABLES, dayKey, type Touched } from './derived-tables';
+import { changeLeaves, leafKeysOf } from './user-leaves';
 
 /**
  * Dexie's zone (its current transaction, what `liveQuery` observes) is kept
@@ -179,16 +181,20 @@ async function reportOf(t: Tables, profileIds: ReadonlySet<string>) {
 const same = (a: readonly ReportRecord[], b: readonly ReportRecord[]) =>
   a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 
+/** What the derived rows were made of before a write: its touched profiles' report rows, and the accounts it wrote. */
+export interface Before {
+  profileIds: ReadonlySet<string>;
+  /** The touched profiles' report rows (what the days hold of them, as the kept rows equal the derivation). */
+  rows: readonly ReportRecord[];
+  /** The accounts the write changed, as they were (null: none); the others are as they are now. */
+  accounts: ReadonlyMap<string, WorkAccount | null>;
+}
+
 /**
  * Derives the touched profiles' report rows and the touched accounts' users
- * rows again, after the write; `before` are the profiles' rows derived before
- * it (what the days hold of them, as the kept rows equal the derivation).
+ * rows again, after the write.
  */
-export async function refresh(
-  t: Tables,
-  touched: Touched,
-  before: { profileIds: ReadonlySet<string>; rows: readonly ReportRecord[] },
-): Promise<void> {
+export async function refresh(t: Tables, touched: Touched, before: Before): Promise<void> {
   const profileIds = new Set([...before.profileIds, ...(await profilesOf(t, touched))]);
   const { links, achievements, accounts: linked, rows } = await reportOf(t, profileIds);
 
@@ -202,17 +208,16 @@ export async function refresh(
     await moveCounts<ReportCount>(t, 'reportCounts', countDeltas(rows, before.rows));
   }
 
-  // The users list's rows and counts.
+  // The users list's rows.
   const accountIds = new Set([...touched.accounts, ...links.map((l) => l.accountId)]);
   // The links' accounts were read with the report's rows: only the others now.
   const read = new Set(linked.map((a) => a.id));
-  const [others, accountLinks, oldUsers] = await Promise.all([
+  const [others, accountLinks] = await Promise.all([
     t.get<WorkAccount>(
       'accounts',
       [...accountIds].filter((id) => !read.has(id)),
     ),
     t.equalMany<Association>('associations', 'accountId', accountIds),
-    t.get<OrgUserRecord>('orgUsers', [...accountIds]),
   ]);
   const accounts = [...linked, ...others];
   const linkedProfiles = [...new Set(accountLinks.map((l) => l.profileId))];
@@ -236,19 +241,71 @@ export async function refresh(
     },
     DEFAULT_POLICY,
   );
-  await t.put('orgUsers', users);
-  const found = new Set(accounts.map((a) => a.id));
-  await t.delete(
-    'orgUsers',
-    [...accountIds].filter((id) => !found.has(id)),
+  const now = new Map(accounts.map((a) => [a.id, a]));
+  const was = [...accountIds].flatMap((id) => {
+    const account = before.accounts.has(id) ? before.accounts.get(id) : now.get(id);
+    return account ? [account] : [];
+  });
+  await moveUsers(t, was, users);
+}
+
+/**
+ * Replaces the users rows of the accounts `was` (where they were: their
+ * organization and order before the write) with `users`, leaf by leaf.
+ */
+async function moveUsers(
+  t: Tables,
+  was: readonly WorkAccount[],
+  users: readonly OrgUserRecord[],
+): Promise<void> {
+  const changes = new Map<string, { removed: Set<string>; added: OrgUserRecord[] }>();
+  const of = (orgId: string) => {
+    let change = changes.get(orgId);
+    if (!change) changes.set(orgId, (change = { removed: new Set(), added: [] }));
+    return change;
+  };
+  for (const account of was) of(account.orgId).removed.add(userOrderOf(account));
+  for (const user of users) of(user.orgId).added.push(user);
+  if (changes.size === 0) return;
+  const dirs = new Map(
+    (await t.get<UserDir>('userDirs', [...changes.keys()])).map((d) => [d.key, d]),
   );
-  await moveCounts<UserCount>(t, 'userCounts', userCountDeltas(users, oldUsers));
+  const plans = [...changes].map(([orgId, { removed, added }]) => {
+    const dir = dirs.get(orgId) ?? { key: orgId, leaves: [] };
+    const keys = leafKeysOf(dir, [...removed, ...added.map((u) => u.order)]);
+    return { dir, removed, added, keys };
+  });
+  const held = new Map(
+    (
+      await t.get<UserLeaf>(
+        'userLeaves',
+        plans.flatMap((p) => p.keys),
+      )
+    ).map((l) => [l.key, l]),
+  );
+  const put: UserLeaf[] = [];
+  const gone: string[] = [];
+  const putDirs: UserDir[] = [];
+  const goneDirs: string[] = [];
+  for (const plan of plans) {
+    const change = changeLeaves(plan.dir, held, plan.removed, plan.added);
+    put.push(...change.put);
+    gone.push(...change.gone);
+    const stored = dirs.get(plan.dir.key);
+    if (change.dir === null) {
+      if (stored) goneDirs.push(stored.key);
+    } else if (JSON.stringify(change.dir) !== JSON.stringify(stored)) putDirs.push(change.dir);
+  }
+  await t.delete('userLeaves', gone);
+  await t.put('userLeaves', put);
+  await t.delete('userDirs', goneDirs);
+  await t.put('userDirs', putDirs);
 }
 
 /** Adds each delta to its stored count; a count that reaches zero goes. */
 async function moveCounts<C extends { key: string; n: number }>(
   t: Tables,
-  table: 'reportCounts' | 'userCounts',
+  table: 'reportCounts',
   deltas: ReadonlyMap<string, C>,
 ): Promise<void> {
   if (deltas.size === 0) return;
@@ -321,15 +378,23 @@ export async function writeAndFollow(
   }
   const touched: Touched = { profiles: new Set(), accounts: new Set() };
   // The rows as they were: a change may move a row away from what it touched.
-  if (req.type !== 'add') {
+  // An account's are read even for an add: its users row is found by its old name.
+  const accounts = new Map<string, WorkAccount | null>();
+  if (req.type !== 'add' || table.name === 'accounts') {
     const keys = keysOf(table, req);
-    collect(table.name, await t.run(() => table.getMany({ trans, keys })), touched);
+    const old = await t.run(() => table.getMany({ trans, keys }));
+    collect(table.name, old, touched);
+    if (table.name === 'accounts') {
+      keys.forEach((key, i) =>
+        accounts.set(String(key), (old[i] as WorkAccount | undefined) ?? null),
+      );
+    }
   }
   if (req.type !== 'delete') collect(table.name, req.values, touched);
   // The touched profiles' report rows before the write: the rows the days hold of them.
   const profileIds = await profilesOf(t, touched);
   const { rows } = await reportOf(t, profileIds);
   const res = await t.run(() => table.mutate(req));
-  await refresh(t, touched, { profileIds, rows });
+  await refresh(t, touched, { profileIds, rows, accounts });
   return res;
 }

@@ -1,6 +1,6 @@
 /**
- * Keeps the organization's derived rows (`reportRows`, `reportCounts`,
- * `orgUsers`) equal to what `org-derived.ts` makes of the source tables, in
+ * Keeps the organization's derived rows (`reportDays`, `reportCounts`,
+ * `userLeaves`, `userDirs`) equal to what `org-derived.ts` makes of the source tables, in
  * the same transaction as every change of a source — whichever code writes
  * it: an operation, the sync engine's settle, a test's raw `put`.
  *

@@ -8,8 +8,9 @@ import {
   SCHEMA_V4,
   SCHEMA_V5,
   SCHEMA_V6,
+  SCHEMA_V7,
 } from '../../src/store/db';
-import { derivedRows } from '../../src/store/org-derived';
+import { derivedRows, userOrderOf } from '../../src/store/org-derived';
 import { DEFAULT_SETTINGS } from './fixtures';
 
 /** A populated version-1 database, written with the real v1 schema. */
@@ -93,7 +94,7 @@ describe('schema v1 → v2', () => {
     const before = await populateV1(name);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
 
     for (const [table, rows] of Object.entries(before)) {
       expect(await db.table(table).count(), table).toBe(rows.length);
@@ -119,7 +120,7 @@ describe('schema v1 → v2', () => {
       await db.accounts.where('[orgId+email]').equals(['o1', 'ann@contoso.example']).count(),
     ).toBe(1);
     expect(await db.catalog.count()).toBe(0);
-    // Version 6 derived what the organization's screens read from the migrated rows.
+    // Version 7 derived what the organization's screens read from the migrated rows.
     const derived = derivedRows({
       accounts: await db.accounts.toArray(),
       associations: await db.associations.toArray(),
@@ -127,18 +128,17 @@ describe('schema v1 → v2', () => {
       profiles: await db.profiles.toArray(),
     });
     expect(derived.reportDays.length).toBeGreaterThan(0);
-    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
     expect(await db.reportDays.toArray()).toEqual([...derived.reportDays].sort(byKey));
-    expect(await db.orgUsers.toArray()).toEqual([...derived.orgUsers].sort(byId));
-    expect(await db.userCounts.toArray()).toEqual([...derived.userCounts].sort(byKey));
+    expect(await db.userLeaves.toArray()).toEqual([...derived.userLeaves].sort(byKey));
+    expect(await db.userDirs.toArray()).toEqual([...derived.userDirs].sort(byKey));
     expect(await db.reportCounts.count()).toBe(derived.reportCounts.length);
     db.close();
   });
 });
 
-describe('version 5 to 6', () => {
-  it("drops the row-per-achievement report and derives the days and the lists' counts", async () => {
+describe('version 5 to 7', () => {
+  it("drops the row-per-achievement report and derives the days and the users' leaves", async () => {
     const name = `t-${crypto.randomUUID()}`;
     // A database as version 5 left it: the sources and its report rows.
     const v5 = new Dexie(name);
@@ -194,10 +194,65 @@ describe('version 5 to 6', () => {
     expect(derived.reportDays.map((d) => d.rows.length)).toEqual([2, 1]);
     expect(await db.reportDays.toArray()).toEqual(derived.reportDays);
     expect(await db.reportCounts.toArray()).toEqual(derived.reportCounts);
-    expect(await db.orgUsers.toArray()).toEqual(derived.orgUsers);
-    const lists = (await db.userCounts.toArray()).map((c) => [c.list, c.n]);
-    expect(lists).toContainEqual(['all', 1]);
-    expect(lists).toContainEqual(['active', 1]);
+    expect(await db.userLeaves.toArray()).toEqual(derived.userLeaves);
+    expect(await db.userDirs.toArray()).toEqual([
+      {
+        key: 'o1',
+        leaves: [
+          {
+            first: userOrderOf(account),
+            n: { all: 1, active: 1, 'learn-linked': 1, 'signed-in': 1 },
+          },
+        ],
+      },
+    ]);
+    db.close();
+  });
+});
+
+describe('version 6 to 7', () => {
+  it("drops the record per account and the lists' counts, and cuts the users into leaves", async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    // A database as version 6 left it: sources, and users rows and counts of its own layout.
+    const v6 = new Dexie(name);
+    v6.version(6).stores({
+      ...SCHEMA_V1,
+      ...SCHEMA_V2,
+      ...SCHEMA_V3,
+      ...SCHEMA_V4,
+      ...SCHEMA_V5,
+      ...SCHEMA_V6,
+    });
+    const accounts = ['Ann', 'Bo', 'Cy'].map((displayName, i) => ({
+      id: `a${i}`,
+      orgId: 'o1',
+      personId: `p${i}`,
+      displayName,
+      email: `${displayName.toLowerCase()}@contoso.example`,
+      roles: [],
+      createdBy: null,
+      createdOn: '2025-01-01',
+      firstSignInOn: i === 2 ? null : '2025-01-02',
+      deletedOn: i === 1 ? '2025-06-01' : null,
+    }));
+    await v6.table('accounts').bulkAdd(accounts);
+    await v6.table('orgUsers').add({ id: 'a0', lists: ['o1\u0000all\u0000ann\u0000a0'] });
+    await v6.table('userCounts').add({ key: 'o1\u0000all', orgId: 'o1', list: 'all', n: 1 });
+    v6.close();
+
+    const db = openDb(name);
+    await db.open();
+    const names = db.tables.map((t) => t.name);
+    expect(names).not.toContain('orgUsers');
+    expect(names).not.toContain('userCounts');
+    const leaves = await db.userLeaves.toArray();
+    expect(leaves.flatMap((l) => l.rows.map((r) => r.id))).toEqual(['a0', 'a1', 'a2']);
+    const [dir] = await db.userDirs.toArray();
+    const count = (list: string) =>
+      dir?.leaves.reduce((n, l) => n + (l.n[list as keyof typeof l.n] ?? 0), 0);
+    expect([count('all'), count('active'), count('deleted'), count('never-signed-in')]).toEqual([
+      3, 2, 1, 1,
+    ]);
     db.close();
   });
 });
@@ -212,9 +267,9 @@ describe('versionchange', () => {
 
     // A newer tab (or the service worker) upgrades the same database.
     const newer = new Dexie(name);
-    newer.version(7).stores({ settings: 'key', extra: 'id' });
+    newer.version(8).stores({ settings: 'key', extra: 'id' });
     await newer.open();
-    expect(seen).toEqual([7]);
+    expect(seen).toEqual([8]);
     expect(db.isOpen()).toBe(false);
     // No silent reopen against the old schema: later calls fail loudly.
     await expect(db.settings.count()).rejects.toThrow();
@@ -267,9 +322,10 @@ describe('every older version opens at the current one', () => {
     { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3 },
     { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4 },
     { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5 },
+    { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5, ...SCHEMA_V6 },
   ];
 
-  it.each([1, 2, 3, 4, 5])(
+  it.each([1, 2, 3, 4, 5, 6])(
     'a version %i database ends with the schema of a new one, its rows kept',
     async (version) => {
       const fresh = `t-${crypto.randomUUID()}`;
@@ -277,7 +333,7 @@ describe('every older version opens at the current one', () => {
       await made.open();
       made.close();
       // Every table any version made, but those a later version dropped.
-      const every = { ...schemaAt[4], ...SCHEMA_V6 };
+      const every = { ...schemaAt[5], ...SCHEMA_V7 };
       const kept = Object.keys(every).filter((t) => every[t as keyof typeof every] !== null);
       expect(Object.keys((await installed(fresh)).shape)).toEqual(kept.sort());
 

@@ -230,18 +230,24 @@ describe('the organization screens read a page, not the organization', () => {
   });
   const SOURCES = ['accounts', 'profiles', 'associations', 'achievements'];
 
-  it('a users page reads the users index only: no account, link, profile or achievement', async () => {
-    const { db, reads } = await world(many());
-    const page = await orgUsersPage(db, 'a', { text: '', state: 'active' }, 1, 25);
-    expect(page).toMatchObject({ page: 1, total: 40, everyone: 40 });
-    expect(page.users).toHaveLength(15);
+  it('a users page reads the directory and the leaves that hold it: no account, link, profile or achievement', async () => {
+    const { db, reads } = await world(many(400));
+    const page = await orgUsersPage(db, 'a', { text: '', state: 'active' }, 5, 25);
+    expect(page).toMatchObject({ page: 5, total: 400, everyone: 400 });
     expect(page.users.every((u) => stateOf(u) === 'learn-linked')).toBe(true);
+    const all = await orgUsersPage(db, 'a', { text: '', state: 'active' }, 0, 400);
+    expect(page.users.map((u) => u.id)).toEqual(all.users.slice(125, 150).map((u) => u.id));
+    expect(all.users.map((u) => u.order)).toEqual(all.users.map((u) => u.order).sort());
     expect(reads.filter((r) => SOURCES.includes(r.table))).toEqual([]);
-    // The page through the index; its totals from the lists' counts, not by counting the index.
+    // The directory, then only the leaves of the page: its totals from the directory's counts.
     expect(new Set(reads.map((r) => `${r.table} ${r.index}`))).toEqual(
-      new Set(['orgUsers lists', 'userCounts :id']),
+      new Set(['userDirs :id', 'userLeaves :id']),
     );
     expect(reads.filter((r) => r.op === 'count')).toEqual([]);
+    const leaves = (await db.userDirs.get('a'))?.leaves.length ?? 0;
+    const first = reads.findIndex((r) => r.table === 'userLeaves');
+    expect(leaves).toBeGreaterThan(8);
+    expect(reads[first]?.keys).toBeLessThanOrEqual(3);
   });
 
   it('a report page reads the counts and the days that hold it: nothing is derived', async () => {
