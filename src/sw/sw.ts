@@ -11,6 +11,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 // eslint-disable-next-line import-x/no-restricted-paths -- the lock's name alone, before the worker's sync code starts
 import { DRAIN_LOCK } from '../sync/lock-name';
 import { readRequest } from '../sync/messages';
+import { homeLinkHeader } from './home-links';
 import { startOutboxSync } from './outbox-sync';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -34,15 +35,30 @@ registerRoute(
   ({ url, request }) => request.mode !== 'navigate' && keyOf(url) !== undefined,
   ({ url, request }) => fromPrecache(keyOf(url) ?? url.href, request),
 );
+const manifest = self.__WB_MANIFEST;
+const homeLinks = homeLinkHeader(
+  manifest.map((entry) => (typeof entry === 'string' ? entry : entry.url)),
+  self.location.href,
+);
+
+/** The shell, with the Link header that names what home needs first (`home-links.ts`). */
+async function shellWithLinks(cacheKey: string, request: Request): Promise<Response> {
+  const shell = await fromPrecache(cacheKey, request);
+  if (homeLinks === '' || !shell.ok) return shell;
+  const headers = new Headers(shell.headers);
+  headers.set('Link', homeLinks);
+  return new Response(shell.body, { status: shell.status, statusText: shell.statusText, headers });
+}
+
 // Any navigation in scope (`./`, `./index.html`, `./?x=1`) gets the shell.
 registerRoute(
   new NavigationRoute(({ request }) => {
     const shell = getCacheKeyForURL('index.html');
-    return shell === undefined ? fetch(request) : fromPrecache(shell, request);
+    return shell === undefined ? fetch(request) : shellWithLinks(shell, request);
   }),
 );
 
-precacheAndRoute(self.__WB_MANIFEST);
+precacheAndRoute(manifest);
 cleanupOutdatedCaches();
 
 startOutboxSync();

@@ -3,8 +3,11 @@
  * production build with the demo data: once home has painted the admin's
  * data, the screen's code downloads (never before); for someone who is not
  * an admin it never does. A click on the navigation's link then shows the
- * users list with the URL and the history of a link followed.
+ * users list with the URL and the history of a link followed. A returning
+ * visit's shell, answered by the worker, names home's files in a Link
+ * header so that the page asks for them while it parses.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from './support/browser';
@@ -78,6 +81,57 @@ describe("an admin's organization screen", () => {
     await page.goBack();
     await page.getByTestId('who-name').waitFor();
     expect(await page.evaluate(() => location.hash)).toBe('#/');
+    await page.close();
+  });
+});
+
+describe("a returning visit's shell, from the worker", () => {
+  it('names the files home needs first in a Link header: the entry first, each fetched once', async () => {
+    const first = await homeAs('Hana Tanaka');
+    await first.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (navigator.serviceWorker.controller) return;
+      await new Promise((resolve) => {
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true });
+      });
+    });
+    await first.close();
+
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}#/`);
+    await page.getByTestId('who-name').waitFor();
+    expect(response?.fromServiceWorker()).toBe(true);
+    const named = [...(response?.headers().link ?? '').matchAll(/<([^>]+)>/g)].map(
+      (m) => new URL(m[1] ?? '').pathname,
+    );
+    // The build's own entry and stylesheet (its manifest), not a look-alike.
+    const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<
+      string,
+      { file: string; isEntry?: boolean; css?: string[] }
+    >;
+    const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
+    expect(named[0]).toBe(`/${entry?.file ?? '?'}`);
+    expect(named[2]).toBe(`/${entry?.css?.[0] ?? '?'}`);
+    const { before, all } = await page.evaluate(() => {
+      const home = performance.getEntriesByName('mcid:home-data')[0]?.startTime ?? Infinity;
+      const seen = performance.getEntriesByType('resource');
+      const path = (e: PerformanceEntry) => new URL(e.name).pathname;
+      return {
+        before: seen.filter((e) => e.startTime < home && e.name.endsWith('.js')).map(path),
+        all: seen.map(path),
+      };
+    });
+    // Every script home asked for before its data was drawn is named (but the
+    // worker's bridge, which comes after the storage code and nothing waits for).
+    for (const script of before.filter((s) => !s.includes('/sw-bridge-'))) {
+      expect(named).toContain(script);
+    }
+    // Each named file is fetched once: the preload is the request the page uses.
+    for (const file of named)
+      expect(
+        all.filter((p) => p === file),
+        file,
+      ).toHaveLength(1);
     await page.close();
   });
 });

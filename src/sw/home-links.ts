@@ -1,0 +1,37 @@
+/**
+ * The files a returning visit's home needs first, in the order it needs them,
+ * as the value of a Link header on the shell the worker answers a navigation
+ * with. The page then asks the worker for all of them while it parses the
+ * shell, instead of for the storage code and home's screen only once its entry
+ * script has run: the worker answers one file after another, and the bench
+ * measured home 141 → 122 ms (7 alternated samples, the bare build 89 ms).
+ * Only a navigation the worker answers gets it: a first visit downloads what
+ * "who am I" needs, no more.
+ */
+
+/** Chunk names (vite.config.ts and the bundler's own) and how each is preloaded. */
+const HOME_FILES = [
+  ['index', 'js'],
+  ['hooks.module', 'js'],
+  ['index', 'css'],
+  ['data-root', 'js'],
+  ['rolldown-runtime', 'js'],
+  ['screen-base', 'js'],
+  ['me-screen', 'js'],
+  ['screen-parts', 'js'],
+] as const;
+
+/** Module scripts are fetched with CORS, and the shell's stylesheet link says `crossorigin`: the preloads match them. */
+const REL = { js: 'rel=modulepreload', css: 'rel=preload; as=style; crossorigin' } as const;
+
+/**
+ * The Link header for the precached `urls` (relative to the worker's `base`):
+ * a file missing from the build is left out, never guessed.
+ */
+export function homeLinkHeader(urls: readonly string[], base: string): string {
+  return HOME_FILES.flatMap(([name, ext]) => {
+    const file = new RegExp(`(^|/)assets/${name.replace('.', '\\.')}-[\\w-]+\\.${ext}$`);
+    const url = urls.find((u) => file.test(u));
+    return url === undefined ? [] : [`<${new URL(url, base).href}>; ${REL[ext]}`];
+  }).join(', ');
+}
