@@ -5,8 +5,9 @@
  * shell, instead of for the storage code and home's screen only once its entry
  * script has run: the worker answers one file after another, and the bench
  * measured home 141 → 122 ms (7 alternated samples, the bare build 89 ms).
- * Only a navigation the worker answers gets it: a first visit downloads what
- * "who am I" needs, no more.
+ * Only a navigation the worker answers, where the device has chosen an account
+ * (`sw.ts`), gets it: a first visit and "who am I" download what they need, no
+ * more.
  */
 
 /** Chunk names (vite.config.ts and the bundler's own) and how each is preloaded. */

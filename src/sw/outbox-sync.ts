@@ -3,7 +3,7 @@
  * Background Sync, by a page's message, and by the worker's own start.
  * The outbox in Dexie is the record; these events only say "drain now".
  */
-import { openDb } from '../store';
+import type { AppDb } from '../store';
 import {
   createSyncEngine,
   handleSyncEvent,
@@ -17,8 +17,7 @@ import { readRequest, type DrainAnswer } from '../sync/messages';
 
 declare const self: ServiceWorkerGlobalScope;
 
-export function startOutboxSync(): SyncEngine {
-  const db = openDb();
+export function startOutboxSync(db: AppDb): SyncEngine {
   const pc = openPartnerCenter();
   const now = () => Date.now();
   const engine = createSyncEngine({

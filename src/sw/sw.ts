@@ -13,6 +13,7 @@ import { DRAIN_LOCK } from '../sync/lock-name';
 import { readRequest } from '../sync/messages';
 import { homeLinkHeader } from './home-links';
 import { startOutboxSync } from './outbox-sync';
+import { getSettings, openDb } from '../store';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -41,10 +42,34 @@ const homeLinks = homeLinkHeader(
   self.location.href,
 );
 
-/** The shell, with the Link header that names what home needs first (`home-links.ts`). */
+const db = openDb();
+
+/**
+ * Whether the device has chosen an account, as last read: home is where a
+ * visit opens only then. "Who am I" needs none of home's files, and preloading
+ * them there cost Lighthouse's repeat visit (which has chosen no one) its 100.
+ */
+let someoneChosen = false;
+function readChosen(): void {
+  getSettings(db).then(
+    (settings) => {
+      someoneChosen = settings.currentAccountId !== null;
+    },
+    () => undefined,
+  );
+}
+readChosen();
+
+/**
+ * The shell, with the Link header that names what home needs first
+ * (`home-links.ts`) where someone is chosen. The settings are read again
+ * beside the shell, never waited for: a worker just started answers with
+ * what it knew, at worst the shell as it is.
+ */
 async function shellWithLinks(cacheKey: string, request: Request): Promise<Response> {
+  readChosen();
   const shell = await fromPrecache(cacheKey, request);
-  if (homeLinks === '' || !shell.ok) return shell;
+  if (!someoneChosen || homeLinks === '' || !shell.ok) return shell;
   const headers = new Headers(shell.headers);
   headers.set('Link', homeLinks);
   return new Response(shell.body, { status: shell.status, statusText: shell.statusText, headers });
@@ -61,7 +86,7 @@ registerRoute(
 precacheAndRoute(manifest);
 cleanupOutdatedCaches();
 
-startOutboxSync();
+startOutboxSync(db);
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if (readRequest(event.data)?.type === 'SKIP_WAITING') {

@@ -85,16 +85,24 @@ describe("an admin's organization screen", () => {
   });
 });
 
+/** Until the worker controls the page. */
+async function controlled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) => {
+      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true });
+    });
+  });
+}
+
 describe("a returning visit's shell, from the worker", () => {
   it('names the files home needs first in a Link header: the entry first, each fetched once', async () => {
     const first = await homeAs('Hana Tanaka');
-    await first.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (navigator.serviceWorker.controller) return;
-      await new Promise((resolve) => {
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true });
-      });
-    });
+    await controlled(first);
+    // A navigation the worker answers: it reads that someone is chosen (it never waits for that read).
+    await first.reload();
+    await first.getByTestId('who-name').waitFor();
     await first.close();
 
     const page = await context.newPage();
@@ -127,11 +135,27 @@ describe("a returning visit's shell, from the worker", () => {
       expect(named).toContain(script);
     }
     // Each named file is fetched once: the preload is the request the page uses.
-    for (const file of named)
+    for (const file of named) {
       expect(
         all.filter((p) => p === file),
         file,
       ).toHaveLength(1);
+    }
     await page.close();
+  });
+
+  it('names nothing where no one is chosen: "who am I" needs none of home\'s files', async () => {
+    const fresh = await browser.newContext({ locale: 'en-US' });
+    const page = await fresh.newPage();
+    await page.goto(`${server.url}#/welcome`);
+    await page.getByRole('button', { name: 'Load demo data' }).waitFor();
+    await controlled(page);
+    // The first answer lets the worker read the settings; the second is the one checked.
+    await page.reload();
+    const response = await page.reload();
+    await page.getByRole('button', { name: 'Load demo data' }).waitFor();
+    expect(response?.fromServiceWorker()).toBe(true);
+    expect(response?.headers().link).toBeUndefined();
+    await fresh.close();
   });
 });
