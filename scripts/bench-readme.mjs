@@ -327,7 +327,7 @@ run, and their ratio (app ÷ baseline):
 
 ${result.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB,
 ${m.chromium}, Node ${m.node}. Load average before/after the run:
-${load(result.loadAverageBefore)} — after: ${load(result.loadAverageAfter)}${result.loadAverageBefore[0] > m.nproc ? ' (a busy machine: other work ran beside the benchmark, so absolute times are inflated; the ratios, measured side by side, are the figures to read)' : ''}.
+${load(result.loadAverageBefore)} — after: ${load(result.loadAverageAfter)}${result.loadAverageBefore[0] > m.nproc ? ' (the 1-minute load was above the core count when the run started, so absolute times may be inflated; the ratios, measured side by side, are the figures to read)' : ''}.
 
 ${
   merged
@@ -384,7 +384,7 @@ const short = `## Performance
 \`npm run bench\` measures every target beside its baseline in the same run;
 the table, the method and each target's verdict are in
 [bench/README.md](bench/README.md). Latest run (${result.date.slice(0, 16).replace('T', ' ')} UTC, load
-average ${result.loadAverageBefore[0].toFixed(1)} on ${m.nproc} cores${result.loadAverageBefore[0] > m.nproc ? ', a busy machine: wall-clock times are inflated, Lighthouse most of all; the CPU-time control is not' : ''}): ${summary()}.
+average ${result.loadAverageBefore[0].toFixed(1)} on ${m.nproc} cores${result.loadAverageBefore[0] > m.nproc ? ', above the core count: wall-clock times may be inflated, Lighthouse most of all; the CPU-time control is not' : ''}): ${summary()}.
 `;
 const formatted = await prettier.format(short, {
   ...((await prettier.resolveConfig('README.md')) ?? {}),
