@@ -12,15 +12,8 @@
  *  - the --large world, written in batches with their derived rows.
  * Times are taken in the page with performance.now().
  */
-import {
-  SCHEMA_V1,
-  SCHEMA_V2,
-  TABLE_NAMES,
-  openDb,
-  getSettings,
-  updateSettings,
-} from '../src/store';
-import { SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from '../src/store/db';
+import { TABLE_NAMES, openDb, getSettings, updateSettings } from '../src/store';
+import { SCHEMA_AT_V7 } from '../src/store/db';
 import { DERIVED_TABLES } from '../src/store/derived-tables';
 import { orgReportChunks, orgReportPage, orgUsersPage } from '../src/store/queries-org';
 import {
@@ -72,19 +65,11 @@ const committed = (tx) =>
 
 /**
  * The store's schema (Dexie syntax) as raw IndexedDB object stores and
- * indexes: every table of version 6, the derived ones too (left empty by
- * the raw writes).
+ * indexes: every table of the current version, the derived ones too (left
+ * empty by the raw writes).
  */
 function createRawSchema(db) {
-  const schema = {
-    ...SCHEMA_V1,
-    ...SCHEMA_V2,
-    ...SCHEMA_V3,
-    ...SCHEMA_V4,
-    ...SCHEMA_V5,
-    ...SCHEMA_V6,
-  };
-  for (const [name, spec] of Object.entries(schema)) {
+  for (const [name, spec] of Object.entries(SCHEMA_AT_V7)) {
     if (spec === null) continue;
     const [primary, ...indexes] = spec.split(',').map((s) => s.trim());
     const store = db.createObjectStore(name, { keyPath: primary });

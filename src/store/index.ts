@@ -8,16 +8,7 @@
  * planner's read).
  * Nothing outside src/store touches a Dexie table directly.
  */
-export {
-  SCHEMA_V1,
-  SCHEMA_V2,
-  TABLE_NAMES,
-  onVersionChange,
-  openDb,
-  openDbV1,
-  type AppDb,
-  type DexieOf,
-} from './db';
+export { TABLE_NAMES, onVersionChange, openDb, openDbV1, type AppDb, type DexieOf } from './db';
 export type * from './records';
 export {
   IMPORT_ISSUES_SHOWN,

@@ -13,6 +13,16 @@ import {
 import { derivedRows, userOrderOf } from '../../src/store/org-derived';
 import { DEFAULT_SETTINGS } from './fixtures';
 
+/** The schema each version left, by version (index 0: version 1). */
+const schemaAt = [
+  SCHEMA_V1,
+  { ...SCHEMA_V1, ...SCHEMA_V2 },
+  { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3 },
+  { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4 },
+  { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5 },
+  { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5, ...SCHEMA_V6 },
+] as const;
+
 /** A populated version-1 database, written with the real v1 schema. */
 async function populateV1(name: string) {
   const v1 = openDbV1(name);
@@ -142,7 +152,7 @@ describe('version 5 to 7', () => {
     const name = `t-${crypto.randomUUID()}`;
     // A database as version 5 left it: the sources and its report rows.
     const v5 = new Dexie(name);
-    v5.version(5).stores({ ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5 });
+    v5.version(5).stores(schemaAt[4]);
     const account = {
       id: 'a1',
       orgId: 'o1',
@@ -215,14 +225,7 @@ describe('version 6 to 7', () => {
     const name = `t-${crypto.randomUUID()}`;
     // A database as version 6 left it: sources, and users rows and counts of its own layout.
     const v6 = new Dexie(name);
-    v6.version(6).stores({
-      ...SCHEMA_V1,
-      ...SCHEMA_V2,
-      ...SCHEMA_V3,
-      ...SCHEMA_V4,
-      ...SCHEMA_V5,
-      ...SCHEMA_V6,
-    });
+    v6.version(6).stores(schemaAt[5]);
     const accounts = ['Ann', 'Bo', 'Cy'].map((displayName, i) => ({
       id: `a${i}`,
       orgId: 'o1',
@@ -315,15 +318,6 @@ describe('every older version opens at the current one', () => {
     db.close();
     return { version: db.version, shape };
   }
-
-  const schemaAt = [
-    SCHEMA_V1,
-    { ...SCHEMA_V1, ...SCHEMA_V2 },
-    { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3 },
-    { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4 },
-    { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5 },
-    { ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4, ...SCHEMA_V5, ...SCHEMA_V6 },
-  ];
 
   it.each([1, 2, 3, 4, 5, 6])(
     'a version %i database ends with the schema of a new one, its rows kept',
