@@ -4,9 +4,9 @@
  * grouped by credit day, their counts per (credit day, removal day), and a
  * row per work account for the users list, cut into leaves with a directory
  * per organization (`user-leaves.ts`). Pure: the rules decide every date;
- * this only gives the rows their keys. `report-upkeep.ts` runs it for the profiles and accounts a
- * transaction touched; import, demo and the schema upgrade run it on
- * everything at once.
+ * this only gives the rows their keys. `report-upkeep.ts` runs it for the
+ * profiles and accounts a transaction touched; import, demo and the schema
+ * upgrade run it on everything at once.
  */
 import { DEFAULT_POLICY, reportRemovalDate, type Policy, type ProfileKind } from '../rules';
 import { reportOrderKey, undatedReportRows } from '../rules/report';
@@ -25,7 +25,7 @@ import type {
   WorkAccount,
 } from './records';
 import { dayKey } from './derived-tables';
-import { userLayout, userOrder } from './user-leaves';
+import { byOrder, userLayout, userOrder } from './user-leaves';
 
 /** The sources of the derived rows (a slice of the tables, or all of them). */
 export interface OrgSources {
@@ -62,9 +62,6 @@ export function reportRecords(
 export function rowOrder(row: ReportRecord): string {
   return `${reportOrderKey(row)}\u0000${row.id}`;
 }
-
-const byOrder = (a: { order: string }, b: { order: string }) =>
-  a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
 
 /** Rows in their day's order (`rowOrder`), each key made once. */
 export function inDayOrder(rows: readonly ReportRecord[]): ReportRecord[] {

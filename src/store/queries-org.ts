@@ -3,9 +3,10 @@
  * page of its skills report, the report's counts, and the whole report in
  * chunks (CSV export, designations). They read the rows the store keeps
  * (`report-upkeep.ts`): a users page through the organization's directory
- * of its users' leaves (`user-leaves.ts`); a report page in credit-day order through the counts, which
- * say which days (`reportDays`) hold it, so a page costs a day or two of rows
- * whatever the size of the organization. Another sort or a search reads the
+ * of its users' leaves (`user-leaves.ts`), which says which leaves hold it;
+ * a report page in credit-day order through the counts, which say which days
+ * (`reportDays`) hold it; so a page costs a leaf or two, or a day or two, of
+ * rows whatever the size of the organization. Another sort or a search reads the
  * organization's days, about one record per day, and sorts in memory (the
  * last whole read kept while the days' revisions say it is current). The
  * status of a report row is decided here, on `today`, by the rules. Usable

@@ -50,7 +50,7 @@ export function leafKey(orgId: string, first: string): string {
   return `${orgId}\u0000${first}`;
 }
 
-/** Ascending by `order` (code units, as IndexedDB compares strings). */
+/** Ascending by `order` (code units, as IndexedDB compares strings): the users' leaves and the report's days. */
 export function byOrder(a: { order: string }, b: { order: string }): number {
   return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
 }
@@ -60,7 +60,7 @@ function leafOf(orgId: string, rows: OrgUserRecord[]): UserLeaf {
 }
 
 /** A leaf as the directory lists it. */
-export function entryOf(leaf: UserLeaf): UserLeafEntry {
+function entryOf(leaf: UserLeaf): UserLeafEntry {
   const n: Partial<Record<UserList, number>> = {};
   for (const row of leaf.rows) for (const list of row.lists) n[list] = (n[list] ?? 0) + 1;
   return { first: leaf.rows[0]?.order ?? '', n };
@@ -147,7 +147,7 @@ export function leavesOfPage(
 }
 
 /** A stretch of an organization's leaves a change rewrites: indexes `from` to `to` of its directory. */
-export interface LeafRun {
+interface LeafRun {
   from: number;
   to: number;
 }
@@ -158,7 +158,7 @@ export interface LeafRun {
  * the row that starts it goes. A run so starts with the organization's first
  * leaf or with one the change leaves as it is.
  */
-export function runsOf(dir: UserDir, orders: Iterable<string>): LeafRun[] {
+function runsOf(dir: UserDir, orders: Iterable<string>): LeafRun[] {
   if (dir.leaves.length === 0) return [{ from: 0, to: -1 }];
   const hit = new Set<number>();
   for (const order of orders) {
