@@ -8,15 +8,10 @@ import { computed, effect, signal } from '@preact/signals';
 import type { AppState } from './state/app-state';
 import { detectLanguage } from './i18n';
 import type { SwBridge } from './pwa/sw-bridge';
-import {
-  chosenAccountHint,
-  likelyNobodyChosen,
-  pageStorage,
-  rememberChosen,
-} from './state/chosen-hint';
+import { hintedAccount, homeRows, nobodyChosen, storage } from './early';
+import { rememberChosen } from './state/chosen-hint';
 import { nextTask } from './state/next-task';
 import { REMINDERS_KEY } from './state/planner/reminders-key';
-import { openAhead } from './store/open-ahead';
 import { clickedRoute, createShellState, parseRoute, sameRoute, type Route } from './state/shell';
 import { App } from './ui/app';
 import { Screen, preloadScreen } from './ui/screens';
@@ -30,15 +25,6 @@ const reload = () => {
 
 let bridge: SwBridge | null = null;
 
-const storage = pageStorage();
-const nobodyChosen = likelyNobodyChosen(
-  storage,
-  'serviceWorker' in navigator && navigator.serviceWorker.controller !== null,
-);
-// Home reads this person's data while the settings are read (they decide).
-const hintedAccount = nobodyChosen ? null : chosenAccountHint(storage);
-// The database opens while the code that reads it downloads, and home's rows are read.
-const homeRows = nobodyChosen ? null : openAhead({ accountId: hintedAccount });
 // A first visit opening at home goes straight to "who am I" (home's own
 // check would send it there a render later).
 const sentToWelcome = nobodyChosen && parseRoute(location.hash).name === 'me';

@@ -12,6 +12,12 @@
  */
 export const CHOSEN_KEY = 'mcid-link.chosen';
 export const CHOSEN_ID_KEY = 'mcid-link.chosen-id';
+/** The keys of home's rows the last visit read (store/open-ahead `HomeKeys`), as JSON. */
+export const HOME_KEYS_KEY = 'mcid-link.home-keys';
+/** More profiles than a person has in practice (one of each kind, and removed ones): no guess then. */
+const MAX_HINTED_PROFILES = 16;
+
+import type { HomeKeys } from '../store/open-ahead';
 
 type HintStorage = Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>;
 
@@ -61,6 +67,7 @@ export function rememberChosen(
       storage?.setItem(CHOSEN_ID_KEY, accountId);
     } else {
       storage?.removeItem?.(CHOSEN_ID_KEY);
+      storage?.removeItem?.(HOME_KEYS_KEY);
     }
   } catch {
     // Only a hint: without it a later visit waits for the settings.
@@ -76,5 +83,42 @@ export function chosenAccountHint(storage: HintStorage | null): string | null {
   } catch {
     // Storage refused (a privacy mode): no hint.
     return null;
+  }
+}
+
+const isId = (value: unknown): value is string => typeof value === 'string' && ID.test(value);
+
+/**
+ * The keys of the account's home rows the last visit read, or null: none
+ * kept, kept for another account, or not in the shape `rememberHomeKeys`
+ * writes (anything of this origin may have written it).
+ */
+export function homeKeysHint(storage: HintStorage | null, accountId: string): HomeKeys | null {
+  let kept: unknown;
+  try {
+    const text = storage?.getItem(HOME_KEYS_KEY) ?? null;
+    if (text === null) return null;
+    kept = JSON.parse(text);
+  } catch {
+    return null; // Storage refused, or not JSON.
+  }
+  if (typeof kept !== 'object' || kept === null) return null;
+  const { accountId: account, orgId, personId, profileIds } = kept as Record<string, unknown>;
+  if (account !== accountId || !isId(orgId) || !isId(personId)) return null;
+  if (!Array.isArray(profileIds) || profileIds.length > MAX_HINTED_PROFILES) return null;
+  if (!profileIds.every(isId)) return null;
+  return { accountId, orgId, personId, profileIds };
+}
+
+/** Keeps `keys` for the next visit's read; written only when they changed. */
+export function rememberHomeKeys(storage: HintStorage | null, keys: HomeKeys): void {
+  const { accountId, orgId, personId, profileIds } = keys;
+  if (![accountId, orgId, personId, ...profileIds].every(isId)) return;
+  if (profileIds.length > MAX_HINTED_PROFILES) return;
+  const text = JSON.stringify({ accountId, orgId, personId, profileIds });
+  try {
+    if (storage?.getItem(HOME_KEYS_KEY) !== text) storage?.setItem(HOME_KEYS_KEY, text);
+  } catch {
+    // Only a hint: without it the next read takes three rounds.
   }
 }

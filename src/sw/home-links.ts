@@ -1,11 +1,12 @@
 /**
  * The files a returning visit's home needs first, in the order it needs them,
  * as the value of a Link header on the shell the worker answers a navigation
- * with. The page then asks the worker for all of them while it parses the
- * shell, instead of for the storage code and home's screen only once its entry
- * script has run: the worker answers one file after another. Those files now
- * arrive ~30 ms sooner; home itself gained less, its main thread being the
- * limit after them (156 → 150 ms median, 25 alternated samples, bare 99 ms).
+ * with. The page then asks for all of them while it parses the shell,
+ * instead of for the storage code and home's screen only once its entry
+ * script has run. Those files arrived ~30 ms sooner; home itself gained less,
+ * its main thread being the limit after them (156 → 150 ms median, 25
+ * alternated samples, bare 99 ms). The page's first script (`early`, which
+ * opens the database) comes first.
  * Only a navigation the worker answers, where the device has chosen an account
  * (`sw.ts`), gets it: a first visit and "who am I" download what they need, no
  * more.
@@ -13,8 +14,8 @@
 
 /** Chunk names (vite.config.ts and the bundler's own) and how each is preloaded. */
 const HOME_FILES = [
+  ['early', 'js'],
   ['index', 'js'],
-  ['hooks.module', 'js'],
   ['index', 'css'],
   ['data-root', 'js'],
   ['rolldown-runtime', 'js'],

@@ -112,13 +112,15 @@ describe("a returning visit's shell, from the worker", () => {
     const named = [...(response?.headers().link ?? '').matchAll(/<([^>]+)>/g)].map(
       (m) => new URL(m[1] ?? '').pathname,
     );
-    // The build's own entry and stylesheet (its manifest), not a look-alike.
+    // The build's own first script, entry and stylesheet (its manifest), not a look-alike.
     const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<
       string,
-      { file: string; isEntry?: boolean; css?: string[] }
+      { file: string; name?: string; isEntry?: boolean; css?: string[] }
     >;
     const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
-    expect(named[0]).toBe(`/${entry?.file ?? '?'}`);
+    const early = Object.values(manifest).find((chunk) => chunk.name === 'early');
+    expect(named[0]).toBe(`/${early?.file ?? '?'}`);
+    expect(named[1]).toBe(`/${entry?.file ?? '?'}`);
     expect(named[2]).toBe(`/${entry?.css?.[0] ?? '?'}`);
     const { before, all } = await page.evaluate(() => {
       const home = performance.getEntriesByName('mcid:home-data')[0]?.startTime ?? Infinity;
@@ -157,5 +159,86 @@ describe("a returning visit's shell, from the worker", () => {
     expect(response?.fromServiceWorker()).toBe(true);
     expect(response?.headers().link).toBeUndefined();
     await fresh.close();
+  });
+});
+
+describe("the page's first script", () => {
+  it('runs from the head as an async module: after the CSP, before the entry, importing nothing', () => {
+    const html = readFileSync('dist/index.html', 'utf8');
+    const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<
+      string,
+      { file: string; name?: string; isEntry?: boolean; imports?: string[] }
+    >;
+    const early = Object.values(manifest).find((chunk) => chunk.name === 'early');
+    const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
+    const tag = `<script type="module" async crossorigin src="./${early?.file ?? '?'}"></script>`;
+    const at = html.indexOf(tag);
+    expect(at).toBeGreaterThan(html.indexOf('http-equiv="Content-Security-Policy"'));
+    expect(at).toBeLessThan(html.indexOf(`src="./${entry?.file ?? '?'}"`));
+    expect(at).toBeLessThan(html.indexOf('</head>'));
+    // It runs once its own file has arrived: no import of its own to wait for.
+    expect(early?.imports ?? []).toEqual([]);
+    expect(entry?.imports).toContain(
+      Object.keys(manifest).find((key) => manifest[key]?.name === 'early'),
+    );
+  });
+
+  it("reads a returning visit's home rows in one round, by the keys the last visit found", async () => {
+    const last = await homeAs('Hana Tanaka');
+    const keys = await last.evaluate(() => localStorage.getItem('mcid-link.home-keys'));
+    await last.close();
+    const kept = JSON.parse(keys ?? 'null') as { accountId?: unknown } | null;
+    expect(typeof kept?.accountId).toBe('string');
+
+    const page = await context.newPage();
+    // The requests of the page's first read transaction (store/open-ahead), as they are made and answered.
+    await page.addInitScript(() => {
+      const log: string[] = [];
+      Object.assign(window, { firstReadLog: log });
+      let first: IDBTransaction | null = null;
+      const transaction = Reflect.get(IDBDatabase.prototype, 'transaction') as (
+        this: IDBDatabase,
+        ...a: unknown[]
+      ) => IDBTransaction;
+      Reflect.set(
+        IDBDatabase.prototype,
+        'transaction',
+        function (this: IDBDatabase, ...a: unknown[]) {
+          const tx = transaction.apply(this, a);
+          first ??= tx;
+          return tx;
+        },
+      );
+      const watch = (
+        proto: object,
+        name: 'get' | 'getAll',
+        txOf: (self: never) => IDBTransaction,
+      ) => {
+        const real = Reflect.get(proto, name) as (...a: unknown[]) => IDBRequest;
+        Reflect.set(proto, name, function (this: never, ...a: unknown[]) {
+          const request = real.apply(this, a);
+          if (txOf(this) === first) {
+            log.push('ask');
+            request.addEventListener('success', () => log.push('answer'));
+          }
+          return request;
+        });
+      };
+      const ofStore = (store: IDBObjectStore) => store.transaction;
+      const ofIndex = (index: IDBIndex) => index.objectStore.transaction;
+      watch(IDBObjectStore.prototype, 'get', ofStore);
+      watch(IDBObjectStore.prototype, 'getAll', ofStore);
+      watch(IDBIndex.prototype, 'getAll', ofIndex);
+    });
+    await page.goto(`${server.url}#/`);
+    await page.getByTestId('who-name').waitFor();
+    const log = await page.evaluate(
+      () => (window as unknown as { firstReadLog: string[] }).firstReadLog,
+    );
+    // Settings, account, organization, person, profiles, and each profile's links and achievements.
+    expect(log.filter((e) => e === 'ask').length).toBeGreaterThanOrEqual(7);
+    // Every request was made before the first answer came.
+    expect(log.lastIndexOf('ask')).toBeLessThan(log.indexOf('answer'));
+    await page.close();
   });
 });

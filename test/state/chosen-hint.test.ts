@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   CHOSEN_ID_KEY,
   CHOSEN_KEY,
+  HOME_KEYS_KEY,
   chosenAccountHint,
+  homeKeysHint,
   likelyNobodyChosen,
   pageStorage,
   rememberChosen,
+  rememberHomeKeys,
 } from '../../src/state/chosen-hint';
 
 function memory(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
@@ -93,6 +96,72 @@ describe('the chosen account in the hint', () => {
     expect(storage.getItem(CHOSEN_ID_KEY)).toBeNull();
     expect(chosenAccountHint(refusing)).toBeNull();
     expect(chosenAccountHint(null)).toBeNull();
+  });
+});
+
+describe('the keys of home\u2019s rows in the hint', () => {
+  const keys = {
+    accountId: 'acc-1',
+    orgId: 'org-1',
+    personId: 'p-1',
+    profileIds: ['pr-1', 'pr-2'],
+  };
+
+  it('are read back for their account only, and go when nobody is chosen', () => {
+    const storage = memory();
+    rememberHomeKeys(storage, keys);
+    expect(homeKeysHint(storage, 'acc-1')).toEqual(keys);
+    expect(homeKeysHint(storage, 'acc-2')).toBeNull();
+    rememberChosen(storage, true, 'acc-1');
+    expect(homeKeysHint(storage, 'acc-1')).toEqual(keys);
+    rememberChosen(storage, false);
+    expect(storage.getItem(HOME_KEYS_KEY)).toBeNull();
+  });
+
+  it('are written only when they changed', () => {
+    const storage = memory();
+    let writes = 0;
+    const counting = {
+      ...storage,
+      setItem: (key: string, value: string) => {
+        writes++;
+        storage.setItem(key, value);
+      },
+    };
+    rememberHomeKeys(counting, keys);
+    rememberHomeKeys(counting, { ...keys, profileIds: [...keys.profileIds] });
+    expect(writes).toBe(1);
+    rememberHomeKeys(counting, { ...keys, profileIds: ['pr-1'] });
+    expect(writes).toBe(2);
+    expect(homeKeysHint(storage, 'acc-1')?.profileIds).toEqual(['pr-1']);
+  });
+
+  it('are no hint unless they are what rememberHomeKeys writes (localStorage is outside input)', () => {
+    const storage = memory();
+    const bad: unknown[] = [
+      'not json',
+      null,
+      42,
+      [],
+      { ...keys, orgId: 'a b' },
+      { ...keys, personId: 7 },
+      { ...keys, profileIds: 'pr-1' },
+      { ...keys, profileIds: ['pr-1', '<script>'] },
+      { ...keys, profileIds: Array.from({ length: 17 }, (_, i) => `pr-${String(i)}`) },
+      { orgId: 'org-1', personId: 'p-1', profileIds: [] },
+    ];
+    for (const value of bad) {
+      storage.setItem(HOME_KEYS_KEY, typeof value === 'string' ? value : JSON.stringify(value));
+      expect(homeKeysHint(storage, 'acc-1'), JSON.stringify(value)).toBeNull();
+    }
+    // None is written that would not be read back.
+    storage.removeItem(HOME_KEYS_KEY);
+    rememberHomeKeys(storage, { ...keys, personId: 'not an id' });
+    expect(storage.getItem(HOME_KEYS_KEY)).toBeNull();
+    expect(homeKeysHint(refusing, 'acc-1')).toBeNull();
+    expect(() => {
+      rememberHomeKeys(refusing, keys);
+    }).not.toThrow();
   });
 });
 

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { meViewOf, myView, openDb, settingsOf, updateSettings } from '../../src/store';
-import { openAhead } from '../../src/store/open-ahead';
+import { homeKeysOf, openAhead, type HomeKeys } from '../../src/store/open-ahead';
 import { addAchievement } from '../../src/store/ops-profile';
 import { requestLink } from '../../src/store/ops-link';
 import { NOW, TODAY, fixture, self } from './fixtures';
@@ -167,5 +167,117 @@ describe('openAhead: home\u2019s rows', () => {
       };
     });
     expect(await answered(openAhead({ name: 'ahead-v5', accountId: 'a1' }))).toBeNull();
+  });
+});
+
+/**
+ * The order of the reads' requests and answers: every get and getAll, of
+ * stores and of indexes, as IndexedDB is asked and answers.
+ */
+function watchRequests(): { log: ('ask' | 'answer')[]; stop: () => void } {
+  const log: ('ask' | 'answer')[] = [];
+  const patched: [object, string, unknown][] = [];
+  const wrap = (proto: object, name: 'get' | 'getAll') => {
+    const real = Reflect.get(proto, name) as (this: unknown, ...args: unknown[]) => IDBRequest;
+    patched.push([proto, name, real]);
+    Reflect.set(proto, name, function (this: unknown, ...args: unknown[]) {
+      const request = real.apply(this, args);
+      log.push('ask');
+      request.addEventListener('success', () => {
+        log.push('answer');
+      });
+      return request;
+    });
+  };
+  wrap(IDBObjectStore.prototype, 'get');
+  wrap(IDBObjectStore.prototype, 'getAll');
+  wrap(IDBIndex.prototype, 'getAll');
+  return {
+    log,
+    stop: () => {
+      for (const [proto, name, real] of patched) Reflect.set(proto, name, real);
+    },
+  };
+}
+
+/** How many times the read waited for answers before asking again. */
+const rounds = (log: readonly string[]) =>
+  log.filter((entry, i) => entry === 'ask' && log[i - 1] === 'answer').length + 1;
+
+describe('openAhead: home\u2019s rows by the last visit\u2019s keys', () => {
+  /** Ann in A, with both her profiles, a link and an achievement; her keys as a read finds them. */
+  async function annWithData(name: string) {
+    const f = await fixture(openDb(name));
+    await addAchievement(f.db, {
+      profileId: f.learn.id,
+      code: 'AZ-900',
+      title: 'Azure Fundamentals',
+      kind: 'certification',
+      completedOn: '2026-11-01',
+    });
+    await requestLink(f.db, self(f.annA, f.learn), NOW);
+    await updateSettings(f.db, { currentAccountId: f.annA.id });
+    f.db.close();
+    const rows = await answered(openAhead({ name, accountId: f.annA.id }));
+    if (!rows) throw new Error('no rows');
+    return { f, rows, keys: homeKeysOf(rows) };
+  }
+
+  it('names the account, its organization and person, and every profile in id order', async () => {
+    const { f, keys } = await annWithData('ahead-keys');
+    expect(keys).toEqual({
+      accountId: f.annA.id,
+      orgId: f.orgA.id,
+      personId: f.annA.personId,
+      profileIds: [f.learn.id, f.annPu.id].sort(),
+    });
+  });
+
+  it('asks for everything at once where the keys hold, in three rounds without them', async () => {
+    const { f, rows, keys } = await annWithData('ahead-one-round');
+    const watched = watchRequests();
+    try {
+      expect(
+        await answered(openAhead({ name: 'ahead-one-round', accountId: f.annA.id, keys })),
+      ).toEqual(rows);
+      // settings, account, organization, person, profiles, and per profile its links and achievements.
+      expect(watched.log.filter((e) => e === 'ask')).toHaveLength(9);
+      expect(rounds(watched.log)).toBe(1);
+      watched.log.length = 0;
+      await answered(openAhead({ name: 'ahead-one-round', accountId: f.annA.id }));
+      expect(rounds(watched.log)).toBe(3);
+    } finally {
+      watched.stop();
+    }
+  });
+
+  it('reads the same rows as without keys whatever the keys say', async () => {
+    const { f, rows, keys } = await annWithData('ahead-stale');
+    const stale: HomeKeys[] = [
+      { ...keys, accountId: f.annB.id },
+      { ...keys, orgId: f.orgB.id },
+      { ...keys, personId: f.benA.personId },
+      { ...keys, profileIds: [f.learn.id] },
+      { ...keys, profileIds: [...keys.profileIds, f.pu.id] },
+      { ...keys, profileIds: [...keys.profileIds].reverse() },
+      { ...keys, profileIds: [] },
+      { accountId: f.annA.id, orgId: 'gone', personId: 'gone', profileIds: ['gone'] },
+    ];
+    for (const wrong of stale) {
+      expect(
+        await answered(openAhead({ name: 'ahead-stale', accountId: f.annA.id, keys: wrong })),
+        JSON.stringify(wrong),
+      ).toEqual(rows);
+    }
+    // Keys for an account that is gone: nothing, as without them.
+    expect(
+      await answered(
+        openAhead({
+          name: 'ahead-stale',
+          accountId: 'nobody',
+          keys: { ...keys, accountId: 'nobody' },
+        }),
+      ),
+    ).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ const BUILD = [
   'assets/data-root-Aa1_x.js',
   'assets/index-Dl6_j1Lc.css',
   'assets/index-DN0WuR-M.js',
-  'assets/hooks.module-KfV.js',
+  'assets/early-Hh8.js',
   'assets/rolldown-runtime-Dd4.js',
   'assets/screen-base-Ee5.js',
   'assets/org-screen-Ff6.js',
@@ -24,8 +24,8 @@ const BUILD = [
 describe('the Link header of a returning visit’s shell', () => {
   it('names home’s files in the order home needs them, as the page asks for them', () => {
     expect(homeLinkHeader(BUILD, BASE).split(', ')).toEqual([
+      '<https://example.test/apps/mcid/assets/early-Hh8.js>; rel=modulepreload',
       '<https://example.test/apps/mcid/assets/index-DN0WuR-M.js>; rel=modulepreload',
-      '<https://example.test/apps/mcid/assets/hooks.module-KfV.js>; rel=modulepreload',
       '<https://example.test/apps/mcid/assets/index-Dl6_j1Lc.css>; rel=preload; as=style; crossorigin',
       '<https://example.test/apps/mcid/assets/data-root-Aa1_x.js>; rel=modulepreload',
       '<https://example.test/apps/mcid/assets/rolldown-runtime-Dd4.js>; rel=modulepreload',
@@ -37,7 +37,7 @@ describe('the Link header of a returning visit’s shell', () => {
 
   it('leaves out what the build does not have, and never takes a look-alike', () => {
     const header = homeLinkHeader(
-      ['assets/data-root-A.js', 'assets/hooksXmodule-B.js', 'assets/not-index-C.js', 'x/index.js'],
+      ['assets/data-root-A.js', 'assets/data-rootX-B.js', 'assets/not-index-C.js', 'x/index.js'],
       BASE,
     );
     expect(header).toBe(
