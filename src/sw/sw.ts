@@ -11,6 +11,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 // eslint-disable-next-line import-x/no-restricted-paths -- the lock's name alone, before the worker's sync code starts
 import { DRAIN_LOCK } from '../sync/lock-name';
 import { readRequest } from '../sync/messages';
+import { addAssetRoutes } from './asset-routes';
 import { homeLinkHeader } from './home-links';
 import { startOutboxSync } from './outbox-sync';
 import { getSettings, openDb } from '../store';
@@ -32,6 +33,12 @@ async function fromPrecache(cacheKey: string, request: Request): Promise<Respons
   return (await (await precache).match(cacheKey)) ?? fetch(request);
 }
 const keyOf = (url: URL) => getCacheKeyForURL(url.href);
+
+// Before workbox's install (precacheAndRoute, below): the routes are added
+// while the precache fills; they answer only once this worker controls pages.
+self.addEventListener('install', (event: ExtendableEvent) => {
+  addAssetRoutes(event, self.location.href, cacheNames.precache);
+});
 registerRoute(
   ({ url, request }) => request.mode !== 'navigate' && keyOf(url) !== undefined,
   ({ url, request }) => fromPrecache(keyOf(url) ?? url.href, request),

@@ -1,8 +1,9 @@
 /**
  * The PWA foundation in a real browser, at the root and under a sub-path:
  * the worker registers and controls the page; with the network cut, a reload
- * and a deep-link reload render the shell; a new deploy is offered and taken
- * only when the user accepts; and no CSP or Trusted Types violation occurs.
+ * and a deep-link reload render the shell, the build's files straight from
+ * the precache; a new deploy is offered and taken only when the user
+ * accepts; and no CSP or Trusted Types violation occurs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -73,6 +74,20 @@ describe.each(['/', '/tools/mcid/'])('served from %s', (basePath) => {
       .toMatch(/Organization|組織/);
     // Nothing reached the host while it was down: the worker served it all.
     expect(server.requests.length).toBe(before);
+    // The build's files came straight from the precache, by the worker's
+    // static routes (src/sw/asset-routes.ts), with no fetch event.
+    const sources = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname.includes('/assets/'))
+        .map(
+          (e) =>
+            (e as PerformanceResourceTiming & { workerFinalSourceType?: string })
+              .workerFinalSourceType,
+        ),
+    );
+    expect(sources.length).toBeGreaterThan(0);
+    expect(new Set(sources)).toEqual(new Set(['cache']));
     await restoreNetwork(context, server);
 
     expect(violations).toEqual([]);
