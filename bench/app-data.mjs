@@ -146,7 +146,7 @@ export async function appWithData({ urls, runs, budgetMs, log }) {
     const justAfter =
       kind === 'large' ? await homeBesideBare(context, urls.app, bare, runs.start) : null;
     if (justAfter) await settle();
-    const { app: samples, baseline } = await homeBesideBare(context, urls.app, bare, runs.start);
+    const { app: samples, baseline } = await homeBesideBare(context, urls.app, bare, runs.home);
     const label = kind === 'demo' ? 'demo data: home shows data' : '10k accounts/100k ach.: home';
     rows.push(
       figure({

@@ -55,7 +55,7 @@ export async function largeWorld({ urls, runs, log, people = 100_000 }) {
     log(`large world: home (after ${(2 * SETTLE_MS) / 1000} s for the store to settle)`);
     await settle(2 * SETTLE_MS);
     await timeToSelector(context, urls.app, HOME_READY); // warm-up, not counted
-    const home = await homeBesideBare(context, urls.app, bare, runs.start);
+    const home = await homeBesideBare(context, urls.app, bare, runs.home);
     const read = { store: [], raw: [] };
     const someone = `a${Math.floor(people / 2)}`;
     for (let i = 0; i < runs.start; i++) {
