@@ -59,8 +59,9 @@ const ENTRY_POINTS = [
       './queries-org.ts',
       './queries-planner.ts',
       './open-ahead.ts',
+      './queries-me.ts',
     ],
-    'Outside src/store, import the store through its entry points: store (index), store/drain, store/transfer, store/demo, the lazily loaded store/ops-link, store/ops-org, store/queries-org, store/queries-planner, and store/open-ahead (the first chunk opens the database before Dexie arrives).',
+    'Outside src/store, import the store through its entry points: store (index), store/drain, store/transfer, store/demo, the lazily loaded store/ops-link, store/ops-org, store/queries-org, store/queries-planner, store/open-ahead (the first chunk opens the database before Dexie arrives) and store/queries-me (home draws the rows read ahead before Dexie arrives).',
   ),
   entryPoint(
     ['src/!(sync)/**', 'src/*.{ts,tsx}'],

@@ -148,10 +148,16 @@ export default defineConfig({
               test: /([\\/]src[\\/](early\.ts|state[\\/]chosen-hint\.ts|store[\\/](open-ahead|db-name)\.ts)$)|([\\/]node_modules[\\/](preact([\\/]hooks)?|@preact[\\/]signals(-core)?)[\\/]dist[\\/])/,
             },
             {
-              // What "who am I", home and the link screen share (a first visit has it already).
+              // What "who am I", home and the link screen share (a first visit
+              // has it already), with home's view of the person's rows
+              // (store/queries-me `meViewOf`) and the rules it and the store's
+              // first-visit reads run: home draws the page's first rows with
+              // it before the storage code, which imports it too, has loaded
+              // (src/main.tsx). In this file rather than one of its own: a
+              // first visit downloads it either way.
               name: 'screen-base',
               includeDependenciesRecursively: false,
-              test: /[\\/]src[\\/]ui[\\/](components[\\/](notice\.tsx|use-busy\.ts|busy-button\.tsx|use-focus-heading\.ts|skeleton\.tsx)|screens[\\/]individual[\\/](use-me-data|account-view)\.ts)$/,
+              test: /[\\/]src[\\/](ui[\\/](components[\\/](notice\.tsx|use-busy\.ts|busy-button\.tsx|use-focus-heading\.ts|skeleton\.tsx)|screens[\\/]individual[\\/](index|use-me-data|account-view)\.ts)|store[\\/]queries-me\.ts|rules[\\/](dates|credit|world|limits|policy-check|errors)\.ts)$/,
             },
             {
               name: 'screen-parts',
@@ -160,11 +166,11 @@ export default defineConfig({
             },
             {
               // Dexie, the schema, what every write runs (the days' codec, the
-              // report's upkeep), and the store, state and rules home starts
+              // report's upkeep), and the store and state the data state starts
               // with: loaded together on every visit, so one file.
               name: 'data-root',
               includeDependenciesRecursively: false,
-              test: /([\\/]node_modules[\\/]dexie[\\/])|([\\/]src[\\/](data-root\.ts|rules[\\/](dates|credit|world|limits|policy-check|errors)\.ts|store[\\/](db|report-upkeep|report-day-codec|derived-tables|index|storage|errors|reset|settings|queries-me|catalog|check|outbox|sync-news-read|import-limit)\.ts|state[\\/](app-state|result|live|me)\.ts)$)/,
+              test: /([\\/]node_modules[\\/]dexie[\\/])|([\\/]src[\\/](data-root\.ts|store[\\/](db|report-upkeep|report-day-codec|derived-tables|index|storage|errors|reset|settings|catalog|check|outbox|sync-news-read|import-limit)\.ts|state[\\/](app-state|result|live|me)\.ts)$)/,
             },
           ],
         },

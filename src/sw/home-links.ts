@@ -6,7 +6,8 @@
  * script has run. Those files arrived ~30 ms sooner; home itself gained less,
  * its main thread being the limit after them (156 → 150 ms median, 25
  * alternated samples, bare 99 ms). The page's first script (`early`, which
- * opens the database) comes first.
+ * opens the database) comes first; the storage code (`data-root`) is not
+ * named: home draws the first rows without it, and it loads after that.
  * Only a navigation the worker answers, where the device has chosen an account
  * (`sw.ts`), gets it: a first visit and "who am I" download what they need, no
  * more.
@@ -17,7 +18,6 @@ const HOME_FILES = [
   ['early', 'js'],
   ['index', 'js'],
   ['index', 'css'],
-  ['data-root', 'js'],
   ['rolldown-runtime', 'js'],
   ['screen-base', 'js'],
   ['me-screen', 'js'],

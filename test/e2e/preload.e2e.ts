@@ -241,4 +241,25 @@ describe("the page's first script", () => {
     expect(log.lastIndexOf('ask')).toBeLessThan(log.indexOf('answer'));
     await page.close();
   });
+
+  it('has home drawn from those rows before the storage code is asked for', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/`);
+    await page.getByTestId('who-name').waitFor();
+    const storageAt = () =>
+      page.evaluate(
+        () =>
+          performance
+            .getEntriesByType('resource')
+            .find((e) => /\/data-root-[\w-]+\.js$/.test(e.name))?.startTime ?? null,
+      );
+    // It comes once home has painted.
+    await expect.poll(storageAt).not.toBeNull();
+    const home = await page.evaluate(
+      () => performance.getEntriesByName('mcid:home-data')[0]?.startTime ?? null,
+    );
+    expect(home).not.toBeNull();
+    expect(await storageAt()).toBeGreaterThan(home ?? Infinity);
+    await page.close();
+  });
 });

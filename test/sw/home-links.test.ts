@@ -27,7 +27,6 @@ describe('the Link header of a returning visit’s shell', () => {
       '<https://example.test/apps/mcid/assets/early-Hh8.js>; rel=modulepreload',
       '<https://example.test/apps/mcid/assets/index-DN0WuR-M.js>; rel=modulepreload',
       '<https://example.test/apps/mcid/assets/index-Dl6_j1Lc.css>; rel=preload; as=style; crossorigin',
-      '<https://example.test/apps/mcid/assets/data-root-Aa1_x.js>; rel=modulepreload',
       '<https://example.test/apps/mcid/assets/rolldown-runtime-Dd4.js>; rel=modulepreload',
       '<https://example.test/apps/mcid/assets/screen-base-Ee5.js>; rel=modulepreload',
       '<https://example.test/apps/mcid/assets/me-screen-Bb2.js>; rel=modulepreload',
@@ -37,11 +36,11 @@ describe('the Link header of a returning visit’s shell', () => {
 
   it('leaves out what the build does not have, and never takes a look-alike', () => {
     const header = homeLinkHeader(
-      ['assets/data-root-A.js', 'assets/data-rootX-B.js', 'assets/not-index-C.js', 'x/index.js'],
+      ['assets/me-screen-A.js', 'assets/me-screenX-B.js', 'assets/not-index-C.js', 'x/index.js'],
       BASE,
     );
     expect(header).toBe(
-      '<https://example.test/apps/mcid/assets/data-root-A.js>; rel=modulepreload',
+      '<https://example.test/apps/mcid/assets/me-screen-A.js>; rel=modulepreload',
     );
     expect(homeLinkHeader([], BASE)).toBe('');
   });

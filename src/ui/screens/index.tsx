@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import type { Route } from '../../state/shell';
 import { goTo } from '../components/go-to';
 import { useMessages, useShell } from '../context';
-import { useData } from '../data-context';
+import { useData, useFirstRows } from '../data-context';
 import { ScreenLoading, lazyScreen, preloadRoute } from '../lazy';
 
 // Each screen's code (and its words) loads on first use, not with the shell.
@@ -72,17 +72,25 @@ export function Screen({ route }: { route: Route }) {
  * Home sends a device where nobody is chosen to "who am I" before the home
  * screen's code loads: a first visit lands there and needs only that. Until
  * the settings are read, the shell's hint decides (state/chosen-hint), so a
- * first visit goes there before the database has opened.
+ * first visit goes there before the database has opened; on a returning
+ * visit, the settings the page's first read found (store/open-ahead).
  */
 function Home() {
   const m = useMessages();
   const shell = useShell();
   const settings = useData()?.settings.value;
-  const nobody = settings ? settings.currentAccountId === null : shell.likelyNobodyChosen;
+  const first = useFirstRows();
+  // The settings decide; before the data state has read them, the page's first read did.
+  const current = settings
+    ? settings.currentAccountId
+    : first
+      ? (first.rows.settings?.currentAccountId ?? null)
+      : undefined;
+  const nobody = current === undefined ? shell.likelyNobodyChosen : current === null;
   useEffect(() => {
     if (nobody) goTo('#/welcome', true);
   }, [nobody]);
-  if (!settings || nobody) return <ScreenLoading words={m.common} />;
+  if (current === undefined || nobody) return <ScreenLoading words={m.common} />;
   return <MeScreen />;
 }
 

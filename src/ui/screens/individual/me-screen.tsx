@@ -9,6 +9,7 @@ import { whenIdle } from '../../when-idle';
 import { readAheadForAdmin } from '../org/read-ahead';
 import { toMeView } from './from-state';
 import { MeScreenView } from './me-view';
+import { firstMeData } from './first-me-data';
 import { useMeData } from './use-me-data';
 import type { ActionResult } from './view-model';
 
@@ -16,7 +17,8 @@ export const HOME_DATA_MARK = 'mcid:home-data';
 
 /** Home: My Learn profile, for the account this device acts as (or off to "who am I"). */
 export function MeScreen() {
-  const data = useMeData();
+  // Before the data state has started, the rows the page read first.
+  const data = useMeData(firstMeData);
   const { t, m } = useWords();
   const current = data?.currentAccountId.value;
   const my = data?.my.value;

@@ -6,13 +6,23 @@
 import { computed } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { AppState } from '../../../state/app-state';
-import { useData } from '../../data-context';
+import { useData, useFirstRows, type FirstRows } from '../../data-context';
 import type { MeData } from './me-data';
 import type { ActionResult } from './view-model';
 
-export function useMeData(): MeData | null {
+/**
+ * The data state's readings. A screen that can draw the page's first rows
+ * (home: `fromFirstRows`) has them until the data state has its view: a
+ * returning visit, before the storage code has even loaded.
+ */
+export function useMeData(fromFirstRows?: (first: FirstRows) => MeData): MeData | null {
   const app = useData();
-  return useMemo(() => (app ? meData(app) : null), [app]);
+  const first = useFirstRows();
+  const fromRows = fromFirstRows !== undefined && first !== null && !app?.meReady.value;
+  return useMemo(
+    () => (fromRows ? fromFirstRows(first) : app ? meData(app) : null),
+    [fromRows, fromFirstRows, first, app],
+  );
 }
 
 export function meData(app: AppState): MeData {
