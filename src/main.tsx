@@ -128,7 +128,7 @@ function loadStorage() {
 // Where someone is likely chosen (a returning visit), home shows the rows the
 // page's first read got (src/early.ts) without the storage code: it is asked
 // for once they are on screen, not beside them (its 120 KB would be read and
-// compiled while home's own files are: home 114 -> 103 ms median, 25
+// compiled while home's own files are: home 114 -> 98 ms median, 25
 // alternated samples each, bare 87 ms; 2026-12-08). Without those rows home
 // waits for the storage code, which is asked for at once. Elsewhere the
 // storage code arrives after first paint; on "who am I" (a first visit),

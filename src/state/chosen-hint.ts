@@ -8,16 +8,18 @@
  * Beside it, the chosen account's id: home starts reading that person's data
  * while the settings are read, and shows it only once they name the same
  * account. localStorage is outside input (anything of this origin may have
- * written it), so the id is read only when it looks like an id.
+ * written it), so the id is read only when it looks like an id. With it, the
+ * keys the last visit's read of home found (store/open-ahead `HomeKeys`), so
+ * that the next read asks for everything at once; checked the same way.
  */
+import type { HomeKeys } from '../store/open-ahead';
+
 export const CHOSEN_KEY = 'mcid-link.chosen';
 export const CHOSEN_ID_KEY = 'mcid-link.chosen-id';
 /** The keys of home's rows the last visit read (store/open-ahead `HomeKeys`), as JSON. */
 export const HOME_KEYS_KEY = 'mcid-link.home-keys';
 /** More profiles than a person has in practice (one of each kind, and removed ones): no guess then. */
 const MAX_HINTED_PROFILES = 16;
-
-import type { HomeKeys } from '../store/open-ahead';
 
 type HintStorage = Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>;
 

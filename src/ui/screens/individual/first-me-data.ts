@@ -11,9 +11,9 @@ import { meData } from './use-me-data';
 
 /**
  * Home's data made of the rows the page read first, with the settings they
- * hold deciding whose view it is. Nothing else is known
- * yet: no queue (the data state's outbox follows at once), no accounts to
- * choose from. An action waits for the data state, then is the data state's.
+ * hold deciding whose view it is. Nothing else is known yet: no queue (the
+ * data state's outbox follows at once), no accounts to choose from. An
+ * action waits for the data state, then is the data state's.
  */
 export function firstMeData({ rows, data }: FirstRows, now: () => Date = () => new Date()): MeData {
   const { today, currentAccountId, view } = firstView(rows, now);
