@@ -268,7 +268,9 @@ run, and their ratio (app ÷ baseline):
   visit comes later than that (on 2026-12-07, home took ~300 ms in the first
   3 s after the import and ~140 ms from ~8 s on). Samples taken in those
   first seconds are reported on their own row, without a target; until
-  2026-12-07 evening they were the figure.
+  2026-12-07 evening they were the figure. The settled figure takes 15
+  alternated pairs (5 until 2026-12-08: either median then moved ~20 ms from
+  run to run, more than the difference it is there to show).
 - **Store** — in Chromium's real IndexedDB (the harness page): \`importJson\` of
   the large file into a fresh database vs the file's rows written with
   \`IDBObjectStore.add\` in one raw transaction (same object stores and
