@@ -148,8 +148,8 @@ function fits(keys: HomeKeys, account: WorkAccount, rows: KeyedRows): boolean {
 
 /**
  * Three rounds, each asking with what the last answered (the account names
- * its organization and person, the person's profiles their links and
- * achievements); one where the last visit's keys still hold. A round is a
+ * its person, the person's profiles are the keys of the rest, asked for as
+ * the last visit's keys would be); one where those keys still hold. A round is a
  * trip through the page's main thread, which a returning visit keeps busy
  * with its scripts: ~5-15 ms each there, against ~0.5 ms on a quiet page.
  */
@@ -176,30 +176,25 @@ async function readHome(
     ask<Partial<Settings> | undefined>('settings', (s) => s.get('device')),
     ask<WorkAccount | undefined>('accounts', (s) => s.get(accountId)),
   ]);
-  const guessed = keys?.accountId === accountId ? readByKeys(ask, keys) : null;
+  const guess = keys?.accountId === accountId ? keys : null;
+  const guessed = guess && readByKeys(ask, guess);
   // Answered whatever the account turns out to be (not awaited when it is gone).
   guessed?.catch(() => undefined);
   const [settings, account] = await head;
   if (!account) return null;
-  if (keys && guessed) {
+  if (guess && guessed) {
     const rows = await guessed;
-    if (fits(keys, account, rows)) return { settings, account, ...rows };
+    if (fits(guess, account, rows)) return { settings, account, ...rows };
   }
-  const [org, person, profiles] = await Promise.all([
-    ask<Organization | undefined>('organizations', (s) => s.get(account.orgId)),
-    ask<Person | undefined>('people', (s) => s.get(account.personId)),
-    ask<LearningProfile[]>('profiles', (s) => s.index('personId').getAll(account.personId)),
-  ]);
-  const profileIds = profiles.map((p) => p.id);
-  const [links, achievements] = await Promise.all([
-    ofProfiles<Association>(ask, 'associations', profileIds),
-    ofProfiles<Achievement>(ask, 'achievements', profileIds),
-  ]);
-  return { settings, account, org, person, profiles, links, achievements };
+  // No keys, or they no longer hold: the person's profiles, then all by their keys.
+  const profiles = await ask<LearningProfile[]>('profiles', (s) =>
+    s.index('personId').getAll(account.personId),
+  );
+  return { settings, account, ...(await readByKeys(ask, homeKeysOf({ account, profiles }))) };
 }
 
 /** The keys of what `rows` hold: the next visit's read asks for them all at once. */
-export function homeKeysOf(rows: HomeRows): HomeKeys {
+export function homeKeysOf(rows: Pick<HomeRows, 'account' | 'profiles'>): HomeKeys {
   return {
     accountId: rows.account.id,
     orgId: rows.account.orgId,
