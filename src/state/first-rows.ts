@@ -15,6 +15,11 @@ export interface FirstRows {
   data: ReadonlySignal<AppState | null>;
 }
 
+/** The account the settings among the first rows name (null: nobody is chosen). */
+export function chosenIn(rows: HomeRows): string | null {
+  return rows.settings?.currentAccountId ?? null;
+}
+
 /**
  * The first rows serve until the data state's first view of home, never
  * after: an account chosen later is waited for, not drawn from another's rows.

@@ -9,6 +9,7 @@ import { todayUtc } from '../rules/dates';
 import type { HomeRows } from '../store/open-ahead';
 import { meViewOf, type MyView } from '../store/queries-me';
 import type { AppState } from './app-state';
+import { chosenIn } from './first-rows';
 
 export interface FirstView {
   /** Today as a rules calendar day (UTC), by the device's clock. */
@@ -25,7 +26,7 @@ export interface FirstView {
 
 export function firstView(rows: HomeRows, now: () => Date = () => new Date()): FirstView {
   const today = () => todayUtc(now());
-  const currentAccountId = rows.settings?.currentAccountId ?? null;
+  const currentAccountId = chosenIn(rows);
   const view =
     currentAccountId === rows.account.id ? meViewOf({ ...rows, others: new Map() }, today()) : null;
   return { today, currentAccountId, view };

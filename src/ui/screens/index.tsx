@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { chosenIn } from '../../state/first-rows';
 import type { Route } from '../../state/shell';
 import { goTo } from '../components/go-to';
 import { useMessages, useShell } from '../context';
@@ -81,11 +82,7 @@ function Home() {
   const settings = useData()?.settings.value;
   const first = useFirstRows();
   // The settings decide; before the data state has read them, the page's first read did.
-  const current = settings
-    ? settings.currentAccountId
-    : first
-      ? (first.rows.settings?.currentAccountId ?? null)
-      : undefined;
+  const current = settings ? settings.currentAccountId : first ? chosenIn(first.rows) : undefined;
   const nobody = current === undefined ? shell.likelyNobodyChosen : current === null;
   useEffect(() => {
     if (nobody) goTo('#/welcome', true);
