@@ -86,19 +86,28 @@ function answered<T>(read: Promise<T>): Promise<T> {
   ]);
 }
 
+/**
+ * Ann's account in A chosen in database `name` (closed again): both her
+ * profiles, her Learn profile linked to it with one achievement.
+ */
+async function annInA(name: string, language: 'ja' | null = null) {
+  const f = await fixture(openDb(name));
+  await addAchievement(f.db, {
+    profileId: f.learn.id,
+    code: 'AZ-900',
+    title: 'Azure Fundamentals',
+    kind: 'certification',
+    completedOn: '2026-11-01',
+  });
+  await requestLink(f.db, self(f.annA, f.learn), NOW);
+  await updateSettings(f.db, { currentAccountId: f.annA.id, language });
+  f.db.close();
+  return f;
+}
+
 describe('openAhead: home\u2019s rows', () => {
   it('reads the hinted account\u2019s rows, and the view made of them is myView\u2019s', async () => {
-    const f = await fixture(openDb('ahead-rows'));
-    await addAchievement(f.db, {
-      profileId: f.learn.id,
-      code: 'AZ-900',
-      title: 'Azure Fundamentals',
-      kind: 'certification',
-      completedOn: '2026-11-01',
-    });
-    await requestLink(f.db, self(f.annA, f.learn), NOW);
-    await updateSettings(f.db, { currentAccountId: f.annA.id, language: 'ja' });
-    f.db.close();
+    const f = await annInA('ahead-rows', 'ja');
 
     const rows = await answered(openAhead({ name: 'ahead-rows', accountId: f.annA.id }));
     expect(rows).not.toBeNull();
@@ -207,17 +216,7 @@ const rounds = (log: readonly string[]) =>
 describe('openAhead: home\u2019s rows by the last visit\u2019s keys', () => {
   /** Ann in A, with both her profiles, a link and an achievement; her keys as a read finds them. */
   async function annWithData(name: string) {
-    const f = await fixture(openDb(name));
-    await addAchievement(f.db, {
-      profileId: f.learn.id,
-      code: 'AZ-900',
-      title: 'Azure Fundamentals',
-      kind: 'certification',
-      completedOn: '2026-11-01',
-    });
-    await requestLink(f.db, self(f.annA, f.learn), NOW);
-    await updateSettings(f.db, { currentAccountId: f.annA.id });
-    f.db.close();
+    const f = await annInA(name);
     const rows = await answered(openAhead({ name, accountId: f.annA.id }));
     if (!rows) throw new Error('no rows');
     return { f, rows, keys: homeKeysOf(rows) };
